@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Waymark",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "waymark", targets: ["waymark"]),
+        .library(name: "WaymarkModel", targets: ["WaymarkModel"]),
+        .library(name: "WaymarkImport", targets: ["WaymarkImport"]),
+        .library(name: "WaymarkRender", targets: ["WaymarkRender"]),
+        .library(name: "WaymarkStaleness", targets: ["WaymarkStaleness"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // C libraries: each is touched by exactly one adapter file.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+
+        // Pure Swift values: the step model, diagnostics, fingerprints. No I/O, no C.
+        .target(
+            name: "WaymarkModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // A Swift value tree over libxml2 (the only place that sees libxml2).
+        .target(
+            name: "WaymarkXML",
+            dependencies: ["CLibXML2", "WaymarkModel"]
+        ),
+        .target(
+            name: "WaymarkImport",
+            dependencies: [
+                "WaymarkModel", "WaymarkXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "WaymarkRender",
+            dependencies: [
+                "WaymarkModel", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "WaymarkStaleness",
+            dependencies: [
+                "WaymarkModel", "WaymarkImport", "WaymarkRender",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "WaymarkCLI",
+            dependencies: [
+                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
+
+        .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel"]),
+        .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML", "WaymarkModel"]),
+        .testTarget(name: "WaymarkImportTests", dependencies: ["WaymarkImport", "WaymarkModel", "WaymarkXML"]),
+        .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML"]),
+        .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

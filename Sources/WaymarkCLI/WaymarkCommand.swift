@@ -1,0 +1,14 @@
+import ArgumentParser
+import WaymarkModel
+
+/// The `waymark` command line: a thin layer of actions over the engine libraries.
+public struct WaymarkCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "waymark",
+        abstract: "Turn recorded workflow captures into training materials and keep them honest.",
+        version: WaymarkVersion.current,
+        subcommands: []
+    )
+
+    public init() {}
+}

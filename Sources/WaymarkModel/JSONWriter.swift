@@ -1,0 +1,80 @@
+/// Writes `JSONNode`s canonically: keys sorted by code point, two-space indentation, `\n` line ends, a final newline,
+/// non-ASCII characters as UTF-8, control characters escaped. The same value always gives the same bytes, which is
+/// what makes native exports, the lock and reports byte-stable.
+public enum JSONWriter {
+    public static func write(_ node: JSONNode, pretty: Bool = true) -> String {
+        var out = ""
+        write(node, into: &out, indent: 0, pretty: pretty)
+        if pretty { out += "\n" }
+        return out
+    }
+
+    private static func write(_ node: JSONNode, into out: inout String, indent: Int, pretty: Bool) {
+        switch node.kind {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                if pretty { newline(&out, indent + 1) }
+                write(item, into: &out, indent: indent + 1, pretty: pretty)
+            }
+            if pretty { newline(&out, indent) }
+            out += "]"
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{"
+            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            for (i, member) in sorted.enumerated() {
+                if i > 0 { out += "," }
+                if pretty { newline(&out, indent + 1) }
+                writeString(member.key, into: &out)
+                out += pretty ? ": " : ":"
+                write(member.value, into: &out, indent: indent + 1, pretty: pretty)
+            }
+            if pretty { newline(&out, indent) }
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, _ indent: Int) {
+        out += "\n"
+        out += String(repeating: "  ", count: indent)
+    }
+
+    /// A JSON string literal for `s`, quotes included.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        writeString(s, into: &out)
+        return out
+    }
+
+    private static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: false)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import WaymarkModel
+internal import CLibXML2
+
+/// Parses XML into an `XMLElement` tree with libxml2, safely.
+///
+/// This is the only file in Waymark that touches libxml2. Documents are parsed with network access off, no entity
+/// substitution, no DTD loading or validation, no XInclude and libxml2's default size and depth limits. A document
+/// that declares a DOCTYPE is refused as soon as the parser reaches it, before any internal or external subset is
+/// processed, so entity expansion attacks (XXE, billion laughs) never run and nothing is read from disk or network.
+public enum XMLDocumentParser {
+    /// Diagnostic codes this parser emits.
+    public enum Code {
+        public static let syntax = "xml.syntax"
+        public static let doctype = "xml.doctype"
+        public static let empty = "xml.empty"
+    }
+
+    /// Parses `data` and returns the root element, or the first error with its line and column.
+    public static func parse(_ data: Data, file: String? = nil) -> Result<XMLElement, DiagnosticError> {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(DiagnosticError(.error(
+                Code.empty, "The XML document is empty.",
+                hint: "Export the capture again; the file has no content.",
+                at: SourceLocation(file: file, line: 1, column: 1))))
+        }
+        guard data.count < Int(Int32.max) else {
+            return .failure(DiagnosticError(.error(
+                Code.syntax, "The XML document is larger than 2 GB.",
+                hint: "Split the capture into smaller files.", at: SourceLocation(file: file))))
+        }
+        return data.withUnsafeBytes { raw -> Result<XMLElement, DiagnosticError> in
+            parseBytes(raw, file: file)
+        }
+    }
+
+    /// libxml2 version string, for `waymark --version` style reports.
+    public static var libraryVersion: String {
+        String(cString: waymark_xml_parser_version())
+    }
+
+    // MARK: - libxml2
+
+    /// Collected while libxml2 runs; reached through `ctxt->_private`.
+    private final class ParseState {
+        var firstError: (message: String, line: Int, column: Int)?
+        var doctypeLine: Int?
+    }
+
+    private static let options: Int32 = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_BIG_LINES.rawValue)
+
+    private static func parseBytes(_ raw: UnsafeRawBufferPointer, file: String?) -> Result<XMLElement, DiagnosticError> {
+        guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
+              let ctxt = xmlCreateMemoryParserCtxt(base, Int32(raw.count)) else {
+            return .failure(DiagnosticError(.error(
+                Code.syntax, "The XML parser could not start.", hint: "Check that the file is readable XML.",
+                at: SourceLocation(file: file))))
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+
+        let state = ParseState()
+        let unmanaged = Unmanaged.passRetained(state)
+        defer { unmanaged.release() }
+
+        _ = xmlCtxtUseOptions(ctxt, options)
+        ctxt.pointee._private = unmanaged.toOpaque()
+        // Errors arrive through the structured handler of this parser context only (no global state).
+        ctxt.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error else { return }
+            let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let privateData = ctxt.pointee._private else { return }
+            let state = Unmanaged<ParseState>.fromOpaque(privateData).takeUnretainedValue()
+            guard state.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let message = error.pointee.message.map { String(cString: $0) } ?? "XML syntax error"
+            state.firstError = (
+                message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line),
+                Int(error.pointee.int2))
+        }
+        // Refuse any DOCTYPE the moment it is seen, before its subsets are read.
+        ctxt.pointee.sax.pointee.internalSubset = { userData, _, _, _ in
+            guard let userData else { return }
+            let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            if let privateData = ctxt.pointee._private {
+                let state = Unmanaged<ParseState>.fromOpaque(privateData).takeUnretainedValue()
+                state.doctypeLine = Int(xmlSAX2GetLineNumber(userData))
+            }
+            xmlStopParser(ctxt)
+        }
+
+        _ = xmlParseDocument(ctxt)
+        let doc = ctxt.pointee.myDoc
+        defer { if let doc { xmlFreeDoc(doc) } }
+
+        if let line = state.doctypeLine {
+            return .failure(DiagnosticError(.error(
+                Code.doctype, "The document declares a DOCTYPE; Waymark does not read DTDs or entities.",
+                hint: "Remove the <!DOCTYPE …> declaration and any entity references; captures need neither.",
+                at: SourceLocation(file: file, line: max(1, line)))))
+        }
+        if ctxt.pointee.wellFormed == 0 || doc == nil {
+            let first = state.firstError
+            return .failure(DiagnosticError(.error(
+                Code.syntax, "Malformed XML: \(first?.message ?? "the document is not well-formed").",
+                hint: "Fix the XML at this position, or export the capture again.",
+                at: SourceLocation(file: file, line: first.map { max(1, $0.line) }, column: first.flatMap { $0.column > 0 ? $0.column : nil }))))
+        }
+        guard let doc, let root = xmlDocGetRootElement(doc) else {
+            return .failure(DiagnosticError(.error(
+                Code.empty, "The XML document has no root element.", hint: "Export the capture again.",
+                at: SourceLocation(file: file, line: 1))))
+        }
+        return .success(convert(root))
+    }
+
+    private static func convert(_ node: xmlNodePtr) -> XMLElement {
+        let name = node.pointee.name.map { String(cString: $0) } ?? ""
+        let namespace = node.pointee.ns?.pointee.href.map { String(cString: $0) }
+        let line = Int(xmlGetLineNo(node))
+        var attributes: [XMLAttribute] = []
+        var attr = node.pointee.properties
+        while let a = attr {
+            let attrName = a.pointee.name.map { String(cString: $0) } ?? ""
+            var value = ""
+            if let raw = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                value = String(cString: raw)
+                waymark_xml_free(raw)
+            }
+            attributes.append(XMLAttribute(name: attrName, value: value, line: line))
+            attr = a.pointee.next
+        }
+        var children: [XMLContent] = []
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(.element(convert(c)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    let text = String(cString: content)
+                    if case .text(let previous)? = children.last {
+                        children[children.count - 1] = .text(previous + text)
+                    } else {
+                        children.append(.text(text))
+                    }
+                }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        return XMLElement(name: name, namespaceURI: namespace, attributes: attributes, children: children, line: line)
+    }
+}

@@ -1,0 +1,3 @@
+import WaymarkCLI
+
+WaymarkCommand.main()
