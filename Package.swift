@@ -62,22 +62,30 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The build pipeline: import → render → write atomically → lock. Used by the CLI and benchmarks.
+        .target(
+            name: "WaymarkBuild",
+            dependencies: ["WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness"]
+        ),
         .target(
             name: "WaymarkCLI",
             dependencies: [
-                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkXML",
+                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkXML", "WaymarkBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
+        // Golden-file assertions and paths to sample inputs, shared by every test target.
+        .target(name: "WaymarkTestSupport", dependencies: ["WaymarkModel"], path: "Tests/WaymarkTestSupport"),
 
-        .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel"]),
+        .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML", "WaymarkModel"]),
-        .testTarget(name: "WaymarkImportTests", dependencies: ["WaymarkImport", "WaymarkModel", "WaymarkXML"]),
-        .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML"]),
-        .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel"]),
-        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel"]),
+        .testTarget(name: "WaymarkImportTests", dependencies: ["WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
