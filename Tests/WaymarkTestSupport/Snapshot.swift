@@ -24,17 +24,15 @@ public enum Snapshot {
             return
         }
         guard let data = try? Data(contentsOf: url) else {
-            Issue.record(
-                "No golden file at \(url.path). Run the tests with WAYMARK_RECORD=1 to record it.",
-                sourceLocation: sourceLocation)
+            let message = "No golden file at \(url.path). Run the tests with WAYMARK_RECORD=1 to record it."
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
         if expected != actual {
-            Issue.record(
-                "Output differs from golden file \(group)/\(name) (re-record with WAYMARK_RECORD=1 if intended):\n"
-                    + lineDiff(expected: expected, actual: actual),
-                sourceLocation: sourceLocation)
+            let diff = lineDiff(expected: expected, actual: actual)
+            let message = "Output differs from golden file \(group)/\(name) (re-record with WAYMARK_RECORD=1 if intended):\n\(diff)"
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
     }
 
