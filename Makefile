@@ -1,0 +1,42 @@
+# Waymark — two commands set up a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+OUT ?= out
+
+# Debian packages: what building needs, and what the tests' real consumers need.
+APT_BUILD := pkg-config libxml2-dev libcmark-dev
+APT_TEST := libxml2-utils cmark espeak-ng sox tidy
+# Python packages the consumer checks use (validators, caption parsers, report parsers).
+PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib
+
+.PHONY: demo test deps-build deps-test build build-release unit-test consumer-test clean
+
+## make demo: install what is missing, build (release), build the sample guides, say where they are.
+demo: deps-build build-release
+	./.build/release/waymark build SampleCaptures --out $(OUT)
+	@echo
+	@echo "Open $(abspath $(OUT))/index.html"
+
+## make test: install what tests need, then run every test (unit, golden, end-to-end, consumer checks).
+test: deps-build deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+	$(PYTHON) -m pytest -q Tests/consumers
+
+build:
+	$(SWIFT) build
+
+build-release:
+	$(SWIFT) build -c release
+
+# Installs only the Debian packages that are missing (apt-get needs root, as on CI).
+deps-build:
+	@./scripts/ensure-apt $(APT_BUILD)
+
+deps-test:
+	@./scripts/ensure-apt $(APT_TEST)
+	@./scripts/ensure-pip $(PIP_TEST)
+
+clean:
+	rm -rf .build $(OUT)
