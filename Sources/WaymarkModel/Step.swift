@@ -1,3 +1,5 @@
+import Foundation
+
 /// One thing a person does (or checks, or is told) in a recorded process.
 ///
 /// Fields are optional where recorders differ in what they capture; renderers turn whatever is present into prose.
@@ -112,12 +114,16 @@ public struct Screenshot: Sendable, Hashable, Codable {
     /// Natural image size in pixels, so the highlight can be scaled with the image.
     public var width: Int?
     public var height: Int?
+    /// Image bytes carried inside the recording itself (a Steps Recorder .mht holds its screenshots). When set,
+    /// the build writes these bytes instead of reading `path` from disk; native files never carry them.
+    public var embeddedData: Data?
 
-    public init(path: String, highlight: Rect? = nil, width: Int? = nil, height: Int? = nil) {
+    public init(path: String, highlight: Rect? = nil, width: Int? = nil, height: Int? = nil, embeddedData: Data? = nil) {
         self.path = path
         self.highlight = highlight
         self.width = width
         self.height = height
+        self.embeddedData = embeddedData
     }
 }
 
