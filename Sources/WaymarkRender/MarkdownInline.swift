@@ -24,7 +24,7 @@ public enum MarkdownInline {
                 guard !clean.isEmpty else { continue }
                 out += labels == .bold ? "**\(escape(clean))**" : escape(clean)
             case .literal(let literal):
-                out += codeSpan(literal)
+                out += containsTemplateDelimiters(literal) ? "“" + escape(literal) + "”" : codeSpan(literal)
             case .keys(let keys):
                 let joined = keys.map { escape(oneLine($0)) }.joined(separator: "+")
                 guard !joined.isEmpty else { continue }
@@ -98,6 +98,12 @@ public enum MarkdownInline {
             }
         }
         return text
+    }
+
+    /// Code spans cannot escape `{{` or `{%`, which site generators (Hugo shortcodes, Jinja in MkDocs macros) would
+    /// still expand; such values are written as escaped text in quotation marks instead.
+    static func containsTemplateDelimiters(_ text: String) -> Bool {
+        ["{{", "}}", "{%", "%}", "{#", "#}"].contains { text.contains($0) }
     }
 
     /// Line breaks and other vertical whitespace become single spaces; tabs become spaces.

@@ -35,6 +35,13 @@ public struct GuideImage: Sendable, Hashable {
         self.data = data
     }
 
+    /// Where the build copies a step's screenshot: `images/step-02.png`, keeping a safe form of the source extension.
+    public static func outputPath(stepNumber: Int, sourcePath: String) -> String {
+        let ext = (sourcePath as NSString).pathExtension.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let number = stepNumber < 10 ? "0\(stepNumber)" : String(stepNumber)
+        return "images/step-\(number).\(ext.isEmpty || ext.count > 5 ? "png" : ext)"
+    }
+
     /// `image/png`, `image/jpeg` … from the file extension.
     public var mediaType: String {
         switch (path as NSString).pathExtension.lowercased() {

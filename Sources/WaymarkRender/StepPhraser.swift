@@ -355,7 +355,8 @@ struct PhrasingRun {
         if let title, let cleaned = TargetDescriber.cleanLabel(title), !isGenericContext(cleaned) {
             return place(named: cleaned, defaultKind: .page)
         }
-        guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
+              ["http", "https"].contains(components.scheme?.lowercased() ?? "") else { return nil }
         let segments = components.path.split(separator: "/").map(String.init)
         for segment in segments.reversed() {
             var word = segment.removingPercentEncoding ?? segment
