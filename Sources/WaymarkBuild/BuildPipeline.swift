@@ -137,7 +137,10 @@ public struct BuildPipeline: Sendable {
         })
         var imported: [ImportedCapture] = []
         var firstFileForID: [String: String] = [:]
+        let outputPrefix = options.outputDirectory.standardizedFileURL.path + "/"
         for file in files {
+            // Never read our own outputs back as inputs (shotlist.json, a copied capture …).
+            if file.path.hasPrefix(outputPrefix) && !named.contains(file.path) { continue }
             let display = displayPath(file)
             let input: CaptureInput
             do {

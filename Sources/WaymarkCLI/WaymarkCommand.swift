@@ -7,7 +7,9 @@ public struct WaymarkCommand: ParsableCommand {
         commandName: "waymark",
         abstract: "Turn recorded workflow captures into training materials and keep them honest.",
         version: WaymarkVersion.current,
-        subcommands: []
+        subcommands: [
+            BuildCommand.self,
+        ]
     )
 
     public init() {}
