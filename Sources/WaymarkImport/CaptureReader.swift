@@ -13,6 +13,9 @@ public struct CaptureReader: Sendable {
     /// Every importer Waymark ships.
     public static let allImporters: [any CaptureImporter] = [
         // Native formats are added by the native importer work; foreign formats by the importer work.
+        ChromeRecorderImporter(),
+        SeleniumSideImporter(),
+        StepsRecorderImporter(),
     ]
 
     /// The format of `input` by content, or nil when no importer recognises it.
