@@ -148,7 +148,12 @@ struct ChromeRecorderFlowReader {
         }
         converted.append(contentsOf: pendingKeys.flush())
         capture.steps = converted
-        capture.application = converted.first { $0.action == .navigate }?.url.flatMap { URL(string: $0)?.host }
+        // The host of the first web page (browser-internal pages such as chrome://new-tab-page say nothing).
+        capture.application = converted.lazy.filter { $0.action == .navigate }.compactMap { step -> String? in
+            guard let url = step.url.flatMap(URL.init(string:)), let scheme = url.scheme?.lowercased(),
+                  scheme == "http" || scheme == "https" else { return nil }
+            return url.host
+        }.first
         return capture
     }
 
@@ -344,13 +349,12 @@ struct ChromeRecorderFlowReader {
         let op = fields.string(node, "operator") ?? ">="
         if let count = fields.number(node, "count") {
             let n = Int(count)
-            let noun = n == 1 ? "element" : "elements"
+            let noun = n == 1 ? "matching element is" : "matching elements are"
             switch op {
-            case "==": parts.append(n == 0 ? "until no matching element is left" : "until exactly \(n) matching \(noun) are present")
-            case "<=": parts.append("until at most \(n) matching \(noun) are present")
-            default: parts.append("until at least \(n) matching \(noun) are present")
+            case "==": parts.append(n == 0 ? "until no matching element is left" : "until exactly \(n) \(noun) present")
+            case "<=": parts.append("until at most \(n) \(noun) present")
+            default: parts.append(n == 1 ? "until it appears" : "until at least \(n) \(noun) present")
             }
-            if n == 1, op == "==" { parts[parts.count - 1] = "until exactly 1 matching element is present" }
         } else {
             parts.append("until it appears")
         }

@@ -334,9 +334,11 @@ enum SelectorWording {
         }
         if !current.isEmpty { words.append(current) }
         words = words.map { $0.lowercased() }
+        // Abbreviations without vowels (`btn`, `lst`) are not words a learner reads on screen.
+        words = words.filter { word in word.allSatisfy(\.isNumber) || word.contains { "aeiouy".contains($0) } }
         guard !words.isEmpty else { return nil }
         let letters = words.joined().filter(\.isLetter).count
-        guard letters >= 2, !looksGenerated(words.joined()) else { return nil }
+        guard letters >= 3, !looksGenerated(words.joined()) else { return nil }
         var text = words.joined(separator: " ")
         text = text.prefix(1).uppercased() + text.dropFirst()
         return text
