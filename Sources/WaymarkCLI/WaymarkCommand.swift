@@ -8,6 +8,10 @@ public struct WaymarkCommand: ParsableCommand {
         abstract: "Turn recorded workflow captures into training materials and keep them honest.",
         version: WaymarkVersion.current,
         subcommands: [
+            ValidateCommand.self,
+            InspectCommand.self,
+            ImportCommand.self,
+            SchemaCommand.self,
             BuildCommand.self,
         ]
     )
