@@ -43,9 +43,10 @@ public enum MarkdownInline {
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
-        for ch in oneLine(text) {
+        let characters = Array(oneLine(text))
+        for (index, ch) in characters.enumerated() {
             switch ch {
-            case "&": out += "&amp;"
+            case "&" where startsEntity(characters, at: index): out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\\", "`", "*", "_", "[", "]", "{", "}", "|", "~", "#", "$", "^":
@@ -56,6 +57,18 @@ public enum MarkdownInline {
             }
         }
         return out
+    }
+
+    /// Whether `&` at `index` would be read as a character reference (`&amp;`, `&#38;`, `&#x26;`).
+    static func startsEntity(_ characters: [Character], at index: Int) -> Bool {
+        var i = index + 1
+        var length = 0
+        while i < characters.count, length <= 32, characters[i].isASCII,
+              characters[i].isLetter || characters[i].isNumber || (length == 0 && characters[i] == "#") {
+            i += 1
+            length += 1
+        }
+        return length > 0 && i < characters.count && characters[i] == ";"
     }
 
     /// A code span that shows `value` exactly, even when the value contains backticks.

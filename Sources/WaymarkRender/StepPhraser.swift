@@ -205,7 +205,7 @@ struct PhrasingRun {
                 if !drafts.isEmpty { drafts[drafts.count - 1].indices.append(index) }
                 continue
             }
-            place = nextPlace(for: step, current: place)
+            place = nextPlace(for: step, at: index, current: place)
             draft.place = place
             if var last = drafts.last, last.isFoldable, draft.isFoldable, last.place == draft.place || draft.action == .navigate,
                Self.fold(&last, with: draft) {
@@ -300,10 +300,13 @@ struct PhrasingRun {
 
     // MARK: - Places
 
-    func nextPlace(for step: Step, current: Place?) -> Place? {
+    func nextPlace(for step: Step, at index: Int, current: Place?) -> Place? {
         switch step.action {
         case .navigate:
-            if let url = step.url, let page = pagePlace(url: url, title: step.target?.context) { return page }
+            // The page's own name, as the next steps' context gives it, beats a name made from the address.
+            let following = capture.steps[(index + 1)...].prefix { $0.action != .navigate && $0.action != .switchContext }
+            let nextContext = following.first { $0.action != .note }?.target?.context
+            if let url = step.url, let page = pagePlace(url: url, title: step.target?.context ?? nextContext) { return page }
             return current
         case .switchContext:
             let rawName = step.target?.label ?? step.value ?? step.target?.context
@@ -316,7 +319,7 @@ struct PhrasingRun {
             guard let context = step.target?.context, let cleaned = TargetDescriber.cleanLabel(context),
                   !isGenericContext(cleaned) else { return current }
             if let current, current.name.lowercased() == cleaned.lowercased() { return current }
-            return place(named: cleaned, defaultKind: current?.kind == .homePage ? .page : (current?.kind ?? (isWeb ? .page : .window)))
+            return place(named: cleaned, defaultKind: isWeb ? .page : .window)
         }
     }
 

@@ -267,7 +267,7 @@ public enum TargetDescriber {
             return true
         }
         if meaningful.count > 1 { meaningful = meaningful.filter { $0.count > 1 } }
-        guard !meaningful.isEmpty, meaningful.count <= 8 else { return nil }
+        guard !meaningful.isEmpty, meaningful.count <= 8, meaningful.joined().count >= 2 else { return nil }
         var sentence = meaningful.joined(separator: " ")
         sentence = sentence.prefix(1).uppercased() + sentence.dropFirst()
         return sentence
