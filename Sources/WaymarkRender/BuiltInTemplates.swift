@@ -75,6 +75,7 @@ body.wm-index { max-width: 72rem; }
   .wm-highlight { box-shadow: none; }
   h2 { break-after: avoid; }
 }
+
 """#,
         "guide.html.mustache": #"""
 <!doctype html>
@@ -116,6 +117,7 @@ body.wm-index { max-width: 72rem; }
 </footer>
 </body>
 </html>
+
 """#,
         "guide.md.mustache": #"""
 {{% CONTENT_TYPE: TEXT }}
@@ -186,6 +188,7 @@ body.wm-index { max-width: 72rem; }
 ---
 
 {{footer}}
+
 """#,
         "index.html.mustache": #"""
 <!doctype html>
@@ -225,6 +228,7 @@ body.wm-index { max-width: 72rem; }
 </footer>
 </body>
 </html>
+
 """#,
         "index.md.mustache": #"""
 {{% CONTENT_TYPE: TEXT }}
@@ -239,6 +243,7 @@ body.wm-index { max-width: 72rem; }
 {{/guides}}
 
 {{model}}
+
 """#,
         "job-aid.md.mustache": #"""
 {{% CONTENT_TYPE: TEXT }}
@@ -264,6 +269,7 @@ body.wm-index { max-width: 72rem; }
 {{#contact}}
 Questions: {{contact}}
 {{/contact}}
+
 """#,
     ]
 }

@@ -27,6 +27,11 @@ struct SentenceBuilder {
                     "phrase.instruction-sensitive",
                     "The instruction of step \(captureStep) contains a sensitive value; a generated sentence is used instead.",
                     hint: "Reword the step's instruction without the secret.", step: nil))
+            } else if TargetDescriber.containsLocator(in: writer) {
+                diagnostics.append(run.warning(
+                    "phrase.instruction-selector",
+                    "The instruction of step \(captureStep) quotes a machine locator; a generated sentence is used instead.",
+                    hint: "Write the instruction with the words the learner sees on screen, not selectors.", step: nil))
             } else {
                 return WriterText.parse(writer)
             }

@@ -150,6 +150,12 @@ struct PhrasingRun {
                         hint: "Reword the note without the secret.", step: draft.indices[0]))
                     return nil
                 }
+                if TargetDescriber.containsLocator(in: note) {
+                    diagnostics.append(warning(
+                        "phrase.note-selector", "A note of step \(draft.indices[0] + 1) quotes a machine locator and was left out.",
+                        hint: "Reword the note with the words the learner sees on screen.", step: draft.indices[0]))
+                    return nil
+                }
                 return note
             }
             let step = PhrasedStep(

@@ -90,6 +90,18 @@ public enum TargetDescriber {
         return false
     }
 
+    /// Whether free text (a writer's instruction, a recorder's comment) quotes a machine locator somewhere:
+    /// `id=blue`, `css=…`, `//input[@id='x']`, `aria/Save`, `#email`, `[data-test=x]`. Ordinary words such as file
+    /// names, addresses with `://`, "e.g." or "Invoice #1042" do not count.
+    public static func containsLocator(in text: String) -> Bool {
+        let patterns = [
+            #"(?i)(^|\s)(id|name|css|xpath|linktext|partiallinktext|link|dom|identifier)=\S"#,
+            #"(^|[\s(])//?[A-Za-z*]"#, #"(?i)(^|\s)(aria|text|pierce|xpath)/\S"#, #"\[@"#, #":nth-"#,
+            #"(^|\s)#[A-Za-z][\w-]*"#, #"\[[\w-]+[~|^$*]?=[^\]]*\]"#, #">>>"#,
+        ]
+        return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+    }
+
     // MARK: - Reading selectors
 
     struct SelectorReading {

@@ -19,7 +19,8 @@ import WaymarkTestSupport
         ]
         for (name, text) in files {
             lines.append("        \"\(name)\": #\"\"\"")
-            lines.append(text + "\"\"\"#,")
+            // A multi-line literal drops the line break before its closing delimiter: add one to keep the file's.
+            lines.append(text + "\n\"\"\"#,")
         }
         lines += ["    ]", "}", ""]
         return lines.joined(separator: "\n")
