@@ -95,7 +95,7 @@ struct SentenceBuilder {
                 s = [.text("Open the page.")]
             }
         case .click:
-            s = [.text("Click ")] + name(draft.target, fallbackRole: "button") + [.text(".")]
+            s = [.text("Click ")] + name(draft.target, fallbackRole: "item") + [.text(".")]
         case .doubleClick:
             s = [.text("Double-click ")] + name(draft.target, fallbackRole: "item") + [.text(".")]
         case .rightClick:
@@ -198,6 +198,9 @@ struct SentenceBuilder {
             let what = described.name.map { secretNoun(for: $0) } ?? "the required value"
             s = [.text("Enter \(what)")]
             if hasField { s += [.text(" in ")] + name(draft.target, fallbackRole: "field") }
+        } else if draft.value == nil {
+            // The recorder did not capture the text (Steps Recorder never does).
+            s = hasField ? [.text("Type the text in ")] + name(draft.target, fallbackRole: "field") : [.text("Type the text")]
         } else if value.isEmpty {
             s = hasField ? [.text("Clear ")] + name(draft.target, fallbackRole: "field") : [.text("Clear the field")]
         } else if hasField {

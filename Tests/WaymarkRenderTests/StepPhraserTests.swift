@@ -132,7 +132,7 @@ import WaymarkModel
         #expect(lines == [
             "Click **Expense amount**.",
             "Click **Submit for approval**.",
-            "Click the button.",
+            "Click the item.",
             "Click **Save button**.",
             "Click **Expense reports**.",
             "In **First name**, type `Ada`.",
