@@ -215,18 +215,24 @@ struct SentenceBuilder {
         return s
     }
 
-    /// "your password", "your PIN", "your card number"; "the required value" when the label says nothing personal.
+    /// "your password", "your PIN" (the learner's own secrets); otherwise "the card number", "the bank account (IBAN)"
+    /// — a named secret that may belong to someone else — or "the required value" when the label says nothing.
     func secretNoun(for label: String) -> String {
         let lowered = label.lowercased()
         if lowered.contains("password") || lowered.contains("passwort") || lowered.contains("passphrase") {
             return "your password"
         }
-        if lowered == "pin" || lowered.hasPrefix("pin ") || lowered.hasSuffix(" pin") { return "your PIN" }
-        let personal = ["card", "account", "number", "code", "token", "key", "secret", "ssn", "iban", "email", "name",
-                        "phone", "user", "login", "passcode", "social", "tax", "birth"]
-        guard label.count <= 40, personal.contains(where: { lowered.contains($0) }) else { return "the required value" }
-        let startsWithAcronym = label.prefix(2).allSatisfy(\.isUppercase)
-        return "your " + (startsWithAcronym ? label : lowered)
+        if lowered == "pin" || lowered.hasPrefix("pin ") || lowered.hasSuffix(" pin") || lowered.contains("passcode") {
+            return "your PIN"
+        }
+        let named = ["card", "account", "number", "code", "token", "key", "secret", "ssn", "iban", "email", "name",
+                     "phone", "user", "login", "social", "tax", "birth", "salary"]
+        guard label.count <= 40, named.contains(where: { lowered.contains($0) }) else { return "the required value" }
+        // Lowercase ordinary words, keep acronyms (IBAN, SSN) as written.
+        let words = label.split(separator: " ").map { word -> String in
+            word.filter(\.isUppercase).count >= 2 ? String(word) : word.lowercased()
+        }
+        return "the " + words.joined(separator: " ")
     }
 
     mutating func scrollSentence() -> [Instruction.Segment] {

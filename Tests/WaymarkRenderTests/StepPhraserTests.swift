@@ -105,7 +105,7 @@ import WaymarkModel
         let lines = guide.steps.map { MarkdownInline.render($0.instruction) }
         #expect(lines == [
             "Enter your password in **Password**.",
-            "Enter your card number in **Card number**.",
+            "Enter the card number in **Card number**.",
             "Check that **Greeting** is shown.",
             "Enter the required value in **Confirm**.",
         ])
@@ -116,7 +116,7 @@ import WaymarkModel
         let guide = StepPhraser(redactPatterns: [#"^\d{3}-\d{2}-\d{4}$"#]).phrase(Capture(id: "t", title: "T", steps: [
             Step(action: .type, target: Target(label: "SSN"), value: "123-45-6789"),
         ]))
-        #expect(MarkdownInline.render(guide.steps[0].instruction) == "Enter your SSN in **SSN**.")
+        #expect(MarkdownInline.render(guide.steps[0].instruction) == "Enter the SSN in **SSN**.")
     }
 
     @Test func selectorsNeverReachProse() {
