@@ -120,6 +120,7 @@ public enum CaptureSchemas {
     }
   }
 }
+
 """####
 
     /// `Schemas/capture.xsd` (XML Schema 1.0).
@@ -303,5 +304,6 @@ public enum CaptureSchemas {
     <xs:attribute name="height" type="xs:nonNegativeInteger" use="required"/>
   </xs:complexType>
 </xs:schema>
+
 """####
 }
