@@ -14,7 +14,9 @@ public struct CaptureReader: Sendable {
     public static let allImporters: [any CaptureImporter] = [
         NativeJSONImporter(),
         NativeXMLImporter(),
-        // Foreign formats are added by the importer work.
+        ChromeRecorderImporter(),
+        SeleniumSideImporter(),
+        StepsRecorderImporter(),
     ]
 
     /// The format of `input` by content, or nil when no importer recognises it.
