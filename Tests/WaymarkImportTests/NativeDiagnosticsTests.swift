@@ -231,9 +231,13 @@ import WaymarkXML
         #expect(detect("<!-- exported -->\n<?xml-stylesheet href=\"a\"?>\n<captures><capture version=\"1\" id=\"a\"/></captures>") == .waymarkXML)
         #expect(detect("\u{FEFF}" + Self.minimalXML) == .waymarkXML)
         // Not native: another tool's JSON that merely mentions "waymark" as a value, other XML roots.
-        #expect(detect("{\"title\": \"waymark\", \"steps\": [{\"type\": \"navigate\", \"url\": \"\\\"waymark\\\": 1\"}]}") == nil)
-        #expect(detect("<capturex version=\"1\"/>") == nil)
-        #expect(detect("<html><body>capture</body></html>") == nil)
+        func native(_ text: String) -> Bool {
+            let input = CaptureInput(path: "file.txt", data: Data(text.utf8))
+            return NativeJSONImporter().recognizes(input) || NativeXMLImporter().recognizes(input)
+        }
+        #expect(!native("{\"title\": \"waymark\", \"steps\": [{\"type\": \"navigate\", \"url\": \"\\\"waymark\\\": 1\"}]}"))
+        #expect(!native("<capturex version=\"1\"/>"))
+        #expect(!native("<html><body>capture</body></html>"))
         // UTF-16 with a byte order mark is recognised, so the user hears what is wrong with it.
         var utf16 = Data([0xFF, 0xFE])
         utf16.append(Self.minimalJSON.data(using: .utf16LittleEndian)!)
