@@ -135,4 +135,14 @@ import WaymarkTestSupport
         #expect(CaptureSchemas.jsonSchema == String(decoding: try Data(contentsOf: schemas.appendingPathComponent("capture.schema.json")), as: UTF8.self))
         #expect(CaptureSchemas.xsd == String(decoding: try Data(contentsOf: schemas.appendingPathComponent("capture.xsd")), as: UTF8.self))
     }
+
+    @Test func forcingAFormatTheFileIsNotInFailsWithStatusTwo() throws {
+        let result = try CLIRunner.run(["import", "SampleCaptures/reset-password.xml", "--format", "waymark-json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("SampleCaptures/reset-password.xml:1:1: error[json.syntax]"))
+        #expect(result.stdout.isEmpty)
+        let unknown = try CLIRunner.run(["import", Self.sample, "--format", "word"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("waymark-json"))
+    }
 }
