@@ -16,7 +16,11 @@ public struct NativeJSONImporter: CaptureImporter {
         let head = NativeFormat.leadingText(input.prefix)
         guard let first = head.unicodeScalars.first(where: { !" \n\r\t".unicodeScalars.contains($0) }),
               first == "{" || first == "[" else { return false }
-        return NativeFormat.containsVersionKey(head) || NativeFormat.containsVersionKey(NativeFormat.trailingText(input.data))
+        if NativeFormat.containsVersionKey(head) || NativeFormat.containsVersionKey(Data(input.data.suffix(4096))) {
+            return true
+        }
+        // Hand-written files may put "waymark" anywhere; steps with "action" keys are ours, so look through it all.
+        return head.contains("\"action\"") && NativeFormat.containsVersionKey(input.data)
     }
 
     public func importCaptures(from input: CaptureInput) -> ImportResult {

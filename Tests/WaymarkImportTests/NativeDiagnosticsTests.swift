@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WaymarkImport
+@testable import WaymarkImport
 import WaymarkModel
 import WaymarkXML
 
@@ -228,6 +228,16 @@ import WaymarkXML
         #expect(canonical.utf8.count > 20_000)
         #expect(detect(canonical) == .waymarkJSON)
         #expect(detect("[" + canonical + "]") == .waymarkJSON)
+        // Hand-written: the version key in the middle of a long file, far from both ends.
+        var longTitle = long
+        longTitle.title = String(repeating: "A very long title. ", count: 600)
+        let middle = NativeCaptureWriter.json(longTitle)
+            .replacingOccurrences(of: ",\n  \"waymark\": 1\n}", with: "\n}")
+            .replacingOccurrences(of: "\n  \"title\": ", with: "\n  \"waymark\": 1,\n  \"title\": ")
+        #expect(!NativeFormat.containsVersionKey(String(middle.prefix(4096))))
+        #expect(!NativeFormat.containsVersionKey(String(middle.suffix(4096))))
+        #expect(Native.importJSON(middle).diagnostics.isEmpty)
+        #expect(detect(middle) == .waymarkJSON)
         #expect(detect("<!-- exported -->\n<?xml-stylesheet href=\"a\"?>\n<captures><capture version=\"1\" id=\"a\"/></captures>") == .waymarkXML)
         #expect(detect("\u{FEFF}" + Self.minimalXML) == .waymarkXML)
         // Not native: another tool's JSON that merely mentions "waymark" as a value, other XML roots.
