@@ -131,3 +131,53 @@ def test_exported_xml_of_every_json_sample_validates(tmp_path):
         out.write_text(result.stdout, encoding="utf-8")
         lint = xmllint(out)
         assert lint.returncode == 0, lint.stderr
+
+
+SCREENSHOT_PATHS = [
+    "images/a.png", "./a.png", "a/./b.png", ".hidden/a.png", "..a/b.png", "a../b.png", "a//b.png", "a/b:c.png",
+    "a\\b.png", "dir/", "/abs.png", "\\abs.png", "~/a.png", "C:\\a.png", "c:/a.png", "http://x/a.png", "a:b.png",
+    "a/../b.png", "..", "../a.png", "a/..", "a\\..\\b.png", "a\tb.png", "a\nb.png", "",
+]
+
+
+@pytest.mark.parametrize("path", SCREENSHOT_PATHS, ids=repr)
+def test_schemas_and_waymark_agree_on_screenshot_paths(path, tmp_path):
+    """The JSON Schema, the XSD and Waymark accept and refuse exactly the same screenshot paths."""
+    from xml.sax.saxutils import quoteattr
+
+    doc = {"waymark": 1, "id": "p", "title": "T", "steps": [{"action": "click", "screenshot": {"path": path}}]}
+    json_file = tmp_path / "p.json"
+    json_file.write_text(json.dumps(doc), encoding="utf-8")
+    xml_file = tmp_path / "p.xml"
+    attr = quoteattr(path, {"\t": "&#9;", "\n": "&#10;"})
+    xml_file.write_text(f'<capture version="1" id="p"><title>T</title><steps><step action="click">'
+                        f'<screenshot path={attr}/></step></steps></capture>', encoding="utf-8")
+
+    schema_ok = not list(json_validator().iter_errors(doc))
+    xsd_ok = xmllint(xml_file).returncode == 0
+    waymark_json = run_waymark("validate", json_file)
+    waymark_xml = run_waymark("validate", xml_file)
+    waymark_ok = "error[capture.screenshot-path]" not in waymark_json.stderr
+    assert ("error[capture.screenshot-path]" not in waymark_xml.stderr) == waymark_ok
+    assert schema_ok == waymark_ok == xsd_ok, (schema_ok, xsd_ok, waymark_json.stderr)
+
+
+CAPTURE_IDS = ["a", "reset-password", "a--b", "x1-2-3", "9", "z" * 120, "z" * 121, "-a", "a-", "A", "a_b", "a b", "ä",
+               ""]
+
+
+@pytest.mark.parametrize("capture_id", CAPTURE_IDS, ids=lambda i: repr(i[:20]) + f"[{len(i)}]")
+def test_schemas_and_waymark_agree_on_capture_ids(capture_id, tmp_path):
+    from xml.sax.saxutils import quoteattr
+
+    doc = {"waymark": 1, "id": capture_id, "title": "T", "steps": [{"action": "click"}]}
+    json_file = tmp_path / "i.json"
+    json_file.write_text(json.dumps(doc), encoding="utf-8")
+    xml_file = tmp_path / "i.xml"
+    xml_file.write_text(f'<capture version="1" id={quoteattr(capture_id)}><title>T</title><steps>'
+                        f'<step action="click"/></steps></capture>', encoding="utf-8")
+    schema_ok = not list(json_validator().iter_errors(doc))
+    xsd_ok = xmllint(xml_file).returncode == 0
+    waymark_ok = run_waymark("validate", json_file).returncode == 0
+    assert (run_waymark("validate", xml_file).returncode == 0) == waymark_ok
+    assert schema_ok == waymark_ok == xsd_ok, (schema_ok, xsd_ok, waymark_ok)
