@@ -181,3 +181,34 @@ def test_schemas_and_waymark_agree_on_capture_ids(capture_id, tmp_path):
     waymark_ok = run_waymark("validate", json_file).returncode == 0
     assert (run_waymark("validate", xml_file).returncode == 0) == waymark_ok
     assert schema_ok == waymark_ok == xsd_ok, (schema_ok, xsd_ok, waymark_ok)
+
+
+def shared_capture_files(shared):
+    kinds = {".json", ".side", ".zip", ".mht", ".mhtml", ".xml"}
+    return sorted(p for p in (shared / "captures").rglob("*") if p.is_file() and p.suffix.lower() in kinds)
+
+
+def test_every_real_capture_converts_to_schema_valid_native_files(shared_dir, tmp_path):
+    """Foreign recordings from ../shared, converted by `waymark import`, satisfy both native schemas."""
+    files = shared_capture_files(shared_dir)
+    assert files
+    converted = 0
+    validator = json_validator()
+    for index, path in enumerate(files):
+        out_xml = tmp_path / f"{index}-xml"
+        out_json = tmp_path / f"{index}-json"
+        to_xml = run_waymark("import", path, "--to", "xml", "--out", out_xml)
+        to_json = run_waymark("import", path, "--to", "json", "--out", out_json)
+        assert to_xml.returncode == to_json.returncode, path
+        if to_xml.returncode != 0:
+            # A file Waymark refuses must say why, with a diagnostic code.
+            assert to_xml.returncode == 2 and "error[" in to_xml.stderr, (path, to_xml.stderr)
+            continue
+        for xml_file in sorted(out_xml.glob("*.xml")):
+            lint = xmllint(xml_file)
+            assert lint.returncode == 0, (path, lint.stderr)
+        for json_file in sorted(out_json.glob("*.json")):
+            errors = list(validator.iter_errors(json.loads(json_file.read_text(encoding="utf-8"))))
+            assert errors == [], (path, [e.message for e in errors])
+            converted += 1
+    assert converted >= len(files) // 2
