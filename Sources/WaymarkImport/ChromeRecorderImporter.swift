@@ -362,7 +362,13 @@ struct ChromeRecorderFlowReader {
         for (key, noun) in [("attributes", "attribute"), ("properties", "property")] {
             guard let members = fields.object(node, key) else { continue }
             for member in members {
-                guard let text = ForeignJSONFields.scalarText(member.value) else { continue }
+                // Attributes are strings in the DOM; properties may be any scalar (true, 3, "x").
+                let text = key == "attributes" ? member.value.stringValue : ForeignJSONFields.scalarText(member.value)
+                guard let text else {
+                    fields.wrongType(member.value, field: "\(key).\(member.key)",
+                                     expected: key == "attributes" ? "a string" : "a string, number or boolean")
+                    continue
+                }
                 parts.append("with \(noun) \(member.key) “\(text)”")
             }
         }

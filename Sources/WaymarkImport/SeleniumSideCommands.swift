@@ -54,9 +54,12 @@ struct SeleniumCommandConverter {
         let value = fields.string(node, "value") ?? ""
         let comment = fields.string(node, "comment").flatMap(SelectorWording.clean)
         let id = fields.string(node, "id")
+        // Recorder bookkeeping fields: not shown, but type-checked so a damaged file is reported.
+        _ = fields.bool(node, "opensWindow"); _ = fields.string(node, "windowHandleName"); _ = fields.number(node, "windowTimeout")
+        _ = fields.bool(node, "insertBeforeLastCommand"); _ = fields.string(node, "frameLocation"); _ = fields.bool(node, "isBreakpoint")
         var alternatives: [String] = []
         for entry in fields.array(node, "targets") ?? [] {
-            if let pair = entry.arrayValue, let locator = pair.first?.stringValue {
+            if let pair = entry.arrayValue, let locator = pair.first?.stringValue, pair.allSatisfy({ $0.stringValue != nil }) {
                 alternatives.append(locator)
             } else if let locator = entry.stringValue {
                 alternatives.append(locator)
