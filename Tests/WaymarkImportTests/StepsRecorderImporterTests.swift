@@ -227,3 +227,26 @@ struct MIMEMultipartReaderTests {
         #expect(result.hasErrors)
     }
 }
+
+@Suite("Steps Recorder: large archives")
+struct StepsRecorderLargeArchiveTests {
+    @Test("A 100 MB .mht is indexed without decoding parts nobody asked for")
+    func largeArchive() throws {
+        // Forty 2.5 MB base64 screenshots that the report does not name, plus the two it does.
+        var shots: [String: Data] = [:]
+        shots["screenshot0001.JPEG"] = StepsRecorderFixtures.jpeg(width: 1920, height: 540)
+        shots["screenshot0002.JPEG"] = StepsRecorderFixtures.jpeg(width: 1920, height: 540)
+        let filler = Data(repeating: 0xAB, count: 1_900_000)
+        for i in 0..<40 { shots[String(format: "unused%02d.JPEG", i)] = filler }
+        let data = StepsRecorderFixtures.mht(screenshots: shots)
+        #expect(data.count > 100_000_000)
+        let clock = ContinuousClock()
+        var result = ImportResult()
+        let elapsed = clock.measure {
+            result = StepsRecorderImporter().importCaptures(from: CaptureInput(path: "big.mht", data: data))
+        }
+        #expect(result.captures.first?.steps.count == 6)
+        #expect(result.captures.first?.steps.first?.screenshot?.width == 1920)
+        #expect(elapsed < .seconds(15), "indexing must stay linear and copy-free")
+    }
+}
