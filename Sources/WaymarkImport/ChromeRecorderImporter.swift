@@ -147,6 +147,11 @@ struct ChromeRecorderFlowReader {
             if let step = convert(node, type: type, capture: &capture) { converted.append(step) }
         }
         converted.append(contentsOf: pendingKeys.flush())
+        if converted.isEmpty {
+            fields.diagnostics.append(.warning(
+                "chrome.no-steps", "The recording has no steps a person performs; the guide will be empty.",
+                hint: "Record the flow again in the Recorder panel.", at: fields.location(root)))
+        }
         capture.steps = converted
         // The host of the first web page (browser-internal pages such as chrome://new-tab-page say nothing).
         capture.application = converted.lazy.filter { $0.action == .navigate }.compactMap { step -> String? in

@@ -126,6 +126,11 @@ struct SeleniumProjectReader {
                 converter.convert(command, fields: &fields)
             }
             converter.finish(fields: &fields, testName: test.name, at: test.node)
+            if converter.steps.isEmpty {
+                fields.diagnostics.append(.warning(
+                    "selenium.empty-test", "The test '\(test.name)' has no commands a person performs; its guide will be empty.",
+                    hint: "Record the test again in Selenium IDE, or remove it from the project.", at: fields.location(test.node)))
+            }
             var capture = Capture(
                 id: id, title: test.name,
                 prerequisites: converter.prerequisites,

@@ -144,6 +144,14 @@ struct ChromeRecorderImporterTests {
         #expect(!result.hasErrors)
     }
 
+    @Test("A recording with no steps warns that the guide will be empty")
+    func noSteps() {
+        let result = importText(#"{"title":"Empty","steps":[{"type":"setViewport","width":800,"height":600}]}"#)
+        #expect(result.captures.first?.steps.isEmpty == true)
+        #expect(result.captures.first?.prerequisites == ["Use a browser window of 800 × 600 pixels."])
+        #expect(result.diagnostics.map(\.code) == ["chrome.no-steps"])
+    }
+
     @Test("A lone step object is an error, with its position")
     func loneStep() {
         let result = importText(##"{"type":"click","selectors":[["#a"]]}"##)

@@ -206,6 +206,7 @@ struct SeleniumSideImporterTests {
         let result = importProject(Self.project(Self.command("open", "cart"), extraTests: extra,
                                                 suites: #"[{ "id": "s1", "name": "A", "tests": ["t2", "t1", "t2"] }]"#))
         #expect(result.captures.map(\.id) == ["shop-login", "shop-checkout", "shop-checkout-2"])
+        #expect(result.diagnostics.map(\.code) == ["selenium.empty-test"])
         #expect(result.captures[0].steps.first?.url == "https://other.example.org/")
         #expect(result.captures[1].steps.first?.url == "https://shop.example.com/app/cart")
     }
