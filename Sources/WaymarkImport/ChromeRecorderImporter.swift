@@ -380,15 +380,16 @@ struct ChromeRecorderFlowReader {
         return parts.joined(separator: ", ")
     }
 
+    /// Whether a selector names a `<select>`: its tag, an ARIA combo box/list box, or an id/class saying so.
     static func namesSelect(_ selector: String) -> Bool {
-        let last = selector.components(separatedBy: " >>> ").last ?? selector
+        let last = (selector.components(separatedBy: " >>> ").last ?? selector).lowercased()
         if last.hasPrefix("aria/") { return last.hasSuffix("[role=\"combobox\"]") || last.hasSuffix("[role=\"listbox\"]") }
         if last.hasPrefix("text/") { return false }
-        let lower = last.lowercased()
-        let compound = String(SelectorWording.lastCompound(lower.hasPrefix("xpath/") ? "" : lower.replacingOccurrences(of: "pierce/", with: "")))
-        if lower.hasPrefix("xpath/") {
-            return SelectorWording.splitXPathSteps(String(lower.dropFirst(6))).last.map { $0.hasPrefix("select") } ?? false
+        if last.hasPrefix("xpath/") {
+            return SelectorWording.splitXPathSteps(String(last.dropFirst(6))).last.map { $0.hasPrefix("select") } ?? false
         }
+        let css = last.hasPrefix("pierce/") ? String(last.dropFirst(7)) : last
+        let compound = SelectorWording.lastCompound(css)
         return compound.hasPrefix("select") || compound.contains("#select") || compound.contains("dropdown")
     }
 
