@@ -85,7 +85,7 @@ let package = Package(
             "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",
             // The zip tests build hostile archives in memory (path traversal, symlinks, zip bombs).
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkTestSupport"]),
