@@ -84,7 +84,11 @@ let package = Package(
 
         .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML", "WaymarkModel"]),
-        .testTarget(name: "WaymarkImportTests", dependencies: ["WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkImportTests", dependencies: [
+            "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",
+            // The zip tests build hostile archives in memory (path traversal, symlinks, zip bombs).
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkTestSupport"]),
