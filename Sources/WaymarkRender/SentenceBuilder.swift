@@ -117,6 +117,8 @@ struct SentenceBuilder {
                 s = [.text("Press the key shown in the recording.")]
             } else if hasName(draft.target) && TargetDescriber.describe(draft.target).name != nil {
                 s = [.text("In ")] + name(draft.target, fallbackRole: "field") + [.text(", press "), .keys(keys), .text(".")]
+            } else if let purpose = KeyNames.purpose(of: keys) {
+                s = [.text("Press "), .keys(keys), .text(" to \(purpose).")]
             } else {
                 s = [.text("Press "), .keys(keys), .text(".")]
             }

@@ -38,7 +38,7 @@ import WaymarkModel
             "Select **Travel – Hotel** from **Category**.",
             "Select the **Remember me** check box.",
             "Clear the **Newsletter** check box.",
-            "Press **Ctrl+S**.",
+            "Press **Ctrl+S** to save.",
             "Scroll down.",
             "Drag **Receipt** to **Attachments**.",
             "Click **Attach receipt** and choose the file `receipt.pdf`.",
