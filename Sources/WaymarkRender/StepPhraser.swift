@@ -254,7 +254,7 @@ struct PhrasingRun {
             }
             if last.target == nil { last.target = next.target }
             last.sensitive = last.sensitive || next.sensitive
-        case (.click, .type) where sameTarget(last.target, next.target):
+        case (.click, .type) where sameTarget(last.target, next.target) || typesIntoFocus(after: last.target, next.target):
             last.action = .type
             last.value = next.value
             last.sensitive = next.sensitive
@@ -295,6 +295,14 @@ struct PhrasingRun {
     static func sameField(_ a: Target?, _ b: Target?) -> Bool {
         if b == nil || (b?.label == nil && b?.selectors.isEmpty == true) { return true }
         return sameTarget(a, b)
+    }
+
+    /// Keystrokes recorded without a target go to whatever has focus: after a click on a field (or on something
+    /// that is not clearly a button or link) that is the clicked control.
+    static func typesIntoFocus(after clicked: Target?, _ typed: Target?) -> Bool {
+        guard clicked != nil, typed == nil || (typed?.label == nil && typed?.selectors.isEmpty == true) else { return false }
+        let role = TargetDescriber.describe(clicked).role ?? ""
+        return !["button", "link", "menu item", "tab", "check box", "option"].contains(role)
     }
 
     static func isMenuItem(_ target: Target?) -> Bool {

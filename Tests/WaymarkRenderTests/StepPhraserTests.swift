@@ -75,6 +75,17 @@ import WaymarkModel
         #expect(lines == ["In **Name**, type `jec` and press **Tab**.", "In **Email**, type `jec@test.com`."])
     }
 
+    @Test func keystrokesWithoutATargetGoToTheClickedField() {
+        let lines = markdown([
+            Step(action: .click, target: Target(label: "Search", role: "searchbox")),
+            Step(action: .press, key: "t"), Step(action: .press, key: "a"), Step(action: .press, key: "x"),
+            Step(action: .press, key: "Enter"),
+            Step(action: .click, target: Target(label: "Next", role: "button")),
+            Step(action: .press, key: "Escape"),
+        ])
+        #expect(lines == ["In **Search**, type `tax` and press **Enter**.", "Click **Next**.", "Press **Esc**."])
+    }
+
     @Test func rightClickNamesTheMenuChoice() {
         let lines = markdown([
             Step(action: .rightClick, target: Target(label: "Invoice 1042")),
