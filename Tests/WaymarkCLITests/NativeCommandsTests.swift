@@ -149,4 +149,17 @@ import WaymarkTestSupport
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("waymark-json"))
     }
+
+    @Test func inspectNeutralisesTerminalEscapesFromCaptures() throws {
+        let dir = Fixtures.temporaryDirectory("inspect-escapes")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = "{\"waymark\": 1, \"id\": \"esc\", \"title\": \"\\u001b[2J\\u001b]0;pwned\\u0007Clean title\", "
+            + "\"steps\": [{\"action\": \"type\", \"target\": {\"label\": \"Name\\u001b[31m\"}, \"value\": \"a\\nb\"}]}"
+        try Data(json.utf8).write(to: dir.appendingPathComponent("esc.json"))
+        let result = try CLIRunner.run(["inspect", "esc.json"], in: dir)
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}"))
+        #expect(result.stdout.hasPrefix("Clean title\n"))
+        #expect(result.stdout.contains("  1  type    Name    a b"))
+    }
 }
