@@ -75,16 +75,18 @@ public enum TargetDescriber {
         if t.contains(">>>") || t.contains(":nth-") || t.contains("::") { return true }
         if t.contains("[") && t.contains("]") && t.contains("=") { return true }
         if t.contains("@") && t.contains("[") { return true }
-        // `#id`, `.class`, `tag#id`, `tag.class`, `a > b` with no spaces inside words.
+        // `#id`, `.class`, `tag#id`, `tag.class`, `div > span`. Words such as "Node.js", "report.pdf" or "e.g." are
+        // not selectors: a qualified selector must start with an HTML tag name.
         let identifier = #"[A-Za-z_][A-Za-z0-9_-]*"#
+        let tags = "(a|abbr|article|aside|b|body|button|canvas|dd|details|dialog|div|dl|dt|em|fieldset|figure|footer|form|"
+            + "h[1-6]|header|html|i|iframe|img|input|label|legend|li|main|nav|ol|option|p|section|select|span|strong|"
+            + "summary|svg|table|tbody|td|textarea|th|thead|tr|ul)"
         let patterns = [
             "^[#.]\(identifier)([#.:\\[ >+~].*)?$",
-            "^\(identifier)[#.]\(identifier).*$",
-            "^\(identifier)( *> *\(identifier))+$",
+            "^\(tags)[#.:\\[][A-Za-z_][A-Za-z0-9_-]+.*$",
+            "^\(tags)( *> *[a-z][A-Za-z0-9_.#:=\\[\\]-]*)+$",
         ]
         for pattern in patterns where t.range(of: pattern, options: .regularExpression) != nil {
-            // "e.g." or "Mr. Smith" are words, not selectors: a class selector has no spaces after the dot part.
-            if pattern.hasPrefix("^\(identifier)[#.]"), t.contains(" "), !t.contains(">") { continue }
             return true
         }
         return false

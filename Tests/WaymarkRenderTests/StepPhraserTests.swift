@@ -187,6 +187,17 @@ import WaymarkModel
         #expect(guide.diagnostics.map(\.code) == ["phrase.custom-step"])
     }
 
+    @Test func wordsThatLookTechnicalAreStillLabels() {
+        for label in ["Node.js", "report.pdf", "e.g. Travel", "i.e.", "File > Save", "example.com", "C# basics"] {
+            #expect(TargetDescriber.cleanLabel(label) == label, "\(label)")
+        }
+        for selector in ["#expense-amount", ".btn-primary", "div.css-1x2y3z > span", "input[name=q]", "//button",
+                         "button#save", "aria/Save", "xpath///a", "css=#x", "div > span"] {
+            #expect(TargetDescriber.cleanLabel(selector) == nil || selector.hasPrefix("aria/"), "\(selector)")
+        }
+        #expect(TargetDescriber.cleanLabel("aria/Save") == "Save")
+    }
+
     @Test func keyNamesAreThoseOnTheKeyboard() {
         #expect(KeyNames.combination(key: "ArrowDown", modifiers: []) == ["Down Arrow"])
         #expect(KeyNames.combination(key: "s", modifiers: [.shift, .ctrl]) == ["Ctrl", "Shift", "S"])
