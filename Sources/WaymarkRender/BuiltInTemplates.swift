@@ -40,6 +40,8 @@ blockquote p { margin: 0; }
 .wm-skip { position: absolute; left: -999px; top: 0.5rem; background: #fff; padding: 0.5rem 1rem; z-index: 10; }
 .wm-skip:focus { left: 0.5rem; }
 .wm-kicker { color: var(--wm-muted); margin: 0; font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.wm-header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+.wm-back { margin: 0; font-size: 0.9rem; }
 .wm-nav { margin: 1rem 0; padding: 0.75rem 1rem; background: var(--wm-surface); border-radius: 6px; }
 .wm-nav-title { font-size: 1rem; margin: 0 0 0.25rem; border: 0; padding: 0; }
 .wm-nav ol { margin: 0; padding-left: 1.25rem; }
@@ -68,7 +70,9 @@ body.wm-index { max-width: 72rem; }
 @media (max-width: 40rem) { body { padding: 1rem; } h1 { font-size: 1.6rem; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; color: #000; }
-  .wm-skip, .wm-nav { display: none; }
+  .wm-skip, .wm-header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+.wm-back { margin: 0; font-size: 0.9rem; }
+.wm-nav { display: none; }
   a { color: inherit; text-decoration: none; }
   .wm-shot, li { break-inside: avoid; }
   .wm-shot-frame { border-color: #999; }
@@ -98,6 +102,9 @@ body.wm-index { max-width: 72rem; }
 <a class="wm-skip" href="#main">Skip to the guide</a>
 <header class="wm-header">
 <p class="wm-kicker">{{#application}}{{application}} · {{/application}}Step-by-step guide</p>
+{{#dashboardHref}}
+<p class="wm-back"><a href="{{dashboardHref}}">All guides</a></p>
+{{/dashboardHref}}
 </header>
 {{#hasNav}}
 <nav class="wm-nav" aria-label="Contents">
