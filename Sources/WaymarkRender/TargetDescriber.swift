@@ -152,28 +152,13 @@ public enum TargetDescriber {
                                        "for", "value", "href"]
 
     static func readCSS(_ css: String) -> SelectorReading {
-        // Only the last compound selector names the control itself.
-        let parts = css.split(whereSeparator: { " >+~".contains($0) })
-        let last = parts.last.map(String.init) ?? css
+        // Only the last compound selector names the control itself; combinators inside [...] or quotes don't count.
+        let last = lastCompound(of: css)
         var reading = SelectorReading()
         // Tag name → role.
         let tag = String(last.prefix { $0.isLetter || $0.isNumber || $0 == "-" }).lowercased()
         reading.role = roleForTag(tag)
-        // Attributes: [name="value"].
-        var attributes: [(String, String)] = []
-        var rest = Substring(last)
-        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
-            let inside = rest[rest.index(after: open)..<close]
-            if let eq = inside.firstIndex(of: "=") {
-                var name = String(inside[..<eq]).lowercased()
-                if let last = name.last, "^$*~|".contains(last) { name.removeLast() }
-                let value = String(inside[inside.index(after: eq)...])
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-                    .replacingOccurrences(of: " i", with: "")
-                attributes.append((name.trimmingCharacters(in: .whitespaces), value))
-            }
-            rest = rest[rest.index(after: close)...]
-        }
+        let attributes = attributeSelectors(in: last)
         for (name, value) in attributes {
             if name == "role", reading.role == nil { reading.role = plainRole(value) }
             if name == "type", ["checkbox", "radio", "submit", "button", "file"].contains(value.lowercased()) {
@@ -202,6 +187,61 @@ public enum TargetDescriber {
             }
         }
         return reading
+    }
+
+    /// The part after the last top-level combinator (space, `>`, `+`, `~`).
+    static func lastCompound(of css: String) -> String {
+        var depth = 0
+        var quote: Character?
+        var start = css.startIndex
+        var index = css.startIndex
+        while index < css.endIndex {
+            let ch = css[index]
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "\"" || ch == "'" {
+                quote = ch
+            } else if ch == "[" || ch == "(" {
+                depth += 1
+            } else if ch == "]" || ch == ")" {
+                depth = max(0, depth - 1)
+            } else if depth == 0, " >+~".contains(ch) {
+                start = css.index(after: index)
+            }
+            index = css.index(after: index)
+        }
+        let compound = String(css[start...]).trimmingCharacters(in: .whitespaces)
+        return compound.isEmpty ? css : compound
+    }
+
+    /// `[name="value"]` pairs of one compound selector, names lowercased, values unquoted.
+    static func attributeSelectors(in compound: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        var rest = Substring(compound)
+        while let open = rest.firstIndex(of: "[") {
+            var index = rest.index(after: open)
+            var name = ""
+            while index < rest.endIndex, !"=]".contains(rest[index]) { name.append(rest[index]); index = rest.index(after: index) }
+            guard index < rest.endIndex else { break }
+            if rest[index] == "]" { rest = rest[rest.index(after: index)...]; continue }
+            index = rest.index(after: index)  // past "="
+            if let last = name.last, "^$*~|".contains(last) { name.removeLast() }
+            var value = ""
+            if index < rest.endIndex, rest[index] == "\"" || rest[index] == "'" {
+                let q = rest[index]
+                index = rest.index(after: index)
+                while index < rest.endIndex, rest[index] != q { value.append(rest[index]); index = rest.index(after: index) }
+                if index < rest.endIndex { index = rest.index(after: index) }
+            } else {
+                while index < rest.endIndex, rest[index] != "]", rest[index] != " " {
+                    value.append(rest[index]); index = rest.index(after: index)
+                }
+            }
+            out.append((name.trimmingCharacters(in: .whitespaces).lowercased(), value))
+            guard let close = rest[index...].firstIndex(of: "]") else { break }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
     }
 
     static func readXPath(_ xpath: String) -> SelectorReading {
