@@ -337,14 +337,26 @@ struct PhrasingRun {
         }
     }
 
+    /// Contexts that name no place a learner recognises: frame keywords, and bare host names (`coffee-cart.netlify.app`),
+    /// for which the page address gives a better name.
     func isGenericContext(_ name: String) -> Bool {
-        ["main", "top", "default", "parent", "relative=top", "relative=parent", "index=0", "_top", "_self", "window"]
-            .contains(name.lowercased())
+        if ["main", "top", "default", "parent", "relative=top", "relative=parent", "index=0", "_top", "_self", "window"]
+            .contains(name.lowercased()) { return true }
+        let hostLike = name.contains(".") && !name.hasPrefix(".") && !name.hasSuffix(".")
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":") }
+        return hostLike
     }
 
     /// "Print window" → window named "Print"; "Expensa" → the default kind.
-    func place(named name: String, defaultKind: Place.Kind) -> Place {
+    func place(named rawName: String, defaultKind: Place.Kind) -> Place {
+        // "the new window" → "new window"; the title adds its own article.
+        var name = rawName
+        if name.lowercased().hasPrefix("the "), name.count > 4 { name = String(name.dropFirst(4)) }
         let lowered = name.lowercased()
+        // "frame 3", "window 2": the kind word is part of the name, so the title is just "In frame 3".
+        for word in ["frame", "window", "tab", "dialog", "page"] where lowered.hasPrefix(word + " ") {
+            return Place(name: name, kind: .application)
+        }
         let suffixes: [(String, Place.Kind)] = [
             (" window", .window), (" dialog", .dialog), (" dialog box", .dialog), (" page", .page), (" tab", .tab),
             (" frame", .frame), (" pane", .pane),
@@ -383,7 +395,7 @@ struct PhrasingRun {
             if ["index", "default", "home"].contains(word.lowercased()) { continue }
             if let words = TargetDescriber.words(fromIdentifier: word) { return Place(name: words, kind: .page) }
         }
-        if let application = capture.application.flatMap(TargetDescriber.cleanLabel) {
+        if let application = capture.application.flatMap(TargetDescriber.cleanLabel), !isGenericContext(application) {
             return Place(name: application, kind: .homePage)
         }
         guard let host = components.host, !host.isEmpty else { return nil }

@@ -181,6 +181,18 @@ import WaymarkModel
         #expect(guide.sections.first?.title.map { MarkdownInline.render($0) } == "On the **Coffee cart** home page")
     }
 
+    @Test func hostNamesAndFrameNumbersMakeReadableSections() {
+        let guide = StepPhraser().phrase(Capture(id: "t", title: "T", application: "coffee-cart.netlify.app", steps: [
+            Step(action: .navigate, url: "https://coffee-cart.netlify.app/"),
+            Step(action: .click, target: Target(label: "Espresso", context: "coffee-cart.netlify.app")),
+            Step(action: .switchContext, target: Target(label: "frame 2", role: "frame")),
+            Step(action: .click, target: Target(label: "OK")),
+            Step(action: .switchContext, target: Target(label: "the new window", role: "window")),
+        ]))
+        let titles = guide.sections.map { $0.title.map { MarkdownInline.render($0, labels: .plain) } }
+        #expect(titles == ["On the Coffee cart home page", "In frame 2", "In the new window"])
+    }
+
     @Test func customStepsAreReadableAndWarned() {
         let guide = phrase([Step(action: .custom, customType: "startTimespan")])
         #expect(MarkdownInline.render(guide.steps[0].instruction) == "Complete the **Start timespan** step.")
