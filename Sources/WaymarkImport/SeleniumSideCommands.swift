@@ -172,6 +172,14 @@ struct SeleniumCommandConverter {
         steps.append(pending.step)
     }
 
+    /// A `type` of a file path (`/home/ada/cv.pdf`, `C:\\Users\\ada\\cv.pdf`) into a file or upload field.
+    static func isUpload(_ c: Command) -> Bool {
+        let value = c.value
+        let looksLikePath = value.hasPrefix("/") || value.range(of: #"^[A-Za-z]:[\\/]"#, options: .regularExpression) != nil
+        guard looksLikePath, !(value as NSString).pathExtension.isEmpty else { return false }
+        return ([c.target] + c.alternatives).contains { $0.lowercased().contains("file") || $0.lowercased().contains("upload") }
+    }
+
     static func isSensitive(_ locator: String, _ alternatives: [String]) -> Bool {
         ([locator] + alternatives).contains { $0.lowercased().contains("password") }
     }
@@ -312,6 +320,10 @@ struct SeleniumCommandConverter {
             add(Step(action: .drag, target: element(c.target, c.alternatives), destination: element(c.value)), c)
 
         // Typing and choosing
+        case "type" where Self.isUpload(c):
+            // Selenium IDE uploads a file when `type` puts a file path into a file input.
+            add(Step(action: .upload, target: element(c.target, c.alternatives, defaultRole: "file field"),
+                     value: c.value.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? c.value), c)
         case "type", "editContent":
             var step = Step(action: .type, target: element(c.target, c.alternatives, defaultRole: "text field"), value: substitute(c.value))
             step.sensitive = Self.isSensitive(c.target, c.alternatives)

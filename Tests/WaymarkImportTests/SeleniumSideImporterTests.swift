@@ -46,6 +46,7 @@ struct SeleniumSideImporterTests {
         command("mouseUp", "id=slider"),
         command("dragAndDropToObject", "id=card", "id=trash"),
         command("editContent", "css=#notes", "Hello"),
+        command("type", "id=cv-file", "C:\\Users\\ada\\cv.pdf"),
         command("select", "id=country", "label=France"),
         command("addSelection", "id=tags", "value=red"),
         command("removeSelection", "id=tags", "index=0"),
@@ -195,6 +196,7 @@ struct SeleniumSideImporterTests {
         #expect(s.contains { $0.action == .wait && $0.value == "for 1.5 seconds" })
         #expect(s.filter { $0.action == .note && $0.note?.hasPrefix("End of") == true }.count == 4)
         #expect(s.last?.customType == "customClick")
+        #expect(s.contains { $0.action == .upload && $0.value == "cv.pdf" && $0.target?.role == "file field" })
     }
 
     @Test("Tests come out in suite order, then tests in no suite; duplicate names get unique ids")
