@@ -37,7 +37,7 @@ struct SeleniumCommandConverter {
 
     var context: String? {
         var parts: [String] = []
-        if !frames.isEmpty { parts.append(frames.reversed().joined(separator: " inside ")) }
+        if !frames.isEmpty { parts.append(frames.reversed().joined(separator: " inside the ")) }
         if let window { parts.append(window) }
         return parts.isEmpty ? nil : parts.joined(separator: " of the ")
     }
@@ -237,37 +237,39 @@ struct SeleniumCommandConverter {
                 ? "Use a browser window of \(parts[0]) × \(parts[1]) pixels." : "Resize the browser window as recorded."
             if !prerequisites.contains(text) { prerequisites.append(text) }
         case "selectFrame":
+            // Values the phraser reads: "main" returns to the page, a frame name switches into it.
             let t = c.target
-            var description: String
+            var label: String?
+            let value: String
             if t == "relative=top" {
-                frames.removeAll(); description = "the main page"
+                frames.removeAll(); value = "main"
             } else if t == "relative=parent" {
                 if !frames.isEmpty { frames.removeLast() }
-                description = frames.isEmpty ? "the main page" : "the enclosing frame"
+                value = frames.last ?? "main"
             } else if t.hasPrefix("index="), let i = Int(t.dropFirst(6)) {
-                frames.append("frame \(i + 1)"); description = "frame \(i + 1)"
+                value = SelectorWording.frameName(index: i)
+                frames.append(value)
             } else {
-                let label = SelectorWording.describeSelenium(t).label
-                let frameName = label.map { "the “\($0)” frame" } ?? "the frame"
-                frames.append(label.map { "“\($0)” frame" } ?? "a frame")
-                description = frameName
+                label = SelectorWording.describeSelenium(t).label
+                value = label.map { "\($0) frame" } ?? "frame"
+                frames.append(value)
             }
-            add(Step(action: .switchContext, target: Target(label: nil, role: "frame", context: context), value: description), c)
+            add(Step(action: .switchContext, target: Target(label: label, role: "frame", selectors: t.isEmpty ? [] : [t]), value: value), c)
         case "selectWindow":
             let handle = c.target.hasPrefix("handle=") ? String(c.target.dropFirst(7)) : c.target
             let variable = handle.hasPrefix("${") && handle.hasSuffix("}") ? String(handle.dropFirst(2).dropLast()) : handle
             frames.removeAll()
-            let description: String
+            var value: String?
             if newWindowHandles.contains(variable) {
-                window = "new window"; description = "the new window"
+                window = "new window"; value = nil // phrased "Switch to the new window."
             } else if savedWindowHandles.contains(variable) {
-                window = nil; description = "the original window"
-            } else if c.target.hasPrefix("win_ser_") || c.target.hasPrefix("name=") {
-                window = "window “\(handle.replacingOccurrences(of: "name=", with: ""))”"; description = "the " + window!
+                window = nil; value = "main"
+            } else if c.target.hasPrefix("name=") {
+                window = "\(c.target.dropFirst(5)) window"; value = window
             } else {
-                window = "other window"; description = "the other window"
+                window = "other window"; value = window
             }
-            add(Step(action: .switchContext, target: Target(role: "window", context: window), value: description), c)
+            add(Step(action: .switchContext, target: Target(role: "window", selectors: c.target.isEmpty ? [] : [c.target]), value: value), c)
         case "storeWindowHandle":
             savedWindowHandles.insert(c.target)
             note("Remember this window so you can come back to it.", c)
@@ -375,7 +377,11 @@ struct SeleniumCommandConverter {
         case _ where name.hasPrefix("waitFor"):
             mapWait(c, fields: &fields)
         case "pause":
-            add(Step(action: .wait, target: context.map { Target(context: $0) }, value: "for \(Self.seconds(c.target.isEmpty ? c.value : c.target))"), c)
+            // The value of a wait without a target is a number of seconds.
+            let ms = Double(c.target.isEmpty ? c.value : c.target) ?? 0
+            let seconds = ms / 1000
+            let text = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            add(Step(action: .wait, target: context.map { Target(context: $0) }, value: text), c)
 
         // Variables and scripts
         case "store":
@@ -476,6 +482,19 @@ struct SeleniumCommandConverter {
             target = c.target.isEmpty ? nil : element(c.target, c.alternatives); expected = value.isEmpty ? nil : value
         }
         var step = Step(action: .assert, target: target, value: expected)
+        // States (checked, present, editable …) and negations are not text the element shows: say them outright.
+        let state: String? = switch base {
+        case "Checked": "is selected"
+        case "NotChecked": "is not selected"
+        case "Editable": "can be edited"
+        case "NotEditable": "cannot be edited"
+        case "ElementPresent": "is on the page"
+        case "ElementNotPresent": "is not on the page"
+        case "NotText": "does not read “\(value)”"
+        case "NotSelectedValue": "does not have “\(value)” selected"
+        default: nil
+        }
+        if let state { step.instruction = "Check that \(Self.words(target)) \(state)." }
         if soft { step.note = "If this differs, note it and carry on." }
         add(step, c)
     }
@@ -499,7 +518,12 @@ struct SeleniumCommandConverter {
                 hint: "Add an \"instruction\" to the step in the converted capture.", at: fields.location(c.node)))
             return
         }
-        add(Step(action: .wait, target: element(c.target, c.alternatives), value: condition), c)
+        var step = Step(action: .wait, target: element(c.target, c.alternatives), value: condition)
+        if c.name != "waitForElementPresent" && c.name != "waitForElementVisible" {
+            // Only "until it appears" is the generated sentence; other conditions are said outright.
+            step.instruction = "Wait \(condition.replacingOccurrences(of: "until it", with: "until \(Self.words(step.target))"))."
+        }
+        add(step, c)
     }
 
     mutating func mapStore(_ c: Command) {
