@@ -11,13 +11,18 @@ import WaymarkModel
 /// - `sendKeys` splits into typed text and key presses (`${KEY_ENTER}` → press Enter).
 /// - `selectFrame`/`selectWindow` become switch steps, and later steps carry the frame/window as `Target.context`.
 /// - `store` values are remembered so `${name}` in later values reads as the stored text.
-/// - `run` becomes a note step naming the test it runs (the other test is its own capture).
+/// - `run` brings the other test's steps in at that point (with this test's stored values); a test not in the
+///   project, or a `run` cycle, becomes a note step naming it, with a warning.
 /// - Unknown (plugin or legacy) commands become `custom` steps with a warning.
 struct SeleniumCommandConverter {
     let baseURL: String?
     /// Test names by id, and the set of names, to name the test a `run` command runs.
     let testNames: [String: String]
     let byName: Set<String>
+    /// Commands of every test by name, so `run` can bring another test's steps into this one.
+    let commandsByName: [String: [JSONNode]]
+    /// Names of the tests being run right now (this test first), to stop `run` cycles.
+    private var running: [String] = []
 
     var steps: [Step] = []
     var prerequisites: [String] = []
@@ -29,10 +34,13 @@ struct SeleniumCommandConverter {
     private var savedWindowHandles: Set<String> = []
     private var pendingMouseDown: (step: Step, locator: String)?
 
-    init(baseURL: String?, testNames: [String: String], byName: Set<String>) {
+    init(baseURL: String?, testNames: [String: String], byName: Set<String>,
+         commandsByName: [String: [JSONNode]] = [:], testName: String? = nil) {
         self.baseURL = baseURL
         self.testNames = testNames
         self.byName = byName
+        self.commandsByName = commandsByName
+        self.running = testName.map { [$0] } ?? []
     }
 
     var context: String? {
@@ -386,7 +394,15 @@ struct SeleniumCommandConverter {
         // Variables and scripts
         case "store":
             variables[c.value] = c.target
-            note("Remember “\(c.target)” as \(c.value).", c, value: c.target)
+            let secretWords = ["password", "passwd", "secret", "token", "pin", "credential"]
+            if secretWords.contains(where: { c.value.lowercased().contains($0) }) {
+                // A stored secret is never printed: the note names it, the value stays out.
+                var step = Step(action: .note, note: "Have the \(SelectorWording.humanize(c.value)?.lowercased() ?? "secret value") ready.")
+                step.sensitive = true
+                add(step, c)
+            } else {
+                note("Remember “\(c.target)” as \(c.value).", c, value: c.target)
+            }
         case "storeText", "storeValue", "storeAttribute", "storeElementCount", "storeXpathCount", "storeTitle", "storeJson":
             mapStore(c)
         case "echo":
@@ -395,12 +411,25 @@ struct SeleniumCommandConverter {
             let saved = c.value.isEmpty ? "" : " and saves its result as “\(c.value)”"
             note("A script runs on the page\(saved); there is nothing to do by hand.", c)
         case "run":
+            // The other test's steps are part of this process: they come in here, with this test's stored values
+            // (`${username}` reads as what this test stored). The other test is still its own capture too.
             let testName = testNames[c.target] ?? c.target
-            note("Run the steps of the test “\(testName)”.", c, value: testName)
-            if !byName.contains(c.target), testNames[c.target] == nil {
-                fields.diagnostics.append(.warning(
-                    "selenium.unknown-test", "The command 'run' names the test '\(c.target)', which is not in the project.",
-                    hint: "Fix the test name in Selenium IDE.", at: fields.location(c.node)))
+            if let commands = commandsByName[testName], !running.contains(testName), running.count < 8 {
+                running.append(testName)
+                for command in commands { convert(command, fields: &fields) }
+                flushMouseDown()
+                running.removeLast()
+            } else {
+                note("Run the steps of the test “\(testName)”.", c, value: testName)
+                if commandsByName[testName] != nil {
+                    fields.diagnostics.append(.warning(
+                        "selenium.run-cycle", "The test '\(testName)' runs itself through 'run' commands; it is named, not repeated.",
+                        hint: "Break the cycle of 'run' commands in Selenium IDE.", at: fields.location(c.node)))
+                } else if !byName.contains(c.target), testNames[c.target] == nil {
+                    fields.diagnostics.append(.warning(
+                        "selenium.unknown-test", "The command 'run' names the test '\(c.target)', which is not in the project.",
+                        hint: "Fix the test name in Selenium IDE.", at: fields.location(c.node)))
+                }
             }
 
         // Control flow

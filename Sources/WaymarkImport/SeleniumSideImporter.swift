@@ -113,6 +113,7 @@ struct SeleniumProjectReader {
 
         let fileStem = Self.fileStem(file).nilIfEmpty
         let testNames = Dictionary(tests.compactMap { t in t.id.map { ($0, t.name) } }, uniquingKeysWith: { a, _ in a })
+        let commandsByName = Dictionary(tests.map { ($0.name, $0.commands) }, uniquingKeysWith: { first, _ in first })
         var usedIDs = Set<String>()
         var captures: [Capture] = []
         for index in order {
@@ -124,7 +125,8 @@ struct SeleniumProjectReader {
             var id = base
             var n = 2
             while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
-            var converter = SeleniumCommandConverter(baseURL: baseURL, testNames: testNames, byName: Set(tests.map(\.name)))
+            var converter = SeleniumCommandConverter(baseURL: baseURL, testNames: testNames, byName: Set(tests.map(\.name)),
+                                                     commandsByName: commandsByName, testName: test.name)
             for command in test.commands {
                 converter.convert(command, fields: &fields)
             }

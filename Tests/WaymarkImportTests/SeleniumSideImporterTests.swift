@@ -215,6 +215,27 @@ struct SeleniumSideImporterTests {
         #expect(result.captures[1].steps.first?.url == "https://shop.example.com/app/cart")
     }
 
+    @Test("run brings the other test's steps in with this test's stored values; cycles are named, not repeated")
+    func runInlines() throws {
+        let extra = #"""
+        , { "id": "t2", "name": "Login", "commands": [
+            { "id": "l1", "command": "type", "target": "id=user", "targets": [], "value": "${user}" },
+            { "id": "l2", "command": "run", "target": "Login", "targets": [], "value": "" } ] }
+        """#
+        let commands = [Self.command("store", "ada", "user"), Self.command("store", "hunter2", "password"),
+                        Self.command("run", "Login"), Self.command("run", "Nowhere")].joined(separator: ",")
+        let result = importProject(Self.project(commands, extraTests: extra))
+        let checkout = try #require(result.captures.first { $0.title == "Checkout" })
+        #expect(checkout.steps.map(\.action) == [.note, .note, .type, .note, .note])
+        #expect(checkout.steps[1].sensitive && checkout.steps[1].note == "Have the password ready.")
+        #expect(!(checkout.steps[1].note ?? "").contains("hunter2") && checkout.steps[1].value == nil)
+        #expect(checkout.steps[2].value == "ada" && checkout.steps[2].id == "l1")
+        #expect(checkout.steps[3].note == "Run the steps of the test “Login”.")
+        #expect(checkout.steps[4].note == "Run the steps of the test “Nowhere”.")
+        #expect(result.diagnostics.map(\.code).contains("selenium.run-cycle"))
+        #expect(result.diagnostics.map(\.code).contains("selenium.unknown-test"))
+    }
+
     @Test("Versions 1.0 to 3.0 are read; an unknown version warns")
     func versions() {
         for version in ["1.0", "1.1", "2.0", "3.0"] {

@@ -14,7 +14,9 @@ import WaymarkTestSupport
 ///   (`startTimespan`, `endTimespan`, `snapshot`) count: they are kept as custom steps with a warning each.
 /// - Selenium IDE: one capture per test, in suite order then the tests in no suite. Every command counts, minus
 ///   commented-out (`//…`) commands and `setWindowSize` (a prerequisite); an adjacent mouseDownAt, mouseMoveAt,
-///   mouseUpAt on one element counts once (one click). `sendKeys` of `${KEY_ENTER}` is one press.
+///   mouseUpAt on one element counts once (one click). `sendKeys` of `${KEY_ENTER}` is one press. `run X` counts
+///   as the steps of test X (they are brought in): test-case-reuse's "valid credentials" is 2 stores + the 7 of
+///   "login" = 9.
 /// - Steps Recorder: every `EachAction` in the report (7 here: 4 clicks, 3 keyboard inputs), for the .zip, the .mht
 ///   and the XML slice alike; the report says 5 actions were missed, which is a warning.
 /// Negative cases: `replay-fail-no-title` (no `title`) imports with a `chrome.missing-title` WARNING and the title
@@ -81,9 +83,9 @@ struct SharedCapturesTests {
         Expected(file: "selenium-ide/selenium-ide__side-code-export__single-test.side", format: .seleniumIDE,
                  captures: [("selenium-ide-side-code-export-single-test-login", 5)], labels: ["Username", "Password", "Login"]),
         Expected(file: "selenium-ide/selenium-ide__side-code-export__test-case-reuse.side", format: .seleniumIDE,
-                 captures: [("selenium-ide-side-code-export-test-case-reuse-invalid-credentials", 3), ("selenium-ide-side-code-export-test-case-reuse-valid-credentials", 3),
-                            ("selenium-ide-side-code-export-test-case-reuse-two-methods", 4), ("selenium-ide-side-code-export-test-case-reuse-login", 7), ("selenium-ide-side-code-export-test-case-reuse-tiny-method", 1)],
-                 labels: ["Form Authentication", "Username", "Password", "Login"]),
+                 captures: [("selenium-ide-side-code-export-test-case-reuse-invalid-credentials", 9), ("selenium-ide-side-code-export-test-case-reuse-valid-credentials", 9),
+                            ("selenium-ide-side-code-export-test-case-reuse-two-methods", 10), ("selenium-ide-side-code-export-test-case-reuse-login", 7), ("selenium-ide-side-code-export-test-case-reuse-tiny-method", 1)],
+                 labels: ["Form Authentication", "Username", "Password", "Login", "Form Authentication", "Username", "Password", "Login"]),
         Expected(file: "selenium-ide/selenium-ide__side-example-suite__plugin.side", format: .seleniumIDE,
                  captures: [("selenium-ide-side-example-suite-plugin-plugin-commands", 7)], labels: ["Google"],
                  diagnostics: [("selenium.unknown-command", .warning)]),
