@@ -30,6 +30,8 @@ struct SeleniumCommandConverter {
     private var window: String?
     private var blocks: [String] = []
     private var variables: [String: String] = [:]
+    /// Variables holding secrets (stored under a password-like name): values using them are sensitive.
+    private var secretVariables: Set<String> = []
     private var newWindowHandles: Set<String> = []
     private var savedWindowHandles: Set<String> = []
     private var pendingMouseDown: (step: Step, locator: String)?
@@ -192,6 +194,11 @@ struct SeleniumCommandConverter {
         ([locator] + alternatives).contains { $0.lowercased().contains("password") }
     }
 
+    /// Whether a command's value is secret: a password field, or a value made from a stored secret.
+    func isSensitive(_ c: Command) -> Bool {
+        Self.isSensitive(c.target, c.alternatives) || secretVariables.contains { c.value.contains("${\($0)}") }
+    }
+
     static let keyNames: [String: String] = [
         "ENTER": "Enter", "RETURN": "Enter", "TAB": "Tab", "BACKSPACE": "Backspace", "BKSP": "Backspace",
         "DELETE": "Delete", "DEL": "Delete", "ESCAPE": "Escape", "ESC": "Escape", "SPACE": "Space",
@@ -336,7 +343,7 @@ struct SeleniumCommandConverter {
                      value: c.value.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? c.value), c)
         case "type", "editContent":
             var step = Step(action: .type, target: element(c.target, c.alternatives, defaultRole: "text field"), value: substitute(c.value))
-            step.sensitive = Self.isSensitive(c.target, c.alternatives)
+            step.sensitive = isSensitive(c)
             add(step, c)
         case "sendKeys":
             let t = element(c.target, c.alternatives)
@@ -345,7 +352,7 @@ struct SeleniumCommandConverter {
                     add(Step(action: .press, target: t, key: key), c)
                 } else if let text = part.text {
                     var step = Step(action: .type, target: t, value: text)
-                    step.sensitive = Self.isSensitive(c.target, c.alternatives)
+                    step.sensitive = isSensitive(c)
                     add(step, c)
                 }
             }
@@ -396,6 +403,7 @@ struct SeleniumCommandConverter {
             variables[c.value] = c.target
             let secretWords = ["password", "passwd", "secret", "token", "pin", "credential"]
             if secretWords.contains(where: { c.value.lowercased().contains($0) }) {
+                secretVariables.insert(c.value)
                 // A stored secret is never printed: the note names it, the value stays out.
                 var step = Step(action: .note, note: "Have the \(SelectorWording.humanize(c.value)?.lowercased() ?? "secret value") ready.")
                 step.sensitive = true

@@ -223,10 +223,12 @@ struct SeleniumSideImporterTests {
             { "id": "l2", "command": "run", "target": "Login", "targets": [], "value": "" } ] }
         """#
         let commands = [Self.command("store", "ada", "user"), Self.command("store", "hunter2", "password"),
-                        Self.command("run", "Login"), Self.command("run", "Nowhere")].joined(separator: ",")
+                        Self.command("run", "Login"), Self.command("run", "Nowhere"),
+                        Self.command("type", "id=pwd", "${password}")].joined(separator: ",")
         let result = importProject(Self.project(commands, extraTests: extra))
         let checkout = try #require(result.captures.first { $0.title == "Checkout" })
-        #expect(checkout.steps.map(\.action) == [.note, .note, .type, .note, .note])
+        #expect(checkout.steps.map(\.action) == [.note, .note, .type, .note, .note, .type])
+        #expect(checkout.steps[5].sensitive && !checkout.steps[2].sensitive)
         #expect(checkout.steps[1].sensitive && checkout.steps[1].note == "Have the password ready.")
         #expect(!(checkout.steps[1].note ?? "").contains("hunter2") && checkout.steps[1].value == nil)
         #expect(checkout.steps[2].value == "ada" && checkout.steps[2].id == "l1")
