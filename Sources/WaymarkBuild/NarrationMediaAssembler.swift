@@ -144,12 +144,40 @@ public struct NarrationMediaAssembler: Sendable {
             arguments += ["-f", "concat", "-safe", "0", "-i", listURL.path]
         }
         arguments += ["-i", wav.path, "-i", captions.path, "-map", "0:v", "-map", "1:a", "-map", "2:s"]
-        arguments += ["-vf", "scale=\(width):\(height):force_original_aspect_ratio=decrease,"
-                      + "pad=\(width):\(height):(ow-iw)/2:(oh-ih)/2:color=white,fps=25,format=yuv420p"]
+        let filters = ["scale=\(width):\(height):force_original_aspect_ratio=decrease",
+                       "pad=\(width):\(height):(ow-iw)/2:(oh-ih)/2:color=white", "fps=25"]
+            + Self.highlightFilters(fromShotList: root, frameWidth: width, frameHeight: height) + ["format=yuv420p"]
+        arguments += ["-vf", filters.joined(separator: ",")]
         arguments += ["-c:v", "libx264", "-c:a", "aac", "-c:s", "mov_text", "-t", CaptionTimestamp.seconds(max(total, 1)),
                       "-metadata", "title=" + (root["title"]?.stringValue ?? ""), video.path]
         try run(ffmpeg, arguments, tool: "ffmpeg")
         return video
+    }
+
+    /// One ffmpeg `drawbox` per step with a highlight: the rectangle, scaled and offset as the screenshot is fitted
+    /// into the frame, drawn while that step's screen is up (from its start to the next part's start).
+    public static func highlightFilters(fromShotList root: JSONNode, frameWidth: Int, frameHeight: Int) -> [String] {
+        guard let segments = root["segments"]?.arrayValue else { return [] }
+        let total = milliseconds(root["totalDuration"])
+        var filters: [String] = []
+        for (index, segment) in segments.enumerated() {
+            guard let shot = segment["screenshot"], let rect = shot["highlight"], !rect.isNull,
+                  let imageWidth = shot["width"]?.intValue, let imageHeight = shot["height"]?.intValue,
+                  imageWidth > 0, imageHeight > 0,
+                  let x = rect["x"]?.intValue, let y = rect["y"]?.intValue,
+                  let w = rect["width"]?.intValue, let h = rect["height"]?.intValue, w > 0, h > 0 else { continue }
+            let scale = min(Double(frameWidth) / Double(imageWidth), Double(frameHeight) / Double(imageHeight))
+            let offsetX = (Double(frameWidth) - Double(imageWidth) * scale) / 2
+            let offsetY = (Double(frameHeight) - Double(imageHeight) * scale) / 2
+            let start = milliseconds(segment["start"])
+            let end = index + 1 < segments.count ? milliseconds(segments[index + 1]["start"]) : total
+            guard end > start else { continue }
+            let box = [Int((offsetX + Double(x) * scale).rounded()), Int((offsetY + Double(y) * scale).rounded()),
+                       Int((Double(w) * scale).rounded()), Int((Double(h) * scale).rounded())]
+            filters.append("drawbox=x=\(box[0]):y=\(box[1]):w=\(box[2]):h=\(box[3]):color=orange@0.9:t=3"
+                           + ":enable='between(t,\(CaptionTimestamp.seconds(start)),\(CaptionTimestamp.seconds(end)))'")
+        }
+        return filters
     }
 
     /// The video frame: the largest screenshot size in the shot list (even numbers, as H.264 needs), else 1280×720.

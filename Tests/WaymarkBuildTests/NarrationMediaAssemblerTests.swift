@@ -45,6 +45,28 @@ import WaymarkModel
             """)
     }
 
+    @Test func highlightsAreScaledIntoTheFrameAndShownWhileTheirStepIsUp() throws {
+        let root = try JSONParser.parse("""
+            {"segments": [
+              {"kind": "step", "number": 1, "start": 0.000, "end": 2.000,
+               "screenshot": {"path": "images/step-01.png", "width": 640, "height": 400,
+                              "highlight": {"x": 100, "y": 50, "width": 40, "height": 20}}},
+              {"kind": "step", "number": 2, "start": 2.800, "end": 4.000,
+               "screenshot": {"path": "images/step-02.png", "width": 320, "height": 400,
+                              "highlight": {"x": 10, "y": 10, "width": 30, "height": 30}}},
+              {"kind": "step", "number": 3, "start": 4.800, "end": 6.000,
+               "screenshot": {"path": "images/step-03.png", "width": 640, "height": 400, "highlight": null}}
+            ], "totalDuration": 6.000}
+            """)
+        #expect(NarrationMediaAssembler.highlightFilters(fromShotList: root, frameWidth: 640, frameHeight: 400) == [
+            "drawbox=x=100:y=50:w=40:h=20:color=orange@0.9:t=3:enable='between(t,0.000,2.800)'",
+            // A narrower picture is centred: offset 160 px.
+            "drawbox=x=170:y=10:w=30:h=30:color=orange@0.9:t=3:enable='between(t,2.800,4.800)'",
+        ])
+        #expect(NarrationMediaAssembler.highlightFilters(fromShotList: root, frameWidth: 1280, frameHeight: 800).first
+                == "drawbox=x=200:y=100:w=80:h=40:color=orange@0.9:t=3:enable='between(t,0.000,2.800)'")
+    }
+
     @Test func noScreenshotsMeansNoShots() throws {
         let root = try JSONParser.parse(#"{"segments": [{"kind": "intro", "start": 0, "end": 2}], "totalDuration": 2}"#)
         #expect(NarrationMediaAssembler.shots(fromShotList: root).isEmpty)
