@@ -127,3 +127,17 @@ import WaymarkXML
         #expect(SpokenPhrasing().script(for: guide).language == "de-CH")
     }
 }
+
+@Suite struct NarrationProseTests {
+    @Test func keyCombinationsInProseAreSaidAsWords() {
+        #expect(SpokenPhrasing.speakableProse("Press Windows+L to lock your computer, then sign in.")
+                == "Press Windows key plus L to lock your computer, then sign in.")
+        #expect(SpokenPhrasing.speakableProse("Save with Ctrl+Shift+S.") == "Save with Control plus Shift plus S.")
+        #expect(SpokenPhrasing.speakableProse("Type 2+2 here.") == "Type 2+2 here.")
+    }
+
+    @Test func menuArrowsAndAmpersandsAreSaidAsWords() {
+        #expect(SpokenPhrasing.speakableProse("Choose File → Save & Close.") == "Choose File, then Save and Close.")
+        #expect(SpokenPhrasing.speakableProse("Open Settings > Privacy, then close it.") == "Open Settings, then Privacy, then close it.")
+    }
+}

@@ -182,7 +182,7 @@ public struct SpokenPhrasing: Sendable {
             var token = String(raw)
             // Keep sentence punctuation that follows an address: "Open https://x.com/a." → "Open x.com."
             var tail = ""
-            while let last = token.last, ".,;:!?)".contains(last), looksLikeURL(token) {
+            while let last = token.last, ".,;:!?)".contains(last), token.count > 1 {
                 tail = String(last) + tail
                 token.removeLast()
             }
@@ -190,22 +190,37 @@ public struct SpokenPhrasing: Sendable {
                 tokens.append(spokenAddress(token) + tail)
                 continue
             }
-            token += tail
             switch token {
-            case "&": tokens.append("and")
-            case "->", "→", "=>", ">": tokens.append("then")
-            case "-", "–", "—", "|", "•": continue
-            default: tokens.append(token)
+            case "&": tokens.append("and" + tail)
+            case "->", "→", "=>", ">":
+                // "File → Save" is said "File, then Save".
+                if let last = tokens.last, let mark = last.last, !",;:.".contains(mark) { tokens[tokens.count - 1] += "," }
+                tokens.append("then" + tail)
+            case "-", "–", "—", "|", "•": if !tail.isEmpty, !tokens.isEmpty { tokens[tokens.count - 1] += tail }
+            default:
+                if let keys = spokenKeyCombination(token) {
+                    tokens.append(keys + tail)
+                } else {
+                    tokens.append(token + tail)
+                }
             }
         }
         var out = tokens.joined(separator: " ")
-        out = out.replacingOccurrences(of: " then ", with: ", then ")
         if !trimming {
             if leading, !out.isEmpty { out = " " + out }
             if trailing, !out.isEmpty { out += " " }
             if out.isEmpty, leading || trailing { out = " " }
         }
         return out
+    }
+
+    /// A key combination written in prose (`Ctrl+Shift+S`, `Windows+L`) said as words, or nil when `token` is not one.
+    static func spokenKeyCombination(_ token: String) -> String? {
+        let parts = token.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, let last = parts.last, !last.isEmpty, last.count <= 12 else { return nil }
+        let modifiers: Set<String> = ["ctrl", "control", "alt", "shift", "cmd", "command", "meta", "win", "windows", "option", "opt", "fn", "super"]
+        guard parts.dropLast().allSatisfy({ modifiers.contains($0.lowercased()) }) else { return nil }
+        return parts.map(spokenKeyName).joined(separator: " plus ")
     }
 
     /// Removes Markdown emphasis and code markers and turns `[text](url)` into `text`.
