@@ -35,6 +35,20 @@ import WaymarkTestSupport
         #expect(slowTotal > fastTotal * 1.5)
     }
 
+    @Test func shotListUsesTheImagesAsTheBuildPlacedThem() throws {
+        let files = NarrationRenderer().render(
+            NarrationFixtures.expenseReport,
+            images: [2: ShotListImage(path: "images/step-02.webp", width: 1920, height: 1080)])
+        let root = try JSONParser.parse([UInt8](files[4].contents))
+        let steps = try #require(root["segments"]?.arrayValue).filter { $0["kind"]?.stringValue == "step" }
+        #expect(steps[1]["screenshot"]?["path"]?.stringValue == "images/step-02.webp")
+        #expect(steps[1]["screenshot"]?["width"]?.intValue == 1920)
+        #expect(steps[1]["screenshot"]?["highlight"]?["x"]?.intValue == 980)
+        // Without an entry: where the build places it, with the capture's size.
+        #expect(steps[0]["screenshot"]?["path"]?.stringValue == "images/step-01.png")
+        #expect(steps[3]["screenshot"]?.isNull == true)
+    }
+
     private func totalDuration(_ data: Data) -> Double? {
         (try? JSONParser.parse([UInt8](data)))?["totalDuration"]?.doubleValue
     }

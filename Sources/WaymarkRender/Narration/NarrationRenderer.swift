@@ -13,8 +13,20 @@ public struct NarrationRenderer: Sendable {
 
     public init(options: NarrationOptions = NarrationOptions()) { self.options = options }
 
-    public func render(_ guide: PhrasedGuide) -> [RenderedFile] {
-        let script = SpokenPhrasing().script(for: guide)
+    /// Renders the five files. `images` are the screenshots as the build placed them in the output, by step
+    /// number: their paths and sizes go into the shot list. Without an entry, a step's screenshot is listed where
+    /// the build would place it (`images/step-NN.<ext>`) with the size the capture gives.
+    public func render(_ guide: PhrasedGuide, images: [Int: ShotListImage] = [:]) -> [RenderedFile] {
+        var script = SpokenPhrasing().script(for: guide)
+        for index in script.segments.indices {
+            guard case .step(let number) = script.segments[index].kind else { continue }
+            if let image = images[number] {
+                script.segments[index].image = image
+            } else if let shot = script.segments[index].screenshot {
+                script.segments[index].image = ShotListImage(
+                    path: GuideImagePath.path(forStep: number, source: shot.path), width: shot.width, height: shot.height)
+            }
+        }
         let timeline = CaptionTimeline(script: script, timing: SpeechTimingModel(options))
         return [
             RenderedFile(path: "narration.txt", text: NarrationTextWriter.write(script, timeline: timeline, options: options)),

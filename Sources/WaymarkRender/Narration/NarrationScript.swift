@@ -32,14 +32,17 @@ public struct NarrationSegment: Sendable, Hashable {
     /// A heading for the presenter only, never spoken (the section a step belongs to, like "On the Reports page").
     public var presenterHeading: String?
     public var sentences: [SpokenSentence]
-    /// The step's screenshot, for the shot list.
+    /// The step's screenshot as recorded (its highlight rectangle goes into the shot list).
     public var screenshot: Screenshot?
+    /// Where the screenshot is in the output and how big it is; set by the renderer from what the build placed.
+    public var image: ShotListImage?
 
     public init(kind: Kind, presenterHeading: String? = nil, sentences: [SpokenSentence], screenshot: Screenshot? = nil) {
         self.kind = kind
         self.presenterHeading = presenterHeading
         self.sentences = sentences
         self.screenshot = screenshot
+        self.image = nil
     }
 
     /// The segment's words as spoken, sentences separated by one space.
@@ -81,5 +84,18 @@ public struct SpokenSentence: Sendable, Hashable {
             case .characters(let c): c
             }
         }.joined()
+    }
+}
+
+/// A screenshot as the output holds it: path relative to the capture's output folder, natural size in pixels.
+public struct ShotListImage: Sendable, Hashable {
+    public var path: String
+    public var width: Int?
+    public var height: Int?
+
+    public init(path: String, width: Int? = nil, height: Int? = nil) {
+        self.path = path
+        self.width = width
+        self.height = height
     }
 }

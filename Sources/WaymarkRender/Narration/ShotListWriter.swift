@@ -33,7 +33,7 @@ public enum ShotListWriter {
             case .step(let n):
                 pairs.append(("kind", .string("step")))
                 pairs.append(("number", .number(n)))
-                pairs.append(("screenshot", segment.screenshot.map { screenshot(n, $0) } ?? .null))
+                pairs.append(("screenshot", segment.image.map { screenshot($0, highlight: segment.screenshot?.highlight) } ?? .null))
             }
             segments.append(.object(compacting: pairs))
         }
@@ -53,14 +53,14 @@ public enum ShotListWriter {
         JSONNode(.number(CaptionTimestamp.seconds(milliseconds)))
     }
 
-    static func screenshot(_ step: Int, _ shot: Screenshot) -> JSONNode {
+    static func screenshot(_ image: ShotListImage, highlight: Rect?) -> JSONNode {
         .object(compacting: [
-            ("path", .string(GuideImagePath.path(forStep: step, source: shot.path))),
-            ("highlight", shot.highlight.map { rect in
+            ("path", .string(image.path)),
+            ("highlight", highlight.map { rect in
                 .object([("x", .number(rect.x)), ("y", .number(rect.y)), ("width", .number(rect.width)), ("height", .number(rect.height))])
             } ?? .null),
-            ("width", shot.width.map { .number($0) } ?? .null),
-            ("height", shot.height.map { .number($0) } ?? .null),
+            ("width", image.width.map { .number($0) } ?? .null),
+            ("height", image.height.map { .number($0) } ?? .null),
         ])
     }
 }
