@@ -230,17 +230,25 @@ public struct NarrationMediaAssembler: Sendable {
         var diagnostics: [Diagnostic] = []
         for step in guide.steps {
             guard let shot = step.screenshot else { continue }
-            let target = GuideImagePath.path(forStep: step.number, source: shot.path)
+            let target = GuideImage.outputPath(stepNumber: step.number, sourcePath: shot.path)
             if let data = shot.embeddedData {
                 files.append(RenderedFile(path: target, contents: data))
                 continue
             }
-            let parts = shot.path.split(separator: "/")
-            guard !shot.path.hasPrefix("/"), !parts.contains("..") else {
+            let parts = shot.path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+            guard !shot.path.isEmpty, !shot.path.hasPrefix("/"), !shot.path.hasPrefix("~"), !parts.contains(".."),
+                  !shot.path.contains("\0") else {
                 diagnostics.append(.warning("narration.image-path", "Step \(step.number)'s screenshot path \(shot.path) leaves the capture's folder; it is left out of the video."))
                 continue
             }
             let url = captureFolder.appendingPathComponent(shot.path)
+            // A symlink may point anywhere: the real file must stay inside the real capture folder.
+            let realFolder = captureFolder.resolvingSymlinksInPath().standardizedFileURL.path
+            let realFile = url.resolvingSymlinksInPath().standardizedFileURL.path
+            guard realFile.hasPrefix(realFolder.hasSuffix("/") ? realFolder : realFolder + "/") else {
+                diagnostics.append(.warning("narration.image-path", "Step \(step.number)'s screenshot \(shot.path) links outside the capture's folder; it is left out of the video."))
+                continue
+            }
             guard let data = try? Data(contentsOf: url) else {
                 diagnostics.append(.warning("narration.image-missing", "Step \(step.number)'s screenshot \(shot.path) was not found next to the capture.",
                                             hint: "Keep screenshots at the paths the capture names, relative to the capture file."))
