@@ -92,6 +92,11 @@ import WaymarkRender
         let timing = SpeechTimingModel(wordsPerMinute: 150, pauseMilliseconds: 800)
         #expect(timing.sentenceMilliseconds("Click New report.") == 1800)
         #expect(SpeechTimingModel.wordUnits("configuration") == 13.0 / 7.0)
+        // A breath at the comma: (7 + 1.5 + 0.5) × 400 ms.
+        #expect(timing.sentenceMilliseconds("In the Title field, type Berlin trip.") == 3600)
+        // An address: "docs dot example dot com" is five words; digits one word each.
+        #expect(SpeechTimingModel.wordUnits("docs.example.com") == 5)
+        #expect(SpeechTimingModel.wordUnits("4410") == 4)
         #expect(SpeechTimingModel.minimumMilliseconds(forCharacters: 84) == 4942)
         #expect(SpeechTimingModel.minimumMilliseconds(forCharacters: 5) == 1000)
     }

@@ -83,7 +83,7 @@ def test_sample_narration_is_spoken_and_captions_parse(capture, tmp_path):
     assert shots["segments"][0]["kind"] == "intro" and shots["segments"][-1]["kind"] == "outro"
 
 
-@pytest.mark.parametrize("wpm", [150, 120])
+@pytest.mark.parametrize("wpm", [100, 150, 200])
 @pytest.mark.parametrize("capture", SAMPLE_FILES, ids=[p.stem for p in SAMPLE_FILES])
 def test_caption_timeline_matches_espeak_duration(capture, wpm, tmp_path):
     folder = narrate(capture, tmp_path / "out", "--wpm", wpm)
