@@ -150,7 +150,7 @@ def test_missing_tools_are_a_clear_error_and_text_files_are_still_written(tmp_pa
         assert (out / "reset-password" / "captions.vtt").is_file()
 
 
-@pytest.mark.parametrize("args", [["--wpm", "5"], ["--wpm", "1000"], ["--pause=-1"], ["--pause", "11"]])
+@pytest.mark.parametrize("args", [["--wpm", "5"], ["--wpm", "1000"], ["--wpm", "fast"], ["--pause=-1"], ["--pause", "11"]])
 def test_bad_options_exit_2(args, tmp_path):
     result = run_waymark("narrate", SAMPLES / "reset-password.json", "--out", tmp_path, *args)
     assert result.returncode == 2, result.stdout + result.stderr
