@@ -44,9 +44,8 @@ public enum MaterialCitationScanner {
     public static func scan(_ text: String, file: String) -> (citations: [MaterialCitation], diagnostics: [Diagnostic]) {
         var citations: [MaterialCitation] = []
         var diagnostics: [Diagnostic] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // `\r\n` is one Character in Swift, so split on any line break rather than on "\n".
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         // Front matter: `---` on the first line up to the next `---` (or `...`).
         if lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true {
             var source: (String, Int)?

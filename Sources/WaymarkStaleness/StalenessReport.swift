@@ -32,13 +32,15 @@ public struct StalenessReport: Sendable, Hashable {
         }
     }
 
-    /// The one-line summary: `12 materials checked: 10 fresh, 1 stale, 1 overdue.`
+    /// The one-line summary: `12 materials checked: 10 fresh. Findings: 1 stale, 1 overdue.`
     public var summaryLine: String {
         let fresh = materials.filter { m in !findings.contains { $0.material == m.name } }.count
-        var parts = ["\(fresh) fresh"]
-        parts += counts.map { "\($0.count) \($0.kind.rawValue)" }
         let noun = materials.count == 1 ? "material" : "materials"
-        return "\(materials.count) \(noun) checked: " + parts.joined(separator: ", ") + "."
+        var line = "\(materials.count) \(noun) checked: \(fresh) fresh."
+        if !counts.isEmpty {
+            line += " Findings: " + counts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") + "."
+        }
+        return line
     }
 
     /// Status of one material: the most important finding kind, or nil when fresh.
