@@ -7,7 +7,12 @@ public struct WaymarkCommand: ParsableCommand {
         commandName: "waymark",
         abstract: "Turn recorded workflow captures into training materials and keep them honest.",
         version: WaymarkVersion.current,
-        subcommands: []
+        subcommands: [
+            ValidateCommand.self,
+            InspectCommand.self,
+            ImportCommand.self,
+            SchemaCommand.self,
+        ]
     )
 
     public init() {}

@@ -12,7 +12,11 @@ public struct CaptureReader: Sendable {
 
     /// Every importer Waymark ships.
     public static let allImporters: [any CaptureImporter] = [
-        // Native formats are added by the native importer work; foreign formats by the importer work.
+        NativeJSONImporter(),
+        NativeXMLImporter(),
+        ChromeRecorderImporter(),
+        SeleniumSideImporter(),
+        StepsRecorderImporter(),
     ]
 
     /// The format of `input` by content, or nil when no importer recognises it.

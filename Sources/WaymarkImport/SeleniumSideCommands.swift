@@ -1,0 +1,510 @@
+import Foundation
+import WaymarkModel
+
+/// Turns the commands of one Selenium IDE test into steps.
+///
+/// Every command of Selenium IDE's command list maps to an action or to a readable note step; scripts are never
+/// printed as instructions. Rules worth knowing:
+/// - `setWindowSize` becomes a prerequisite; `setSpeed` and `debugger` only affect playback and are skipped with a
+///   note diagnostic, as are commented-out (`//…`) and empty commands.
+/// - `mouseDown(At)` [`mouseMoveAt` …] `mouseUp(At)` in a row fold into one click (same element) or one drag.
+/// - `sendKeys` splits into typed text and key presses (`${KEY_ENTER}` → press Enter).
+/// - `selectFrame`/`selectWindow` become switch steps, and later steps carry the frame/window as `Target.context`.
+/// - `store` values are remembered so `${name}` in later values reads as the stored text.
+/// - `run` becomes a note step naming the test it runs (the other test is its own capture).
+/// - Unknown (plugin or legacy) commands become `custom` steps with a warning.
+struct SeleniumCommandConverter {
+    let baseURL: String?
+    /// Test names by id, and the set of names, to name the test a `run` command runs.
+    let testNames: [String: String]
+    let byName: Set<String>
+
+    var steps: [Step] = []
+    var prerequisites: [String] = []
+    private var frames: [String] = []
+    private var window: String?
+    private var blocks: [String] = []
+    private var variables: [String: String] = [:]
+    private var newWindowHandles: Set<String> = []
+    private var savedWindowHandles: Set<String> = []
+    private var pendingMouseDown: (step: Step, locator: String)?
+
+    init(baseURL: String?, testNames: [String: String], byName: Set<String>) {
+        self.baseURL = baseURL
+        self.testNames = testNames
+        self.byName = byName
+    }
+
+    var context: String? {
+        var parts: [String] = []
+        if !frames.isEmpty { parts.append(frames.reversed().joined(separator: " inside ")) }
+        if let window { parts.append(window) }
+        return parts.isEmpty ? nil : parts.joined(separator: " of the ")
+    }
+
+    // MARK: Reading one command
+
+    mutating func convert(_ node: JSONNode, fields: inout ForeignJSONFields) {
+        guard node.objectValue != nil else {
+            fields.wrongType(node, field: "commands[]", expected: "an object")
+            return
+        }
+        let command = (fields.string(node, "command") ?? "").trimmingCharacters(in: .whitespaces)
+        let target = fields.string(node, "target") ?? ""
+        let value = fields.string(node, "value") ?? ""
+        let comment = fields.string(node, "comment").flatMap(SelectorWording.clean)
+        let id = fields.string(node, "id")
+        var alternatives: [String] = []
+        for entry in fields.array(node, "targets") ?? [] {
+            if let pair = entry.arrayValue, let locator = pair.first?.stringValue {
+                alternatives.append(locator)
+            } else if let locator = entry.stringValue {
+                alternatives.append(locator)
+            } else {
+                fields.wrongType(entry, field: "targets[]", expected: "a [locator, kind] pair")
+            }
+        }
+        if command.isEmpty {
+            fields.diagnostics.append(.note(
+                "selenium.empty-command", "An empty command is skipped.", at: fields.location(node)))
+            return
+        }
+        if command.hasPrefix("//") {
+            fields.diagnostics.append(.note(
+                "selenium.commented-out", "The commented-out command '\(command)' is skipped.", at: fields.location(node)))
+            return
+        }
+        let command_ = Command(name: command, target: target, value: value, alternatives: alternatives,
+                               comment: comment, id: id, node: node)
+        if pendingMouseDown != nil, !["mouseMoveAt", "mouseUp", "mouseUpAt"].contains(command) {
+            flushMouseDown()
+        }
+        map(command_, fields: &fields)
+    }
+
+    struct Command {
+        var name: String
+        var target: String
+        var value: String
+        var alternatives: [String]
+        var comment: String?
+        var id: String?
+        var node: JSONNode
+    }
+
+    mutating func finish(fields: inout ForeignJSONFields, testName: String, at node: JSONNode) {
+        flushMouseDown()
+        if !blocks.isEmpty {
+            fields.diagnostics.append(.warning(
+                "selenium.unclosed-block", "The test '\(testName)' opens \(blocks.count) control-flow block(s) without 'end'.",
+                hint: "Add the missing 'end' commands in Selenium IDE.", at: fields.location(node)))
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The element a locator names, described for people, with every recorded locator kept (the used one first).
+    func element(_ locator: String, _ alternatives: [String] = [], defaultRole: String? = nil) -> Target {
+        var selectors: [String] = []
+        for l in [locator] + alternatives where !l.isEmpty && !selectors.contains(l) { selectors.append(l) }
+        let best = SelectorWording.best(selectors.map(SelectorWording.describeSelenium))
+        return Target(label: best.label, role: best.role ?? defaultRole, selectors: selectors, context: context)
+    }
+
+    /// "the “Email” text field", "“Submit”", "the link", "the element": for sentences of instruction steps.
+    static func words(_ target: Target?) -> String {
+        switch (target?.label, target?.role) {
+        case let (label?, role?): "the “\(label)” \(role)"
+        case let (label?, nil): "“\(label)”"
+        case let (nil, role?): "the \(role)"
+        default: "the element"
+        }
+    }
+
+    /// Replaces `${name}` with stored values where the test stored them with `store`.
+    func substitute(_ text: String) -> String {
+        guard text.contains("${") else { return text }
+        var out = text
+        for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
+            out = out.replacingOccurrences(of: "${\(name)}", with: value)
+        }
+        return out
+    }
+
+    /// `open` targets joined with the project's base URL.
+    func absoluteURL(_ target: String) -> String {
+        let t = target.trimmingCharacters(in: .whitespaces)
+        if let url = URL(string: t), url.scheme != nil { return t }
+        guard let baseURL, !baseURL.isEmpty else { return t }
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        if t.isEmpty { return base + "/" }
+        return t.hasPrefix("/") ? base + t : base + "/" + t
+    }
+
+    /// `label=Europe` → "Europe", `value=eu` → "eu", `index=2` → "option 3", `id=x` → "X".
+    static func optionWords(_ option: String) -> String {
+        if option.hasPrefix("label=") { return String(option.dropFirst(6)) }
+        if option.hasPrefix("value=") { return String(option.dropFirst(6)) }
+        if option.hasPrefix("index="), let i = Int(option.dropFirst(6)) { return "option \(i + 1)" }
+        if option.hasPrefix("id=") { return SelectorWording.humanize(String(option.dropFirst(3))) ?? String(option.dropFirst(3)) }
+        return option
+    }
+
+    mutating func add(_ step: Step, _ command: Command) {
+        var step = step
+        step.id = command.id
+        if let comment = command.comment {
+            step.note = [step.note, comment].compactMap { $0 }.joined(separator: " ")
+        }
+        steps.append(step)
+    }
+
+    mutating func note(_ text: String, _ command: Command, value: String? = nil) {
+        add(Step(action: .note, value: value, note: text), command)
+    }
+
+    mutating func flushMouseDown() {
+        guard let pending = pendingMouseDown else { return }
+        pendingMouseDown = nil
+        steps.append(pending.step)
+    }
+
+    static func isSensitive(_ locator: String, _ alternatives: [String]) -> Bool {
+        ([locator] + alternatives).contains { $0.lowercased().contains("password") }
+    }
+
+    static let keyNames: [String: String] = [
+        "ENTER": "Enter", "RETURN": "Enter", "TAB": "Tab", "BACKSPACE": "Backspace", "BKSP": "Backspace",
+        "DELETE": "Delete", "DEL": "Delete", "ESCAPE": "Escape", "ESC": "Escape", "SPACE": "Space",
+        "UP": "ArrowUp", "DOWN": "ArrowDown", "LEFT": "ArrowLeft", "RIGHT": "ArrowRight",
+        "HOME": "Home", "END": "End", "PAGE_UP": "PageUp", "PAGE_DOWN": "PageDown", "INSERT": "Insert",
+        "SHIFT": "Shift", "CONTROL": "Control", "CTRL": "Control", "ALT": "Alt", "META": "Meta", "COMMAND": "Meta",
+        "F1": "F1", "F2": "F2", "F3": "F3", "F4": "F4", "F5": "F5", "F6": "F6", "F7": "F7", "F8": "F8", "F9": "F9",
+        "F10": "F10", "F11": "F11", "F12": "F12", "SEMICOLON": ";", "EQUALS": "=", "MULTIPLY": "*", "ADD": "+",
+        "SEPARATOR": ",", "SUBTRACT": "-", "DECIMAL": ".", "DIVIDE": "/",
+    ]
+
+    /// Splits a sendKeys value into typed text and `${KEY_…}` presses.
+    static func keySequence(_ value: String) -> [(text: String?, key: String?)] {
+        var parts: [(String?, String?)] = []
+        var rest = Substring(value)
+        while let start = rest.range(of: "${KEY_") {
+            let before = rest[..<start.lowerBound]
+            if !before.isEmpty { parts.append((String(before), nil)) }
+            guard let close = rest[start.upperBound...].firstIndex(of: "}") else {
+                parts.append((String(rest[start.lowerBound...]), nil))
+                rest = ""
+                break
+            }
+            let name = String(rest[start.upperBound..<close])
+            let key = name.hasPrefix("NUMPAD") ? String(name.dropFirst(6)) : (keyNames[name] ?? name.capitalized)
+            parts.append((nil, key))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append((String(rest), nil)) }
+        return parts
+    }
+
+    static func seconds(_ milliseconds: String) -> String {
+        guard let ms = Double(milliseconds) else { return milliseconds }
+        let s = ms / 1000
+        if s == s.rounded() { return "\(Int(s)) second" + (Int(s) == 1 ? "" : "s") }
+        return String(format: "%.1f seconds", s)
+    }
+
+    // MARK: The command list
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    mutating func map(_ c: Command, fields: inout ForeignJSONFields) {
+        let name = c.name
+        switch name {
+        // Navigation and windows
+        case "open":
+            add(Step(action: .navigate, target: context.map { Target(context: $0) }, url: absoluteURL(substitute(c.target))), c)
+        case "setWindowSize":
+            let parts = c.target.lowercased().split(separator: "x")
+            let text = parts.count == 2 && Int(parts[0]) != nil && Int(parts[1]) != nil
+                ? "Use a browser window of \(parts[0]) × \(parts[1]) pixels." : "Resize the browser window as recorded."
+            if !prerequisites.contains(text) { prerequisites.append(text) }
+        case "selectFrame":
+            let t = c.target
+            var description: String
+            if t == "relative=top" {
+                frames.removeAll(); description = "the main page"
+            } else if t == "relative=parent" {
+                if !frames.isEmpty { frames.removeLast() }
+                description = frames.isEmpty ? "the main page" : "the enclosing frame"
+            } else if t.hasPrefix("index="), let i = Int(t.dropFirst(6)) {
+                frames.append("frame \(i + 1)"); description = "frame \(i + 1)"
+            } else {
+                let label = SelectorWording.describeSelenium(t).label
+                let frameName = label.map { "the “\($0)” frame" } ?? "the frame"
+                frames.append(label.map { "“\($0)” frame" } ?? "a frame")
+                description = frameName
+            }
+            add(Step(action: .switchContext, target: Target(label: nil, role: "frame", context: context), value: description), c)
+        case "selectWindow":
+            let handle = c.target.hasPrefix("handle=") ? String(c.target.dropFirst(7)) : c.target
+            let variable = handle.hasPrefix("${") && handle.hasSuffix("}") ? String(handle.dropFirst(2).dropLast()) : handle
+            frames.removeAll()
+            let description: String
+            if newWindowHandles.contains(variable) {
+                window = "new window"; description = "the new window"
+            } else if savedWindowHandles.contains(variable) {
+                window = nil; description = "the original window"
+            } else if c.target.hasPrefix("win_ser_") || c.target.hasPrefix("name=") {
+                window = "window “\(handle.replacingOccurrences(of: "name=", with: ""))”"; description = "the " + window!
+            } else {
+                window = "other window"; description = "the other window"
+            }
+            add(Step(action: .switchContext, target: Target(role: "window", context: window), value: description), c)
+        case "storeWindowHandle":
+            savedWindowHandles.insert(c.target)
+            note("Remember this window so you can come back to it.", c)
+        case "close":
+            add(Step(action: .custom, target: context.map { Target(context: $0) }, instruction: "Close the window.", customType: "close"), c)
+
+        // Mouse
+        case "click", "clickAt":
+            var step = Step(action: .click, target: element(c.target, c.alternatives))
+            if c.node["opensWindow"]?.boolValue == true {
+                if let handle = c.node["windowHandleName"]?.stringValue { newWindowHandles.insert(handle) }
+                step.note = "This opens a new window."
+            }
+            add(step, c)
+        case "doubleClick", "doubleClickAt":
+            add(Step(action: .doubleClick, target: element(c.target, c.alternatives)), c)
+        case "mouseOver":
+            add(Step(action: .hover, target: element(c.target, c.alternatives)), c)
+        case "mouseOut":
+            let t = element(c.target, c.alternatives)
+            add(Step(action: .custom, target: t, instruction: "Move the mouse pointer away from \(Self.words(t)).", customType: name), c)
+        case "mouseDown", "mouseDownAt":
+            let t = element(c.target, c.alternatives)
+            var step = Step(action: .custom, target: t, instruction: "Press and hold the mouse button on \(Self.words(t)).", customType: name)
+            step.id = c.id
+            step.note = c.comment
+            pendingMouseDown = (step, c.target)
+        case "mouseMoveAt":
+            if pendingMouseDown == nil {
+                let t = element(c.target, c.alternatives)
+                add(Step(action: .hover, target: t), c)
+            }
+        case "mouseUp", "mouseUpAt":
+            let t = element(c.target, c.alternatives)
+            if let pending = pendingMouseDown {
+                pendingMouseDown = nil
+                var step: Step
+                if pending.locator == c.target {
+                    step = Step(action: .click, target: t)
+                } else {
+                    step = Step(action: .drag, target: pending.step.target, destination: t)
+                }
+                step.id = pending.step.id
+                step.note = pending.step.note
+                add(step, c)
+            } else {
+                add(Step(action: .custom, target: t, instruction: "Release the mouse button over \(Self.words(t)).", customType: name), c)
+            }
+        case "dragAndDropToObject":
+            add(Step(action: .drag, target: element(c.target, c.alternatives), destination: element(c.value)), c)
+
+        // Typing and choosing
+        case "type", "editContent":
+            var step = Step(action: .type, target: element(c.target, c.alternatives, defaultRole: "text field"), value: substitute(c.value))
+            step.sensitive = Self.isSensitive(c.target, c.alternatives)
+            add(step, c)
+        case "sendKeys":
+            let t = element(c.target, c.alternatives)
+            for part in Self.keySequence(substitute(c.value)) {
+                if let key = part.key {
+                    add(Step(action: .press, target: t, key: key), c)
+                } else if let text = part.text {
+                    var step = Step(action: .type, target: t, value: text)
+                    step.sensitive = Self.isSensitive(c.target, c.alternatives)
+                    add(step, c)
+                }
+            }
+        case "select":
+            add(Step(action: .select, target: element(c.target, c.alternatives, defaultRole: "list"),
+                     value: Self.optionWords(substitute(c.value))), c)
+        case "addSelection":
+            add(Step(action: .select, target: element(c.target, c.alternatives, defaultRole: "list"),
+                     value: Self.optionWords(substitute(c.value)), note: "Keep the options already selected (hold Ctrl while clicking)."), c)
+        case "removeSelection":
+            let t = element(c.target, c.alternatives, defaultRole: "list")
+            add(Step(action: .custom, target: t, value: Self.optionWords(substitute(c.value)),
+                     instruction: "In \(Self.words(t)), clear the option “\(Self.optionWords(substitute(c.value)))” (hold Ctrl while clicking it).",
+                     customType: name), c)
+        case "check":
+            add(Step(action: .check, target: element(c.target, c.alternatives, defaultRole: "checkbox")), c)
+        case "uncheck":
+            add(Step(action: .uncheck, target: element(c.target, c.alternatives, defaultRole: "checkbox")), c)
+        case "submit":
+            let t = element(c.target, c.alternatives, defaultRole: "form")
+            add(Step(action: .custom, target: t, instruction: "Submit \(Self.words(t)).", customType: name), c)
+
+        // Dialogs
+        case "chooseOkOnNextConfirmation", "webdriverChooseOkOnVisibleConfirmation", "acceptConfirmation", "acceptAlert":
+            add(Step(action: .click, target: Target(label: "OK", role: "button", context: "confirmation dialog")), c)
+        case "chooseCancelOnNextConfirmation", "webdriverChooseCancelOnVisibleConfirmation", "dismissConfirmation",
+             "chooseCancelOnNextPrompt", "webdriverChooseCancelOnVisiblePrompt", "dismissPrompt":
+            let dialog = name.contains("Prompt") ? "prompt dialog" : "confirmation dialog"
+            add(Step(action: .click, target: Target(label: "Cancel", role: "button", context: dialog)), c)
+        case "answerOnNextPrompt", "webdriverAnswerOnVisiblePrompt", "answerPrompt":
+            add(Step(action: .type, target: Target(role: "text field", context: "prompt dialog"), value: substitute(c.target),
+                     note: "Then choose OK."), c)
+
+        // Checks
+        case _ where name.hasPrefix("assert") || name.hasPrefix("verify"):
+            mapCheck(c, soft: name.hasPrefix("verify"))
+        case _ where name.hasPrefix("waitFor"):
+            mapWait(c, fields: &fields)
+        case "pause":
+            add(Step(action: .wait, target: context.map { Target(context: $0) }, value: "for \(Self.seconds(c.target.isEmpty ? c.value : c.target))"), c)
+
+        // Variables and scripts
+        case "store":
+            variables[c.value] = c.target
+            note("Remember “\(c.target)” as \(c.value).", c, value: c.target)
+        case "storeText", "storeValue", "storeAttribute", "storeElementCount", "storeXpathCount", "storeTitle", "storeJson":
+            mapStore(c)
+        case "echo":
+            note(substitute(c.target), c)
+        case "executeScript", "executeAsyncScript", "runScript":
+            let saved = c.value.isEmpty ? "" : " and saves its result as “\(c.value)”"
+            note("A script runs on the page\(saved); there is nothing to do by hand.", c)
+        case "run":
+            let testName = testNames[c.target] ?? c.target
+            note("Run the steps of the test “\(testName)”.", c, value: testName)
+            if !byName.contains(c.target), testNames[c.target] == nil {
+                fields.diagnostics.append(.warning(
+                    "selenium.unknown-test", "The command 'run' names the test '\(c.target)', which is not in the project.",
+                    hint: "Fix the test name in Selenium IDE.", at: fields.location(c.node)))
+            }
+
+        // Control flow
+        case "if":
+            blocks.append("if")
+            note("Do the following steps only when a condition holds.", c, value: c.target)
+        case "elseIf":
+            note("Otherwise, when another condition holds, do the following steps.", c, value: c.target)
+        case "else":
+            note("Otherwise, do the following steps.", c)
+        case "while":
+            blocks.append("while")
+            note("Repeat the following steps while a condition holds.", c, value: c.target)
+        case "do":
+            blocks.append("do")
+            note("Do the following steps at least once.", c)
+        case "repeatIf":
+            if blocks.last == "do" { blocks.removeLast() }
+            note("Repeat the steps since “do” while a condition holds.", c, value: c.target)
+        case "times":
+            blocks.append("times")
+            let count = Int(substitute(c.target)).map { "\($0) times" } ?? "several times"
+            note("Repeat the following steps \(count).", c, value: c.target)
+        case "forEach":
+            blocks.append("forEach")
+            note("Repeat the following steps for each item in “\(c.target)”.", c, value: c.target)
+        case "end":
+            let kind = blocks.popLast()
+            note(kind == "if" || kind == nil ? "End of the conditional steps." : "End of the repeated steps.", c)
+
+        // Playback settings
+        case "setSpeed", "debugger":
+            fields.diagnostics.append(.note(
+                "selenium.playback-only", "The command '\(name)' only affects playback in Selenium IDE; it is skipped.",
+                at: fields.location(c.node)))
+
+        default:
+            var step = Step(action: .custom, customType: name)
+            if !c.target.isEmpty {
+                let looksLocator = c.target.contains("=") || c.target.hasPrefix("//") || !c.alternatives.isEmpty
+                if looksLocator { step.target = element(c.target, c.alternatives) } else { step.value = c.target }
+            }
+            if step.value == nil, !c.value.isEmpty { step.value = substitute(c.value) }
+            add(step, c)
+            fields.diagnostics.append(.warning(
+                "selenium.unknown-command",
+                "The command '\(name)' is not a Selenium IDE command Waymark knows (a plugin or legacy command); it is kept as a custom step.",
+                hint: "Add an \"instruction\" to the step in the converted capture to say what a person does here.",
+                at: fields.location(c.node)))
+        }
+    }
+
+    mutating func mapCheck(_ c: Command, soft: Bool) {
+        let base = String(c.name.dropFirst(soft ? 6 : 6))
+        let value = substitute(c.value)
+        var target: Target?
+        var expected: String?
+        switch base {
+        case "Title":
+            target = Target(role: "page title", context: context); expected = substitute(c.target)
+        case "Alert", "Confirmation", "Prompt":
+            target = Target(role: base.lowercased() == "alert" ? "alert" : "\(base.lowercased()) dialog", context: context)
+            expected = substitute(c.target)
+        case "Checked": target = element(c.target, c.alternatives, defaultRole: "checkbox"); expected = "checked"
+        case "NotChecked": target = element(c.target, c.alternatives, defaultRole: "checkbox"); expected = "not checked"
+        case "Editable": target = element(c.target, c.alternatives); expected = "editable"
+        case "NotEditable": target = element(c.target, c.alternatives); expected = "not editable"
+        case "ElementPresent": target = element(c.target, c.alternatives); expected = "present"
+        case "ElementNotPresent": target = element(c.target, c.alternatives); expected = "not present"
+        case "Text", "Value", "SelectedLabel", "SelectedValue":
+            target = element(c.target, c.alternatives); expected = value
+        case "NotText", "NotSelectedValue":
+            target = element(c.target, c.alternatives); expected = "not “\(value)”"
+        case "":
+            // assert / verify on a variable.
+            note("Check that \(c.target) is “\(value)”.", c, value: value)
+            return
+        default:
+            target = c.target.isEmpty ? nil : element(c.target, c.alternatives); expected = value.isEmpty ? nil : value
+        }
+        var step = Step(action: .assert, target: target, value: expected)
+        if soft { step.note = "If this differs, note it and carry on." }
+        add(step, c)
+    }
+
+    mutating func mapWait(_ c: Command, fields: inout ForeignJSONFields) {
+        let condition: String
+        switch c.name {
+        case "waitForElementPresent": condition = "until it is present"
+        case "waitForElementNotPresent": condition = "until it is gone"
+        case "waitForElementVisible": condition = "until it is visible"
+        case "waitForElementNotVisible": condition = "until it is hidden"
+        case "waitForElementEditable": condition = "until it can be edited"
+        case "waitForElementNotEditable": condition = "until it can no longer be edited"
+        case "waitForText": condition = "until it shows “\(substitute(c.value))”"
+        default:
+            var step = Step(action: .custom, target: element(c.target, c.alternatives), customType: c.name)
+            step.value = c.value.isEmpty ? nil : c.value
+            add(step, c)
+            fields.diagnostics.append(.warning(
+                "selenium.unknown-command", "The command '\(c.name)' is not a Selenium IDE command Waymark knows; it is kept as a custom step.",
+                hint: "Add an \"instruction\" to the step in the converted capture.", at: fields.location(c.node)))
+            return
+        }
+        add(Step(action: .wait, target: element(c.target, c.alternatives), value: condition), c)
+    }
+
+    mutating func mapStore(_ c: Command) {
+        let variable = c.name == "storeTitle" || c.name == "storeWindowHandle" ? c.target : c.value
+        let what: String
+        switch c.name {
+        case "storeText": what = "the text of \(Self.words(element(c.target, c.alternatives)))"
+        case "storeValue": what = "the value of \(Self.words(element(c.target, c.alternatives)))"
+        case "storeAttribute":
+            let parts = c.target.split(separator: "@", omittingEmptySubsequences: false)
+            let attribute = parts.count > 1 ? String(parts.last!) : "attribute"
+            let locator = parts.count > 1 ? parts.dropLast().joined(separator: "@") : c.target
+            what = "the \(attribute) of \(Self.words(element(locator)))"
+        case "storeElementCount", "storeXpathCount":
+            let t = element(c.target, c.alternatives)
+            what = t.label == nil && t.role == nil ? "how many matching elements the page shows" : "how many of \(Self.words(t)) the page shows"
+        case "storeTitle": what = "the page title"
+        default: what = "the recorded data"
+        }
+        note("Note \(what) (saved as \(variable)).", c)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import WaymarkModel
+
+/// Reads Selenium IDE project files (`.side`, versions 1.0–3.0): one capture per test.
+///
+/// Tests come out in suite order (each suite's tests in the suite's order), then the tests that belong to no suite
+/// in file order; a test listed by several suites comes out once. Capture ids are made from the project name and
+/// the test name, with `-2`, `-3` … added when two tests share a name. Relative `open` targets are joined with the
+/// project's base `url`.
+public struct SeleniumSideImporter: CaptureImporter {
+    public init() {}
+
+    public var format: CaptureFormat { .seleniumIDE }
+
+    public func recognizes(_ input: CaptureInput) -> Bool {
+        let scan = JSONPrefixScan(input.prefix)
+        guard scan.isObject, !scan.has("waymark"), !scan.has("steps") else { return false }
+        guard scan.has("tests"), scan.valueStart("tests") == UInt8(ascii: "[") else { return false }
+        return scan.has("version") || scan.has("suites") || scan.has("url") || scan.has("name") || scan.has("urls")
+    }
+
+    public func importCaptures(from input: CaptureInput) -> ImportResult {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse([UInt8](input.data), file: input.path)
+        } catch {
+            return ImportResult(captures: [], diagnostics: error.diagnostics.map { $0.inFile(input.path) })
+        }
+        var reader = SeleniumProjectReader(file: input.path)
+        let captures = reader.read(root)
+        return ImportResult(captures: captures, diagnostics: reader.fields.diagnostics)
+    }
+}
+
+/// Reads one parsed `.side` project. Internal: the importer is the public face.
+struct SeleniumProjectReader {
+    var fields: ForeignJSONFields
+    let file: String
+
+    init(file: String) {
+        self.file = file
+        fields = ForeignJSONFields(file: file, prefix: "selenium")
+    }
+
+    struct TestEntry {
+        var id: String?
+        var name: String
+        var node: JSONNode
+        var commands: [JSONNode]
+    }
+
+    mutating func read(_ root: JSONNode) -> [Capture] {
+        guard root.objectValue != nil else {
+            fields.diagnostics.append(.error(
+                "selenium.not-a-project", "A Selenium IDE project is a JSON object; this file holds \(root.kindDescription).",
+                hint: "Save the project again from Selenium IDE (File → Save project).", at: fields.location(root)))
+            return []
+        }
+        if let version = fields.string(root, "version") {
+            let major = Int(version.split(separator: ".").first ?? "") ?? 0
+            if !(1...3).contains(major) {
+                fields.diagnostics.append(.warning(
+                    "selenium.version", "The project's version '\(version)' is not one Waymark knows (1.0–3.0); reading it as 3.0.",
+                    hint: "Check the converted guide carefully.", at: fields.location(root["version"]!)))
+            }
+        } else if root["version"] == nil {
+            fields.diagnostics.append(.note(
+                "selenium.no-version", "The project has no 'version' field; reading it as version 1.0.", at: fields.location(root)))
+        }
+        let projectName = fields.string(root, "name").flatMap(SelectorWording.clean)
+        let baseURL = fields.string(root, "url")
+        guard let testNodes = fields.array(root, "tests") else {
+            if root["tests"] == nil { fields.missing("tests", in: root, what: "The project") }
+            return []
+        }
+
+        var tests: [TestEntry] = []
+        for node in testNodes {
+            guard node.objectValue != nil else { fields.wrongType(node, field: "tests[]", expected: "an object"); continue }
+            let id = fields.string(node, "id")
+            let name = fields.string(node, "name").flatMap(SelectorWording.clean) ?? "Untitled test"
+            if node["name"] == nil { fields.missing("name", in: node, what: "A test") }
+            let commands = fields.array(node, "commands") ?? []
+            if node["commands"] == nil { fields.missing("commands", in: node, what: "The test '\(name)'") }
+            tests.append(TestEntry(id: id, name: name, node: node, commands: commands))
+        }
+
+        // Suite order first, then tests in no suite, in file order.
+        var order: [Int] = []
+        var taken = Set<Int>()
+        for suite in fields.array(root, "suites") ?? [] {
+            guard suite.objectValue != nil else { fields.wrongType(suite, field: "suites[]", expected: "an object"); continue }
+            for ref in fields.array(suite, "tests") ?? [] {
+                guard let testID = ref.stringValue else { fields.wrongType(ref, field: "suites[].tests[]", expected: "a test id"); continue }
+                guard let index = tests.firstIndex(where: { $0.id == testID }) else {
+                    fields.diagnostics.append(.warning(
+                        "selenium.unknown-test", "A suite lists the test id '\(testID)', which is not in the project.",
+                        hint: "Remove the id from the suite or add the test back.", at: fields.location(ref)))
+                    continue
+                }
+                if taken.insert(index).inserted { order.append(index) }
+            }
+        }
+        for index in tests.indices where !taken.contains(index) { order.append(index) }
+
+        let testNames = Dictionary(tests.compactMap { t in t.id.map { ($0, t.name) } }, uniquingKeysWith: { a, _ in a })
+        var usedIDs = Set<String>()
+        var captures: [Capture] = []
+        for index in order {
+            let test = tests[index]
+            var base = Slug.make([projectName, test.name].compactMap { $0 }.joined(separator: " "))
+            if base.count > 100 { base = String(base.prefix(100)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
+            var id = base
+            var n = 2
+            while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
+            var converter = SeleniumCommandConverter(baseURL: baseURL, testNames: testNames, byName: Set(tests.map(\.name)))
+            for command in test.commands {
+                converter.convert(command, fields: &fields)
+            }
+            converter.finish(fields: &fields, testName: test.name, at: test.node)
+            var capture = Capture(
+                id: id, title: test.name,
+                prerequisites: converter.prerequisites,
+                source: CaptureSource(format: .seleniumIDE, path: file),
+                origin: CaptureSource(format: .seleniumIDE, path: file),
+                steps: converter.steps)
+            capture.application = baseURL.flatMap { URL(string: $0)?.host }
+                ?? converter.steps.first { $0.action == .navigate }?.url.flatMap { URL(string: $0)?.host }
+            captures.append(capture)
+        }
+        return captures
+    }
+}

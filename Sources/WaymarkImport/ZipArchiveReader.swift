@@ -1,0 +1,141 @@
+import Foundation
+import WaymarkModel
+import ZIPFoundation
+
+/// Reads one member of a `.zip` into memory, defensively (Steps Recorder saves its `.mht` inside a zip).
+///
+/// A capture archive comes from someone else's machine, so the whole archive is checked before anything is
+/// inflated: entry names that climb out of a folder (`../`, absolute paths, drive letters, backslashes) and
+/// symbolic links make the archive invalid; declared sizes are capped per entry and in total, and so is the
+/// compression ratio, which stops a zip bomb before a byte is inflated. While inflating, the real byte count is
+/// checked again against the caps (a header may lie). Entries are only ever extracted to memory: nothing from the
+/// archive is written to disk.
+public struct ZipArchiveReader: Sendable {
+    public enum Code {
+        public static let unreadable = "zip.unreadable"
+        public static let unsafePath = "zip.unsafe-path"
+        public static let symlink = "zip.symlink"
+        public static let tooLarge = "zip.too-large"
+        public static let ratio = "zip.compression-ratio"
+        public static let noMember = "zip.no-member"
+        public static let damaged = "zip.damaged"
+    }
+
+    public struct Limits: Sendable {
+        /// Largest uncompressed member read (default 512 MiB).
+        public var maxEntryBytes: UInt64
+        /// Largest total uncompressed size of the archive (default 1 GiB).
+        public var maxTotalBytes: UInt64
+        /// Largest uncompressed/compressed ratio for entries above `ratioFloorBytes` (default 100).
+        public var maxCompressionRatio: UInt64
+        /// Entries smaller than this are never a bomb, whatever their ratio (default 1 MiB).
+        public var ratioFloorBytes: UInt64
+        public var maxEntries: Int
+
+        public init(maxEntryBytes: UInt64 = 512 << 20, maxTotalBytes: UInt64 = 1 << 30, maxCompressionRatio: UInt64 = 100,
+                    ratioFloorBytes: UInt64 = 1 << 20, maxEntries: Int = 10_000) {
+            self.maxEntryBytes = maxEntryBytes
+            self.maxTotalBytes = maxTotalBytes
+            self.maxCompressionRatio = maxCompressionRatio
+            self.ratioFloorBytes = ratioFloorBytes
+            self.maxEntries = maxEntries
+        }
+    }
+
+    public var limits: Limits
+
+    public init(limits: Limits = Limits()) { self.limits = limits }
+
+    /// Whether an entry name stays inside the folder it would be extracted to.
+    public static func isSafeEntryName(_ name: String) -> Bool {
+        if name.isEmpty || name.hasPrefix("/") || name.hasPrefix("\\") || name.contains("\0") { return false }
+        let chars = Array(name)
+        if chars.count >= 2, chars[1] == ":", chars[0].isLetter { return false }
+        let components = name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+        return !components.contains("..")
+    }
+
+    /// Reads the first member whose name satisfies `matching` (in archive order) into memory, after checking every
+    /// entry of the archive. `path` names the archive in diagnostics.
+    public func readMember(
+        of input: CaptureInput, matching: (String) -> Bool
+    ) -> Result<(name: String, data: Data), DiagnosticError> {
+        let location = SourceLocation(file: input.path)
+        let archive: Archive
+        do {
+            if let url = input.fileURL {
+                archive = try Archive(url: url, accessMode: .read)
+            } else {
+                archive = try Archive(data: input.data, accessMode: .read)
+            }
+        } catch {
+            return .failure(DiagnosticError(.error(
+                Code.unreadable, "The file is not a readable zip archive.",
+                hint: "Check that the download finished; Steps Recorder saves a .zip holding one .mht file.", at: location)))
+        }
+        var total: UInt64 = 0
+        var count = 0
+        var chosen: Entry?
+        for entry in archive {
+            count += 1
+            if count > limits.maxEntries {
+                return .failure(DiagnosticError(.error(
+                    Code.tooLarge, "The archive holds more than \(limits.maxEntries) entries.",
+                    hint: "This is not a Steps Recorder archive.", at: location)))
+            }
+            let name = entry.path
+            let shown = String(name.unicodeScalars.map { $0.value < 0x20 ? "?" : Character($0) }.prefix(200))
+            guard Self.isSafeEntryName(name) else {
+                return .failure(DiagnosticError(.error(
+                    Code.unsafePath, "The archive holds the entry '\(shown)', whose path leaves its folder; the archive is refused.",
+                    hint: "Do not open archives from unknown sources; ask for the recording again.", at: location)))
+            }
+            if entry.type == .symlink {
+                return .failure(DiagnosticError(.error(
+                    Code.symlink, "The archive holds the symbolic link '\(shown)'; the archive is refused.",
+                    hint: "Steps Recorder archives hold no links; ask for the recording again.", at: location)))
+            }
+            let size = entry.uncompressedSize
+            total &+= size
+            if size > limits.maxEntryBytes || total > limits.maxTotalBytes || total < size {
+                return .failure(DiagnosticError(.error(
+                    Code.tooLarge, "The entry '\(shown)' would unpack to \(size) bytes, over the limit of \(limits.maxEntryBytes / 1_048_576) MiB per entry and \(limits.maxTotalBytes / 1_048_576) MiB in total.",
+                    hint: "This looks like a zip bomb or not a capture; it is not unpacked.", at: location)))
+            }
+            if size >= limits.ratioFloorBytes, entry.type == .file {
+                let compressed = max(entry.compressedSize, 1)
+                if size / compressed > limits.maxCompressionRatio {
+                    return .failure(DiagnosticError(.error(
+                        Code.ratio, "The entry '\(shown)' is compressed \(size / compressed):1, more than \(limits.maxCompressionRatio):1; it looks like a zip bomb and is not unpacked.",
+                        hint: "Do not open archives from unknown sources; ask for the recording again.", at: location)))
+                }
+            }
+            if chosen == nil, entry.type == .file, matching(name) { chosen = entry }
+        }
+        guard let entry = chosen else {
+            return .failure(DiagnosticError(.error(
+                Code.noMember, "The archive holds no Steps Recorder recording (.mht file).",
+                hint: "Pass the .zip that Steps Recorder saved, or the .mht itself.", at: location)))
+        }
+        // Inflate to memory, stopping as soon as more bytes arrive than declared or allowed.
+        let cap = min(entry.uncompressedSize, limits.maxEntryBytes)
+        var out = Data()
+        out.reserveCapacity(Int(cap))
+        struct Overflow: Error {}
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if UInt64(out.count + chunk.count) > cap { throw Overflow() }
+                out.append(chunk)
+            }
+        } catch is Overflow {
+            return .failure(DiagnosticError(.error(
+                Code.tooLarge, "The entry '\(entry.path)' unpacks to more bytes than its header declares; it is not read.",
+                hint: "The archive is damaged or hostile; ask for the recording again.", at: location)))
+        } catch {
+            return .failure(DiagnosticError(.error(
+                Code.damaged, "The entry '\(entry.path)' cannot be unpacked: the archive is damaged.",
+                hint: "Copy the archive again from where Steps Recorder saved it.", at: location)))
+        }
+        return .success((entry.path, out))
+    }
+}

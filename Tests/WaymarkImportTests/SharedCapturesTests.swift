@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+import WaymarkImport
+import WaymarkModel
+import WaymarkTestSupport
+
+/// Every file in ../shared/captures (real recordings from other tools, see SOURCES.md there), with what it must
+/// import as.
+///
+/// How the expected step counts were counted, by reading each file:
+/// - Chrome Recorder: every object in `steps`, minus `setViewport`/`emulateNetworkConditions` (they become
+///   prerequisites), with each keyDown+keyUp pair counted once (they fold into one key press; consecutive printable
+///   keys would fold into one typed text — none of these files has such a run). Unknown Lighthouse user-flow steps
+///   (`startTimespan`, `endTimespan`, `snapshot`) count: they are kept as custom steps with a warning each.
+/// - Selenium IDE: one capture per test, in suite order then the tests in no suite. Every command counts, minus
+///   commented-out (`//…`) commands and `setWindowSize` (a prerequisite); an adjacent mouseDownAt, mouseMoveAt,
+///   mouseUpAt on one element counts once (one click). `sendKeys` of `${KEY_ENTER}` is one press.
+/// - Steps Recorder: every `EachAction` in the report (7 here: 4 clicks, 3 keyboard inputs), for the .zip, the .mht
+///   and the XML slice alike; the report says 5 actions were missed, which is a warning.
+/// Negative cases: `replay-fail-no-title` (no `title`) imports with a `chrome.missing-title` WARNING and the title
+/// taken from the file name; `singlestep` (a lone step object, not a recording) is an ERROR `chrome.lone-step`
+/// with no capture.
+@Suite("Shared real-world captures")
+struct SharedCapturesTests {
+    struct Expected: Sendable {
+        var file: String
+        var format: CaptureFormat
+        /// Capture id and step count, in output order.
+        var captures: [(id: String, steps: Int)]
+        /// Labels that must appear, in this order, among the captures' target labels.
+        var labels: [String] = []
+        /// Diagnostic codes that must be reported, with their severity.
+        var diagnostics: [(code: String, severity: Diagnostic.Severity)] = []
+    }
+
+    static let table: [Expected] = [
+        Expected(file: "chrome-recorder/AtofStryker-cypress-chrome-recorder-issue-54__cypress_recorder.json", format: .chromeRecorder,
+                 captures: [("cypress-recorder", 3)], labels: ["New Tab", "npm install cypress"]),
+        Expected(file: "chrome-recorder/jecfish-recorder-demo__hover-add-a-coffee.json", format: .chromeRecorder,
+                 captures: [("hover-add-a-coffee", 6)], labels: ["Coffee cart", "Espresso", "Proceed to checkout", "Add one Espresso"]),
+        Expected(file: "chrome-recorder/jecfish-recorder-demo__order-a-coffee-simple.json", format: .chromeRecorder,
+                 captures: [("order-a-coffee-simple", 2)], labels: ["Espresso"]),
+        Expected(file: "chrome-recorder/jecfish-recorder-demo__order-a-coffee.json", format: .chromeRecorder,
+                 captures: [("order-a-coffee", 9)], labels: ["Espresso", "Mocha", "Proceed to checkout", "Name", "Email", "Promotion message", "Submit"]),
+        Expected(file: "chrome-recorder/puppeteer-replay-example-recording.json", format: .chromeRecorder,
+                 captures: [("test-recording", 1)]),
+        Expected(file: "chrome-recorder/puppeteer-replay-test-benchmark-all-step-types.json", format: .chromeRecorder,
+                 captures: [("benchmark", 12)], labels: ["Click", "Click", "Input", "Input prefilled", "Input", "Hover", "Button", "Select"]),
+        Expected(file: "chrome-recorder/puppeteer-replay-test-replay-fail-no-title.json", format: .chromeRecorder,
+                 captures: [("puppeteer-replay-test-replay-fail-no-title", 1)],
+                 diagnostics: [("chrome.missing-title", .warning)]),
+        Expected(file: "chrome-recorder/puppeteer-replay-test-replay-wiki.json", format: .chromeRecorder,
+                 captures: [("wiki", 1)]),
+        Expected(file: "chrome-recorder/push-based-user-flow__order-coffee-3.replay.json", format: .chromeRecorder,
+                 captures: [("coffee-checkout", 16)], labels: ["Cappucino", "Proceed to checkout", "Name", "Email", "Email", "Submit"],
+                 diagnostics: [("chrome.unknown-step", .warning)]),
+        Expected(file: "chrome-recorder/testing-library-recorder-ext__example.json", format: .chromeRecorder,
+                 captures: [("example", 2)], labels: ["Example Domain", "More information..."]),
+        Expected(file: "chrome-recorder/wpt-recorder-to-script__simple-recording-new-format.json", format: .chromeRecorder,
+                 captures: [("recording-10-4-2022-at-4-20-30-pm", 6)],
+                 labels: ["WORK WITH ME", "WRITING", "SPEAKING", "READING", "Good to Go Book Cover"]),
+        Expected(file: "chrome-recorder/wpt-recorder-to-script__singlestep.json", format: .chromeRecorder,
+                 captures: [], diagnostics: [("chrome.lone-step", .error)]),
+        Expected(file: "psr/microsoft-UFO__Recording_20240327_2041.mht", format: .stepsRecorder,
+                 captures: [("microsoft-edge-webview2-recording-2024-03-27", 7)], labels: ["Mail - Yun Hao - Outlook"],
+                 diagnostics: [("psr.missed-actions", .warning)]),
+        Expected(file: "psr/microsoft-UFO__Recording_20240327_2041.report-slice.xml", format: .stepsRecorder,
+                 captures: [("microsoft-edge-webview2-recording-2024-03-27", 7)], labels: ["Mail - Yun Hao - Outlook"],
+                 diagnostics: [("psr.missed-actions", .warning), ("psr.no-screenshots", .note)]),
+        Expected(file: "psr/microsoft-UFO__sample_record.zip", format: .stepsRecorder,
+                 captures: [("microsoft-edge-webview2-recording-2024-03-27", 7)], labels: ["Mail - Yun Hao - Outlook"],
+                 diagnostics: [("psr.missed-actions", .warning)]),
+        Expected(file: "selenium-ide/selenium-ide__code-export-javascript-mocha__form-select-checkbox.side", format: .seleniumIDE,
+                 captures: [("selenium-test-for-select-and-checkbox-selenium-test-page", 11)],
+                 labels: ["Firstname", "Firstname", "Surname", "Gender", "Gender", "Blue", "Continent", "Continent"]),
+        Expected(file: "selenium-ide/selenium-ide__side-code-export__select-window.side", format: .seleniumIDE,
+                 captures: [("select-window-select-window", 8)], labels: ["Multiple Windows", "Click Here"]),
+        Expected(file: "selenium-ide/selenium-ide__side-code-export__single-suite.side", format: .seleniumIDE,
+                 captures: [("the-internet-valid-credentials", 5), ("the-internet-invalid-credentials", 5)],
+                 labels: ["Username", "Password", "Login"]),
+        Expected(file: "selenium-ide/selenium-ide__side-code-export__single-test.side", format: .seleniumIDE,
+                 captures: [("the-internet-login", 5)], labels: ["Username", "Password", "Login"]),
+        Expected(file: "selenium-ide/selenium-ide__side-code-export__test-case-reuse.side", format: .seleniumIDE,
+                 captures: [("test-case-reuse-invalid-credentials", 3), ("test-case-reuse-valid-credentials", 3),
+                            ("test-case-reuse-two-methods", 4), ("test-case-reuse-login", 7), ("test-case-reuse-tiny-method", 1)],
+                 labels: ["Form Authentication", "Username", "Password", "Login"]),
+        Expected(file: "selenium-ide/selenium-ide__side-example-suite__plugin.side", format: .seleniumIDE,
+                 captures: [("plugin-plugin-commands", 7)], labels: ["Google"],
+                 diagnostics: [("selenium.unknown-command", .warning)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__blank.side", format: .seleniumIDE,
+                 captures: [("blank-new-test", 1), ("blank-new-test-2", 1), ("blank-new-test-3", 1)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__check-examples.side", format: .seleniumIDE,
+                 captures: [("check-examples-check-examples", 9)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__echo.side", format: .seleniumIDE,
+                 captures: [("echo-plugin-commands", 3)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__execute-script.side", format: .seleniumIDE,
+                 captures: [("execute-script-execute-async-script", 4), ("execute-script-execute-script", 4)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__frames.side", format: .seleniumIDE,
+                 captures: [("frames-frames", 14)], labels: ["UAAG 1.0 Requirement", "Checkpoint", "Test Link 1", "Test Link 2"]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__mouse-events.side", format: .seleniumIDE,
+                 captures: [("mouse-events-mouse-sequence", 8)], diagnostics: [("selenium.commented-out", .note)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__plugin.side", format: .seleniumIDE,
+                 captures: [("plugin-plugin-commands", 5)], diagnostics: [("selenium.unknown-command", .warning)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__select-examples.side", format: .seleniumIDE,
+                 captures: [("select-examples-select-verify-labels", 3), ("select-examples-select-strategies", 4)], labels: ["Select"]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__send-keys.side", format: .seleniumIDE,
+                 captures: [("send-keys-send-keys", 5)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__store-examples.side", format: .seleniumIDE,
+                 captures: [("store-examples-project-attributes", 4), ("store-examples-project-xpath-count", 7)], labels: ["Test", "Test"]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__text-comparison.side", format: .seleniumIDE,
+                 captures: [("text-comparison-project-text-comparison", 5)]),
+        Expected(file: "selenium-ide/selenium-ide__tests-examples__wait-for.side", format: .seleniumIDE,
+                 captures: [("wait-for-project-wait-for-element-present", 4), ("wait-for-project-wait-for-element-not-present", 4),
+                            ("wait-for-project-wait-for-element-visible", 4), ("wait-for-project-wait-for-element-not-visible", 4),
+                            ("wait-for-project-wait-for-element-editable-and-not-editable", 7)],
+                 labels: ["Finish", "Finish", "Checkbox"]),
+    ]
+
+    static var capturesFolder: URL? { Fixtures.shared?.appendingPathComponent("captures") }
+
+    @Test("The table lists every shared capture file, and only those")
+    func tableIsComplete() throws {
+        guard let folder = Self.capturesFolder else { return }
+        let onDisk = Fixtures.files(under: folder).map { String($0.path.dropFirst(folder.path.count + 1)) }
+            .filter { $0 != "SOURCES.md" }
+        #expect(onDisk.sorted() == Self.table.map(\.file).sorted())
+    }
+
+    @Test("Each shared capture is detected, imported with the expected steps and labels, or fails clearly",
+          arguments: SharedCapturesTests.table.map(\.file))
+    func importsAsExpected(file: String) throws {
+        guard let folder = Self.capturesFolder else { return }
+        let expected = try #require(Self.table.first { $0.file == file })
+        let url = folder.appendingPathComponent(file)
+        let (input, result) = try ForeignImportSupport.read(url, relativeTo: folder)
+
+        #expect(CaptureReader().detectFormat(of: input) == expected.format)
+        #expect(result.captures.map(\.id) == expected.captures.map(\.id))
+        #expect(result.captures.map(\.steps.count) == expected.captures.map(\.steps))
+        for capture in result.captures {
+            #expect(capture.source == CaptureSource(format: expected.format, path: file))
+            #expect(capture.origin == CaptureSource(format: expected.format, path: file))
+            #expect(Slug.isValid(capture.id))
+        }
+        // Labels in order (a subsequence of all target labels).
+        let labels = result.captures.flatMap { $0.steps.compactMap { $0.target?.label } }
+        var remaining = labels[...]
+        for label in expected.labels {
+            guard let index = remaining.firstIndex(of: label) else {
+                Issue.record("label \(label) not found in order in \(labels)")
+                break
+            }
+            remaining = remaining[(index + 1)...]
+        }
+        for (code, severity) in expected.diagnostics {
+            #expect(result.diagnostics.contains { $0.code == code && $0.severity == severity }, "expected \(severity) \(code)")
+        }
+        // Only the negative case may carry errors; errors mean exit 2.
+        #expect(result.hasErrors == expected.captures.isEmpty)
+        #expect(ForeignImportSupport.selectorLabels(result).isEmpty, "raw selectors used as labels")
+    }
+
+    @Test("Each shared capture imports as recorded (golden dump)")
+    func goldenDumps() throws {
+        guard let folder = Self.capturesFolder else { return }
+        for url in Fixtures.files(under: folder) where url.lastPathComponent != "SOURCES.md" {
+            let (_, result) = try ForeignImportSupport.read(url, relativeTo: folder)
+            Snapshot.assert(ForeignImportSupport.dump(result), named: url.lastPathComponent + ".txt", group: "shared-captures")
+        }
+    }
+
+    @Test("The Steps Recorder screenshots come out of the .mht with their size and highlight")
+    func stepsRecorderScreenshots() throws {
+        guard let folder = Self.capturesFolder else { return }
+        for file in ["psr/microsoft-UFO__sample_record.zip", "psr/microsoft-UFO__Recording_20240327_2041.mht"] {
+            let (_, result) = try ForeignImportSupport.read(folder.appendingPathComponent(file), relativeTo: folder)
+            let steps = try #require(result.captures.first).steps
+            for (index, step) in steps.enumerated() {
+                let shot = try #require(step.screenshot)
+                #expect(shot.path == String(format: "images/screenshot%04d.jpeg", index + 1))
+                #expect(shot.width == 2560 && shot.height == 1440)
+                let data = try #require(shot.embeddedData)
+                #expect(data.prefix(2) == Data([0xFF, 0xD8]) && data.suffix(2) == Data([0xFF, 0xD9]))
+            }
+            // The first click was at screen (150, 151) on a 2560×1440 screen shown 1:1: a 48-pixel square around it.
+            #expect(steps[0].screenshot?.highlight == Rect(x: 126, y: 127, width: 48, height: 48))
+            #expect(result.captures.first?.recordedAt == "2024-03-27T20:33:04")
+        }
+    }
+}
