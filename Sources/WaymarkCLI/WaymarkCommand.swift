@@ -12,6 +12,9 @@ public struct WaymarkCommand: ParsableCommand {
             InspectCommand.self,
             ImportCommand.self,
             SchemaCommand.self,
+            CheckCommand.self,
+            DiffCommand.self,
+            CiteCommand.self,
         ]
     )
 

@@ -17,11 +17,18 @@ public struct LockFile: Sendable, Hashable {
     public var captures: [String: LockEntry]
     /// Outputs shared by every capture (dashboard, stylesheet), relative path → SHA-256.
     public var sharedOutputs: [String: String]
+    /// The template override folder the build used, relative to the lock's folder; nil for the built-in templates.
+    /// `check` re-hashes this folder when no other is given, so a changed template is noticed.
+    public var templates: String?
 
-    public init(version: Int = LockFile.formatVersion, captures: [String: LockEntry] = [:], sharedOutputs: [String: String] = [:]) {
+    public init(
+        version: Int = LockFile.formatVersion, captures: [String: LockEntry] = [:],
+        sharedOutputs: [String: String] = [:], templates: String? = nil
+    ) {
         self.version = version
         self.captures = captures
         self.sharedOutputs = sharedOutputs
+        self.templates = templates
     }
 
     /// Every output the lock knows, relative path → hash (per-capture and shared).
@@ -39,10 +46,11 @@ public struct LockFile: Sendable, Hashable {
     }
 
     public var json: JSONNode {
-        .object([
+        .object(compacting: [
             ("version", .number(version)),
             ("captures", .object(captures.map { ($0.key, $0.value.json) })),
             ("outputs", .object(sharedOutputs.map { ($0.key, .string($0.value)) })),
+            ("templates", templates.map(JSONNode.string)),
         ])
     }
 
@@ -95,6 +103,7 @@ public struct LockFile: Sendable, Hashable {
         if let outputs = root["outputs"] {
             lock.sharedOutputs = try hashMap(outputs, name: "outputs", file: file)
         }
+        lock.templates = root["templates"]?.stringValue
         return lock
     }
 
