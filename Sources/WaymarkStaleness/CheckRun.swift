@@ -18,13 +18,18 @@ public struct CheckRun: Sendable {
     /// Relative inputs are resolved against it, and paths in findings are shown relative to it.
     public var baseDirectory: URL
     public var reader: CaptureReader
+    /// The owner a capture without one gets (waymark.yml `owners`), as the build assigns it: source path (as
+    /// shown), application → owner.
+    public var defaultOwner: @Sendable (_ sourcePath: String, _ application: String?) -> String?
 
     public init(
         inputs: [String], outputDirectory: URL, materials: [URL] = [], templatesDirectory: URL? = nil,
         today: CalendarDate, maxAgeDays: Int? = nil, failOn: Set<FindingKind> = FindingKind.defaultFailOn,
         baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        reader: CaptureReader = CaptureReader()
+        reader: CaptureReader = CaptureReader(),
+        defaultOwner: @escaping @Sendable (_ sourcePath: String, _ application: String?) -> String? = { _, _ in nil }
     ) {
+        self.defaultOwner = defaultOwner
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.materials = materials
@@ -107,6 +112,7 @@ public struct CheckRun: Sendable {
             }
         }
         let reader = self.reader
+        let defaultOwner = self.defaultOwner
         var out: [SourceCandidate] = []
         for (index, url) in files.enumerated() {
             let shown = display(url)
@@ -123,7 +129,14 @@ public struct CheckRun: Sendable {
                 // Inside folders, files that are not captures (a package.json beside them) are skipped, as in build.
                 if !isNamed, reader.detectFormat(of: input) == nil { return ImportResult() }
                 let result = reader.read(input)
-                return ImportResult(captures: result.captures, diagnostics: result.diagnostics.map { $0.inFile(shown) })
+                // The same adjustments the build makes, so a capture compares with what was built from it.
+                let captures = result.captures.map { original in
+                    var capture = original
+                    if !Slug.isValid(capture.id) { capture.id = Slug.make(capture.id.isEmpty ? capture.title : capture.id) }
+                    if capture.owner == nil { capture.owner = defaultOwner(shown, capture.application) }
+                    return capture
+                }
+                return ImportResult(captures: captures, diagnostics: result.diagnostics.map { $0.inFile(shown) })
             })
         }
         return out
