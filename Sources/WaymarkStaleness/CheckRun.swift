@@ -37,7 +37,8 @@ public struct CheckRun: Sendable {
         self.today = today
         self.maxAgeDays = maxAgeDays
         self.failOn = failOn
-        self.baseDirectory = baseDirectory
+        // A directory URL (trailing slash), so relative inputs resolve inside it rather than beside it.
+        self.baseDirectory = URL(fileURLWithPath: baseDirectory.standardizedFileURL.path, isDirectory: true)
         self.reader = reader
     }
 
