@@ -42,7 +42,7 @@ public enum CaptureTable {
         if let reviewBy = capture.reviewBy { facts.append(("Review by", reviewBy.description)) }
         if let recordedBy = capture.recordedBy { facts.append(("Recorded by", recordedBy)) }
         facts.append(("Source", "\(capture.source.path) (\(capture.source.format.rawValue))"))
-        if let origin = capture.origin { facts.append(("Converted from", "\(origin.path) (\(origin.format.rawValue))")) }
+        if let origin = capture.origin, origin != capture.source { facts.append(("Converted from", "\(origin.path) (\(origin.format.rawValue))")) }
         let labelWidth = facts.map { $0.0.count }.max() ?? 0
         for (label, value) in facts {
             lines.append("  " + pad(label, labelWidth) + "  " + oneLine(value))
