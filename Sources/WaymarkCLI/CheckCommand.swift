@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WaymarkBuild
 import WaymarkModel
 import WaymarkStaleness
 
@@ -27,11 +28,11 @@ public struct CheckCommand: ParsableCommand {
             input (the message names file, line and column).
             """)
 
-    @Argument(help: "Capture files or folders to check (default: the sources in the lock).")
+    @Argument(help: "Capture files or folders to check (default: `captures` of waymark.yml, else the sources in the lock).")
     public var paths: [String] = []
 
-    @Option(help: "The output folder holding waymark.lock.")
-    public var out: String = "out"
+    @Option(help: "The output folder holding waymark.lock (default: `out` of waymark.yml, else out).")
+    public var out: String?
 
     @Option(help: ArgumentHelp("A folder of hand-written materials to check for citations; repeatable.", valueName: "dir"))
     public var materials: [String] = []
@@ -43,8 +44,8 @@ public struct CheckCommand: ParsableCommand {
     public var output: String?
 
     @Option(name: .customLong("fail-on"),
-            help: ArgumentHelp("Statuses that fail the check, comma-separated (or all, none).", valueName: "list"))
-    public var failOn: String = FindingKind.defaultFailOn.sorted().map(\.rawValue).joined(separator: ",")
+            help: ArgumentHelp("Statuses that fail the check, comma-separated, or all, none (default: `fail_on` of waymark.yml, else stale,edited,missing,orphaned).", valueName: "list"))
+    public var failOn: String?
 
     @Option(help: ArgumentHelp("The template folder the build uses (default: the one recorded in the lock).", valueName: "dir"))
     public var templates: String?
@@ -58,23 +59,62 @@ public struct CheckCommand: ParsableCommand {
 
     public init() {}
 
-    public func validate() throws {
-        if case .failure(let error) = FindingKind.parseList(failOn) { throw ValidationError(error.description) }
-        if let today, CalendarDate(today) == nil { throw ValidationError("--today must be a date as YYYY-MM-DD.") }
-        if let maxAge, CheckCommand.days(fromAge: maxAge) == nil {
-            throw ValidationError("--max-age must be a number of days, weeks, months or years, such as 180d, 26w, 6m or 1y.")
+    /// Option problems are diagnostics with exit status 2 (the documented code for usage errors).
+    func optionDiagnostics() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let failOn, case .failure(let error) = FindingKind.parseList(failOn) { diagnostics += error.diagnostics }
+        if let today, CalendarDate(today) == nil {
+            diagnostics.append(.error("check.today", "--today '\(today)' is not a date.", hint: "Write it as YYYY-MM-DD."))
         }
+        if let maxAge, ProjectConfiguration.days(fromAge: maxAge) == nil {
+            diagnostics.append(.error(
+                "check.max-age", "--max-age '\(maxAge)' is not an age.",
+                hint: "Use a number of days, weeks, months or years, such as 180d, 26w, 6m or 1y."))
+        }
+        return diagnostics
     }
 
     public func run() throws {
+        let problems = optionDiagnostics()
+        if !problems.isEmpty {
+            DiagnosticConsole.report(problems)
+            throw ExitStatus.invalidInput
+        }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let failOnKinds = (try? FindingKind.parseList(failOn).get()) ?? FindingKind.defaultFailOn
+        // waymark.yml, read the way `build` reads it, so both see the same captures, output and templates.
+        var configuration = ProjectConfiguration()
+        var configFolder = cwd
+        let configURL = cwd.appendingPathComponent(ConfigurationLoader.fileName)
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            do {
+                configuration = try ConfigurationLoader.load(configURL, displayPath: ConfigurationLoader.fileName)
+            } catch {
+                DiagnosticConsole.report(error.diagnostics)
+                throw ExitStatus.invalidInput
+            }
+            configFolder = configURL.deletingLastPathComponent()
+        }
+        var failOnKinds = FindingKind.defaultFailOn
+        if let list = failOn ?? configuration.failOn {
+            switch FindingKind.parseList(list) {
+            case .success(let kinds): failOnKinds = kinds
+            case .failure(let error):
+                DiagnosticConsole.report(error.diagnostics.map { $0.inFile(configuration.file ?? ConfigurationLoader.fileName) })
+                throw ExitStatus.invalidInput
+            }
+        }
+        let inputs = !paths.isEmpty ? paths : configuration.captures.map { configFolder.appendingPathComponent($0).path }
+        let outPath = out ?? configuration.out.map { configFolder.appendingPathComponent($0).path } ?? "out"
+        let templatesPath = templates ?? configuration.templates.map { configFolder.appendingPathComponent($0).path }
+        let config = configuration
         let run = CheckRun(
-            inputs: paths, outputDirectory: URL(fileURLWithPath: out, relativeTo: cwd),
+            inputs: inputs, outputDirectory: URL(fileURLWithPath: outPath, relativeTo: cwd),
             materials: materials.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
-            templatesDirectory: templates.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
+            templatesDirectory: templatesPath.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
             today: today.flatMap(CalendarDate.init) ?? CheckCommand.todayUTC(),
-            maxAgeDays: maxAge.flatMap(CheckCommand.days(fromAge:)), failOn: failOnKinds, baseDirectory: cwd)
+            maxAgeDays: maxAge.flatMap(ProjectConfiguration.days(fromAge:)) ?? configuration.maxAgeDays,
+            failOn: failOnKinds, baseDirectory: cwd,
+            defaultOwner: { config.defaultOwner(sourcePath: $0, application: $1) })
         let result: (report: StalenessReport, diagnostics: [Diagnostic])
         do {
             result = try run.run()
@@ -130,22 +170,5 @@ public struct CheckCommand: ParsableCommand {
     /// Today's date in UTC, so CI runners in any zone agree.
     static func todayUTC() -> CalendarDate {
         CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
-
-    /// `180d`, `26w`, `6m` (30 days), `1y` (365 days), or a bare number of days.
-    static func days(fromAge text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let last = trimmed.last else { return nil }
-        let factor: Int
-        var digits = trimmed
-        switch last {
-        case "d": factor = 1; digits.removeLast()
-        case "w": factor = 7; digits.removeLast()
-        case "m": factor = 30; digits.removeLast()
-        case "y": factor = 365; digits.removeLast()
-        default: factor = 1
-        }
-        guard let n = Int(digits), n >= 0, n < 100_000 else { return nil }
-        return n * factor
     }
 }
