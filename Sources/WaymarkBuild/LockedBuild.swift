@@ -6,8 +6,8 @@ import WaymarkStaleness
 ///
 /// Before building it reads the previous lock (a lock from a newer Waymark stops the build, so it is never
 /// overwritten by an older version), installs a write guard that keeps every output whose bytes differ from what
-/// the lock recorded (edited by hand) unless `--force`, and fills the dashboard's status column from the previous
-/// lock. After building it writes the new lock: one entry per capture built, plus the previous entries of captures
+/// the lock recorded (edited by hand) unless `--force`, and fills the dashboard's status column (fresh, edited,
+/// overdue). After building it writes the new lock: one entry per capture built, plus the previous entries of captures
 /// not built this time whose materials still exist (a partial build does not forget the rest; removed materials
 /// do not linger).
 public struct LockedBuild: Sendable {
@@ -52,7 +52,9 @@ public struct LockedBuild: Sendable {
                 at: SourceLocation(file: Self.display(outRoot.appendingPathComponent(relativePath), base: base)))
         }
         pipeline.fingerprint = { Fingerprint.capture($0) }
-        pipeline.statuses = statuses(from: oldLock, outRoot: outRoot, force: options.force)
+        // The dashboard's status column: decided before the pipeline renders the dashboard, from the captures as
+        // they are now (a cheap extra import) and the previous lock.
+        pipeline.statuses = statuses(for: pipeline.importAll().0.map(\.capture), lock: oldLock, outRoot: outRoot, force: options.force)
 
         var report = pipeline.run(progress: progress)
 
@@ -95,21 +97,22 @@ public struct LockedBuild: Sendable {
         return report
     }
 
-    /// Dashboard status per capture id from the previous lock: `edited` when a file will be kept, `overdue` when the
-    /// review date passed, else `fresh`. Captures new to this build show the pipeline's default (`new`).
-    func statuses(from lock: LockFile?, outRoot: URL, force: Bool) -> [String: String] {
+    /// Dashboard status per capture: `edited` when a generated file differs from the previous lock and will be
+    /// kept, `overdue` when the review date passed, else `fresh` (it is being built now). The same inputs give the
+    /// same statuses, so building twice leaves the dashboard byte-identical.
+    func statuses(for captures: [Capture], lock: LockFile?, outRoot: URL, force: Bool) -> [String: String] {
         var statuses: [String: String] = [:]
         let outputs = DiskOutputFolder(root: outRoot)
-        for (id, entry) in lock?.captures ?? [:] {
-            let edited = !force && entry.outputs.contains { path, hash in
+        for capture in captures {
+            let edited = !force && (lock?.captures[capture.id]?.outputs ?? [:]).contains { path, hash in
                 outputs.hash(of: path).map { $0 != hash } ?? false
             }
             if edited {
-                statuses[id] = FindingKind.edited.rawValue
-            } else if let due = entry.reviewBy, due < today {
-                statuses[id] = FindingKind.overdue.rawValue
+                statuses[capture.id] = FindingKind.edited.rawValue
+            } else if let due = capture.reviewBy, due < today {
+                statuses[capture.id] = FindingKind.overdue.rawValue
             } else {
-                statuses[id] = "fresh"
+                statuses[capture.id] = "fresh"
             }
         }
         return statuses
