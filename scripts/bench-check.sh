@@ -2,6 +2,7 @@
 # Benchmark (not a test): `waymark check` over N generated captures, against `sha256sum` over the same files.
 #
 #   scripts/bench-check.sh [N]        (default N=10000; uses the release build, building it if needed)
+#   WAYMARK_BIN=path/to/waymark scripts/bench-check.sh 500
 #
 # It generates N small Waymark JSON captures in a temporary folder, runs `waymark build` once to write the lock,
 # then times, in the same run: sha256sum over the capture files; a clean `waymark check` (fast path: every
@@ -10,7 +11,7 @@
 set -euo pipefail
 N="${1:-10000}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-BIN="$ROOT/.build/release/waymark"
+BIN="${WAYMARK_BIN:-$ROOT/.build/release/waymark}"   # WAYMARK_BIN=.build/debug/waymark to try it quickly
 if [[ ! -x "$BIN" ]]; then
   (cd "$ROOT" && swift build -c release --product waymark)
 fi
@@ -38,7 +39,7 @@ PY
 cd "$WORK"
 echo "== $N captures in $WORK/captures"
 echo "== waymark build (once, to write the lock; not part of the comparison)"
-/usr/bin/time -f "   %es elapsed, %MKB max RSS" "$BIN" build captures --out out > /dev/null
+/usr/bin/time -f "   %es elapsed, %MKB max RSS" "$BIN" build captures --out out > /dev/null 2>&1
 
 echo "== sha256sum over the same files"
 /usr/bin/time -f "   %es elapsed, %MKB max RSS" bash -c 'find captures -name "*.json" -print0 | xargs -0 sha256sum > /dev/null'

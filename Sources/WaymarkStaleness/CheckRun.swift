@@ -96,20 +96,20 @@ public struct CheckRun: Sendable {
                 CheckRun.display(outRoot.appendingPathComponent(relative), base: base)
             })
         let checked = StalenessChecker(settings: settings).check(
-            lock: lock, sources: sources, outputs: DiskOutputFolder(root: outRoot), citations: citations)
+            lock: lock, sources: sources, outputs: hashedOutputs(lock, outRoot: outRoot), citations: citations)
         return (checked.report, diagnostics + checked.diagnostics)
     }
 
     /// Hashes every file (in parallel: this is most of the work when nothing changed) and prepares lazy imports.
     func candidates(for files: [URL], named: Set<String>, outRoot: URL) -> [SourceCandidate] {
         let hashes = ConcurrentSlots<String?>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))) { worker in
+        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
-            let stride = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))
             while index < files.count {
                 let data = try? Data(contentsOf: files[index], options: [.alwaysMapped])
                 hashes.set(index, data.map { Fingerprint.hex(of: $0) })
-                index += stride
+                index += workers
             }
         }
         let reader = self.reader
@@ -141,6 +141,26 @@ public struct CheckRun: Sendable {
             })
         }
         return out
+    }
+
+    /// Hashes every output the lock records, in parallel, into an in-memory view (missing files are left out).
+    func hashedOutputs(_ lock: LockFile?, outRoot: URL) -> InMemoryOutputFolder {
+        let paths = Array((lock?.captures.values.flatMap(\.outputs.keys)) ?? [])
+        let hashes = ConcurrentSlots<String?>(count: paths.count)
+        let disk = DiskOutputFolder(root: outRoot)
+        let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < paths.count {
+                hashes.set(index, disk.hash(of: paths[index]))
+                index += workers
+            }
+        }
+        var known: [String: String] = [:]
+        for (index, path) in paths.enumerated() {
+            if let hash = hashes.get(index) ?? nil { known[path] = hash }
+        }
+        return InMemoryOutputFolder(known)
     }
 
     func display(_ url: URL) -> String { CheckRun.display(url, base: baseDirectory) }
