@@ -155,7 +155,7 @@ public struct CheckCommand: ParsableCommand {
     func appendStepSummary(_ markdown: String, to path: String) {
         let url = URL(fileURLWithPath: path)
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = try? FileHandle(forWritingTo: url) else {
             DiagnosticConsole.report([.warning(
