@@ -236,11 +236,11 @@ public struct StalenessChecker: Sendable {
             case nil:
                 findings.append(Finding(
                     kind: .missing, captureID: entry.id, owner: owner, file: shown,
-                    message: "\(shown) of '\(entry.id)' is missing."))
+                    message: "A generated file of '\(entry.id)' is missing."))
             case let actual? where actual != hash:
                 findings.append(Finding(
                     kind: .edited, captureID: entry.id, owner: owner, file: shown,
-                    message: "\(shown) of '\(entry.id)' was edited by hand; the next build will not overwrite it without --force."))
+                    message: "A generated file of '\(entry.id)' was edited by hand; the next build keeps it unless --force."))
             default:
                 break
             }
