@@ -50,7 +50,7 @@ public enum CaptureTable {
         lines.append("")
 
         let rows: [[String]] = capture.steps.enumerated().map { index, step in
-            [String(index + 1), step.action.rawValue, truncate(oneLine(targetText(step)), targetWidth),
+            [String(index + 1), oneLine(step.action.rawValue), truncate(oneLine(targetText(step)), targetWidth),
              truncate(oneLine(valueText(step)), valueWidth)]
         }
         let header = ["#", "Action", "Target", "Value"]
@@ -97,9 +97,10 @@ public enum CaptureTable {
         }
     }
 
-    /// Line breaks and tabs shown as spaces so a value stays in its row.
+    /// Line breaks and tabs shown as spaces so a value stays in its row; terminal escapes removed before the
+    /// column widths are measured.
     static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        TerminalText.sanitize(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
     }
 
     static func truncate(_ text: String, _ width: Int) -> String {

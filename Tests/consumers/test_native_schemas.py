@@ -16,8 +16,23 @@ from conftest import ROOT, SAMPLES, require_tool, run_waymark
 
 SCHEMA_JSON = ROOT / "Schemas" / "capture.schema.json"
 SCHEMA_XSD = ROOT / "Schemas" / "capture.xsd"
-JSON_SAMPLES = sorted(SAMPLES.glob("*.json"))
-XML_SAMPLES = sorted(SAMPLES.glob("*.xml"))
+
+
+def _is_native_json(path):
+    try:
+        return isinstance(json.loads(path.read_text(encoding="utf-8")), (dict, list)) and '"waymark"' in path.read_text(encoding="utf-8")
+    except ValueError:
+        return False
+
+
+def _is_native_xml(path):
+    import re
+    return re.search(r"<captures?[\s>]", path.read_text(encoding="utf-8", errors="replace")[:4096]) is not None
+
+
+# The native samples; other tools' recordings may sit beside them and are checked by their importers' tests.
+JSON_SAMPLES = sorted(p for p in SAMPLES.glob("*.json") if _is_native_json(p))
+XML_SAMPLES = sorted(p for p in SAMPLES.glob("*.xml") if _is_native_xml(p))
 
 
 def json_validator():
