@@ -48,7 +48,7 @@ public struct CheckRun: Sendable {
         let lockDisplay = display(outRoot.appendingPathComponent(LockFile.fileName))
         let lock = try LockFile.read(outputFolder: outRoot, displayPath: lockDisplay)
         var diagnostics: [Diagnostic] = []
-        if lock == nil, FileManager.default.fileExists(atPath: outRoot.path) == false {
+        if lock == nil {
             diagnostics.append(.note(
                 "check.no-lock", "There is no \(lockDisplay) yet, so every capture is untracked.",
                 hint: "Run `waymark build` first, or pass --out with the folder your build writes to."))

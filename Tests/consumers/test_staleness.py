@@ -184,3 +184,29 @@ def test_diff_two_recordings(tmp_path):
     as_json = json.loads(run_waymark("diff", SAMPLES / "reset-password.xml", new, "--report", "json").stdout)
     change = as_json["captures"][0]["changes"][0]
     assert change["kind"] == "changed" and change["fields"] == [{"field": "label", "old": "Forgot my password", "new": "Reset my password"}]
+
+
+def test_cite_front_matter_and_unknown_id(project):
+    lock = json.loads((project / "out" / "waymark.lock").read_text())
+    fingerprint = lock["captures"]["reset-password"]["fingerprint"]
+    front = run_waymark("cite", "reset-password", "--out", "out", "--front-matter", cwd=project)
+    assert front.returncode == 0
+    assert front.stdout == f"waymark_source: reset-password\nwaymark_fingerprint: {fingerprint}\n"
+    unknown = run_waymark("cite", "no-such-capture", "--out", "out", cwd=project)
+    assert unknown.returncode == 2
+    assert "cite.unknown-id" in unknown.stderr and "reset-password" in unknown.stderr
+
+
+def test_check_without_a_build_reports_untracked_and_notes_it(tmp_path):
+    shutil.copytree(SAMPLES, tmp_path / "captures")
+    result = run_waymark("check", "captures", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "check.no-lock" in result.stderr
+    assert "10 materials checked: 0 fresh. Findings: 10 untracked." in result.stdout
+
+
+def test_partial_build_keeps_the_other_lock_entries(project):
+    assert run_waymark("build", "captures/reset-password.json", "--out", "out", cwd=project).returncode == 0
+    lock = json.loads((project / "out" / "waymark.lock").read_text())
+    assert len(lock["captures"]) == 10
+    assert check(project).returncode == 0
