@@ -40,3 +40,8 @@ deps-test:
 
 clean:
 	rm -rf .build $(OUT)
+
+## make bench-check: time `waymark check` on 10,000 generated captures against sha256sum (a benchmark, not a test).
+.PHONY: bench-check
+bench-check: deps-build
+	./scripts/bench-check.sh 10000

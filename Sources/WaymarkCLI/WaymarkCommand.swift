@@ -14,6 +14,9 @@ public struct WaymarkCommand: ParsableCommand {
             SchemaCommand.self,
             BuildCommand.self,
             NarrateCommand.self,
+            CheckCommand.self,
+            DiffCommand.self,
+            CiteCommand.self,
         ]
     )
 
