@@ -261,8 +261,7 @@ public struct SpokenPhrasing: Sendable {
 
     /// Collapses runs of whitespace (including line breaks) to one space and trims the ends.
     public static func normalizeSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } })
-            .joined(separator: " ")
+        withoutControls(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The words of an instruction without markup, for headings a presenter reads.
