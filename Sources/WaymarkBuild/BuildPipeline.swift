@@ -183,6 +183,11 @@ public struct BuildPipeline: Sendable {
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
         }
+        if imported.isEmpty, !diagnostics.hasErrors {
+            diagnostics.append(.error(
+                "input.none", "No captures found in " + options.inputs.joined(separator: ", ") + ".",
+                hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht)."))
+        }
         return (imported, diagnostics)
     }
 
