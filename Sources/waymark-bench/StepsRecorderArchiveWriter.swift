@@ -48,7 +48,8 @@ struct StepsRecorderArchiveWriter {
         try line()
 
         // Size each screenshot so the whole file lands near the target.
-        let written = out.bytesWritten + 4096
+        try out.flush()
+        let written = out.bytesWritten + 64
         let perPart = max(2_000, (targetBytes - written) / max(1, actions))
         let jpegBytes = max(1_000, perPart * 76 / 78 * 3 / 4 - 200)
         for number in 1...max(1, actions) {
