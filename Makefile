@@ -58,7 +58,7 @@ bench-corpus: deps-build
 	./.build/release/waymark-bench psr --size-mb 100 --out $(BENCH_DIR)/corpora/steps-recorder-100mb.mht
 
 ## make bench: release build, then one table of ratios (BENCH_LARGE=1 adds 100,000 captures; slow).
-bench: deps-build
+# (`swift build` takes one --product only, so this builds every release product, waymark and waymark-bench.)
+bench: deps-build build-release
 	@./scripts/ensure-apt $(APT_BENCH)
-	$(SWIFT) build -c release --product waymark --product waymark-bench
 	BENCH_DIR=$(BENCH_DIR) BENCH_LARGE=$(BENCH_LARGE) $(PYTHON) scripts/bench.py
