@@ -66,7 +66,10 @@ let package = Package(
         // The build pipeline: import → render → write atomically → lock. Used by the CLI and benchmarks.
         .target(
             name: "WaymarkBuild",
-            dependencies: ["WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness"]
+            dependencies: [
+                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "WaymarkCLI",
@@ -84,11 +87,15 @@ let package = Package(
 
         .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML", "WaymarkModel"]),
-        .testTarget(name: "WaymarkImportTests", dependencies: ["WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
-        .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
-        .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"]),
-        .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkTestSupport"]),
-        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkImportTests", dependencies: [
+            "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",
+            // The zip tests build hostile archives in memory (path traversal, symlinks, zip bombs).
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ OUT = ROOT / "Sources" / "WaymarkImport" / "CaptureSchemas.swift"
 
 def literal(text: str) -> str:
     assert '"""####' not in text
-    return '####"""\n' + text + '"""####'
+    return '####"""\n' + text + '\n"""####'
 
 
 def main():

@@ -1,1 +1,313 @@
+import Crypto
+import Dispatch
+import Foundation
+import WaymarkImport
 import WaymarkModel
+import WaymarkRender
+
+/// The build engine behind `waymark build`: collect inputs → import → phrase → render → write atomically.
+///
+/// It builds everything it can: a capture that fails to import is reported and the others are still built, so one
+/// bad file never hides the state of the rest. Captures are built in parallel (`BuildOptions.jobs`), but results,
+/// diagnostics and the dashboard are always in input order, so two runs produce byte-identical trees.
+public struct BuildPipeline: Sendable {
+    /// Renderers run for every capture. Adding an output kind is one line here.
+    public static let defaultRenderers: [any MaterialRenderer] = [
+        GuideRenderer(),
+        JobAidRenderer(),
+    ]
+
+    public var options: BuildOptions
+    public var reader: CaptureReader
+    public var renderers: [any MaterialRenderer]
+    /// Asked before a generated file replaces different existing content; a diagnostic keeps the existing file.
+    /// The staleness engine uses it to protect hand-edited files (unless `--force`). Nil writes everything.
+    public var writeGuard: (@Sendable (_ relativePath: String, _ existing: Data) -> Diagnostic?)?
+    /// Status shown on the dashboard per capture id; `new` when absent. Filled by the staleness engine.
+    public var statuses: [String: String]
+    /// Source fingerprint for a capture's front matter; defaults to a SHA-256 of its canonical content.
+    public var fingerprint: @Sendable (Capture) -> String?
+
+    public init(
+        options: BuildOptions, reader: CaptureReader = CaptureReader(),
+        renderers: [any MaterialRenderer] = BuildPipeline.defaultRenderers
+    ) {
+        self.options = options
+        self.reader = reader
+        self.renderers = renderers
+        self.writeGuard = nil
+        self.statuses = [:]
+        self.fingerprint = BuildPipeline.contentFingerprint
+    }
+
+    /// First 12 hex digits of the SHA-256 of the capture as canonical JSON (sorted keys), without where it was
+    /// read from and without embedded image bytes: the same recording gives the same fingerprint anywhere.
+    public static let contentFingerprint: @Sendable (Capture) -> String? = { capture in
+        var canonical = capture
+        canonical.source.path = ""
+        for index in canonical.steps.indices { canonical.steps[index].screenshot?.embeddedData = nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(canonical) else { return nil }
+        return String(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined().prefix(12))
+    }
+
+    // MARK: - Running
+
+    public func run(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> BuildReport {
+        var report = BuildReport()
+        // Templates first: a broken override stops the build before anything is written.
+        var templates = TemplateSet.builtIn
+        if let folder = options.templatesDirectory {
+            do {
+                let (set, notes) = try TemplateSet.overriding(with: folder)
+                templates = set
+                report.diagnostics += notes
+            } catch {
+                report.diagnostics += error.diagnostics
+                return report
+            }
+        }
+        let (captures, importDiagnostics) = importAll()
+        report.diagnostics += importDiagnostics
+
+        let outputRoot = options.outputDirectory.standardizedFileURL
+        let chosenTemplates = templates
+        let results = ResultSlots<BuildReport.CaptureResult>(count: captures.count)
+        let counter = ProgressCounter()
+        let workers = min(options.jobs, max(1, captures.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < captures.count {
+                let result = build(captures[index], templates: chosenTemplates, outputRoot: outputRoot)
+                results.set(index, result)
+                let done = counter.increment()
+                progress?(BuildProgress(completed: done, total: captures.count, captureID: result.id))
+                index += workers
+            }
+        }
+        report.captures = results.values()
+
+        // Shared files: stylesheet and dashboard.
+        let context = RenderContext(templates: templates)
+        let entries = report.captures.map { result in
+            DashboardEntry(guide: result.guide, context: RenderContext(
+                templates: templates, images: imagesForTiming(result),
+                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new")
+        }
+        var shared = [RenderedFile(path: TemplateSet.stylesheetName, text: context.templates.stylesheet)]
+        shared += DashboardRenderer(templates: templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
+            .render(entries)
+        for file in shared {
+            let (output, diagnostic) = write(file, relativePath: file.path, root: outputRoot)
+            if let output { report.sharedOutputs.append(output) }
+            if let diagnostic { report.diagnostics.append(diagnostic) }
+        }
+        return report
+    }
+
+    var wordsPerMinute: Double { options.configuration.wordsPerMinute ?? 150 }
+    var pauseSeconds: Double { options.configuration.pauseSeconds ?? 1 }
+
+    /// Step number → image, rebuilt from the outputs so the dashboard counts screenshots like the guide did.
+    func imagesForTiming(_ result: BuildReport.CaptureResult) -> [Int: GuideImage] {
+        var images: [Int: GuideImage] = [:]
+        for step in result.guide.steps where step.screenshot != nil {
+            let path = result.id + "/" + GuideImage.outputPath(stepNumber: step.number, sourcePath: step.screenshot!.path)
+            if result.outputs.contains(where: { $0.path == path }) { images[step.number] = GuideImage(path: path) }
+        }
+        return images
+    }
+
+    // MARK: - Importing
+
+    struct ImportedCapture: Sendable {
+        var capture: Capture
+        var fileURL: URL
+        var displayPath: String
+    }
+
+    /// Reads every input; skips files no importer recognises inside folders; rejects duplicate ids.
+    func importAll() -> ([ImportedCapture], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (files, collectDiagnostics) = InputCollector.collect(options.inputs, relativeTo: options.baseDirectory)
+        diagnostics += collectDiagnostics
+        let named = Set(options.inputs.map {
+            URL(fileURLWithPath: $0, relativeTo: options.baseDirectory).standardizedFileURL.path
+        })
+        var imported: [ImportedCapture] = []
+        var firstFileForID: [String: String] = [:]
+        let outputPrefix = options.outputDirectory.standardizedFileURL.path + "/"
+        for file in files {
+            // Never read our own outputs back as inputs (shotlist.json, a copied capture …).
+            if file.path.hasPrefix(outputPrefix) && !named.contains(file.path) { continue }
+            let display = displayPath(file)
+            let input: CaptureInput
+            do {
+                input = try CaptureInput.load(file, displayPath: display)
+            } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            if !named.contains(file.path), reader.detectFormat(of: input) == nil {
+                diagnostics.append(.note(
+                    "input.skipped", "Skipped: not a capture format Waymark recognises.",
+                    at: SourceLocation(file: display)))
+                continue
+            }
+            let result = reader.read(input)
+            diagnostics += result.diagnostics.map { $0.inFile(display) }
+            for var capture in result.captures {
+                if !Slug.isValid(capture.id) {
+                    let fixed = Slug.make(capture.id.isEmpty ? capture.title : capture.id)
+                    diagnostics.append(.warning(
+                        "capture.id-invalid", "The capture id '\(capture.id)' is not a valid id; using '\(fixed)'.",
+                        hint: "Use lowercase letters, digits and hyphens for ids.", at: SourceLocation(file: display)))
+                    capture.id = fixed
+                }
+                if let first = firstFileForID[capture.id] {
+                    diagnostics.append(.error(
+                        "capture.duplicate-id",
+                        "The capture id '\(capture.id)' is used by both \(first) and \(display); only the first is built.",
+                        hint: "Give each capture its own id.", at: SourceLocation(file: display)))
+                    continue
+                }
+                firstFileForID[capture.id] = display
+                capture.source.path = capture.source.path.isEmpty || capture.source.path == input.path
+                    ? display : capture.source.path
+                if capture.owner == nil,
+                   let owner = options.configuration.defaultOwner(sourcePath: display, application: capture.application) {
+                    capture.owner = owner
+                }
+                imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
+            }
+        }
+        return (imported, diagnostics)
+    }
+
+    /// A path relative to the base folder when the file is inside it, else the absolute path.
+    func displayPath(_ url: URL) -> String {
+        let base = options.baseDirectory.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    // MARK: - Building one capture
+
+    func build(_ item: ImportedCapture, templates: TemplateSet, outputRoot: URL) -> BuildReport.CaptureResult {
+        let capture = item.capture
+        var diagnostics: [Diagnostic] = []
+        let guide = StepPhraser(redactPatterns: options.configuration.redact).phrase(capture)
+        diagnostics += guide.diagnostics.map { $0.inFile(item.displayPath) }
+
+        // Screenshots: resolved safely, copied under images/, sized for the highlight box.
+        let resolver = ScreenshotResolver(captureFolder: item.fileURL.deletingLastPathComponent(), displayPath: item.displayPath)
+        var images: [Int: GuideImage] = [:]
+        var files: [RenderedFile] = []
+        for step in guide.steps {
+            guard let shot = step.screenshot else { continue }
+            switch resolver.resolve(shot, stepNumber: step.number) {
+            case .problem(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .image(let data):
+                let path = GuideImage.outputPath(stepNumber: step.number, sourcePath: shot.path)
+                var width = shot.width, height = shot.height
+                if width == nil || height == nil, let size = ImageSize.read(data) {
+                    width = size.width
+                    height = size.height
+                }
+                images[step.number] = GuideImage(path: path, width: width, height: height,
+                                                 data: options.selfContained ? data : nil)
+                files.append(RenderedFile(path: path, contents: data))
+            }
+        }
+        let context = RenderContext(
+            templates: templates, images: images, fingerprint: fingerprint(capture), sourcePath: item.displayPath,
+            quiz: options.quiz, selfContained: options.selfContained, wordsPerMinute: wordsPerMinute,
+            pauseSeconds: pauseSeconds)
+        for renderer in renderers {
+            do {
+                files += try renderer.render(guide, context: context)
+            } catch let error as DiagnosticError {
+                diagnostics += error.diagnostics.map { $0.inFile(item.displayPath) }
+            } catch {
+                diagnostics.append(.error(
+                    "render.failed", "Could not render \(type(of: renderer)): \(error)",
+                    at: SourceLocation(file: item.displayPath)))
+            }
+        }
+
+        var outputs: [BuildReport.Output] = []
+        let folder = outputRoot.appendingPathComponent(capture.id)
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let (output, diagnostic) = write(file, relativePath: capture.id + "/" + file.path, root: outputRoot)
+            if let output { outputs.append(output) }
+            if let diagnostic { diagnostics.append(diagnostic) }
+        }
+        AtomicFileWriter.removeLeftovers(in: folder)
+        AtomicFileWriter.removeLeftovers(in: folder.appendingPathComponent("images"))
+        removeStaleImages(in: folder.appendingPathComponent("images"), keeping: Set(images.values.map(\.path)))
+        return BuildReport.CaptureResult(
+            id: capture.id, title: capture.title, sourcePath: item.displayPath, format: capture.source.format,
+            stepCount: guide.steps.count, guide: guide, outputs: outputs, diagnostics: diagnostics)
+    }
+
+    /// Screenshots of steps that no longer exist (the capture got shorter) would otherwise linger in images/.
+    func removeStaleImages(in folder: URL, keeping: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix("step-") && !keeping.contains("images/" + name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    func write(_ file: RenderedFile, relativePath: String, root: URL) -> (BuildReport.Output?, Diagnostic?) {
+        let url = root.appendingPathComponent(relativePath)
+        let hash = SHA256.hash(data: file.contents).map { String(format: "%02x", $0) }.joined()
+        if !options.force, let guardCheck = writeGuard, let existing = FileManager.default.contents(atPath: url.path),
+           existing != file.contents, let diagnostic = guardCheck(relativePath, existing) {
+            return (BuildReport.Output(path: relativePath, status: .kept, sha256: hash), diagnostic)
+        }
+        do {
+            let outcome = try AtomicFileWriter.write(file.contents, to: url)
+            return (BuildReport.Output(path: relativePath, status: outcome == .written ? .written : .unchanged, sha256: hash), nil)
+        } catch {
+            return (nil, .error(
+                "output.write-failed", "Could not write \(relativePath): \(error.localizedDescription)",
+                hint: "Check that the output folder is writable and the disk is not full.",
+                at: SourceLocation(file: url.path)))
+        }
+    }
+}
+
+/// Fixed slots filled from several threads, read back in input order.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+final class ProgressCounter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}

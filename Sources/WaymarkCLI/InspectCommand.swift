@@ -42,7 +42,7 @@ public enum CaptureTable {
         if let reviewBy = capture.reviewBy { facts.append(("Review by", reviewBy.description)) }
         if let recordedBy = capture.recordedBy { facts.append(("Recorded by", recordedBy)) }
         facts.append(("Source", "\(capture.source.path) (\(capture.source.format.rawValue))"))
-        if let origin = capture.origin { facts.append(("Converted from", "\(origin.path) (\(origin.format.rawValue))")) }
+        if let origin = capture.origin, origin != capture.source { facts.append(("Converted from", "\(origin.path) (\(origin.format.rawValue))")) }
         let labelWidth = facts.map { $0.0.count }.max() ?? 0
         for (label, value) in facts {
             lines.append("  " + pad(label, labelWidth) + "  " + oneLine(value))
@@ -50,7 +50,7 @@ public enum CaptureTable {
         lines.append("")
 
         let rows: [[String]] = capture.steps.enumerated().map { index, step in
-            [String(index + 1), step.action.rawValue, truncate(oneLine(targetText(step)), targetWidth),
+            [String(index + 1), oneLine(step.action.rawValue), truncate(oneLine(targetText(step)), targetWidth),
              truncate(oneLine(valueText(step)), valueWidth)]
         }
         let header = ["#", "Action", "Target", "Value"]
@@ -97,9 +97,10 @@ public enum CaptureTable {
         }
     }
 
-    /// Line breaks and tabs shown as spaces so a value stays in its row.
+    /// Line breaks and tabs shown as spaces so a value stays in its row; terminal escapes removed before the
+    /// column widths are measured.
     static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        TerminalText.sanitize(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
     }
 
     static func truncate(_ text: String, _ width: Int) -> String {

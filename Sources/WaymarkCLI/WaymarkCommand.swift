@@ -12,6 +12,7 @@ public struct WaymarkCommand: ParsableCommand {
             InspectCommand.self,
             ImportCommand.self,
             SchemaCommand.self,
+            BuildCommand.self,
         ]
     )
 

@@ -42,9 +42,10 @@ public enum CaptureSchemas {
       "pattern": "^[a-z0-9]([a-z0-9-]{0,118}[a-z0-9])?$"
     },
     "date": {
-      "description": "A calendar date, YYYY-MM-DD.",
+      "description": "A calendar date, YYYY-MM-DD (February 29 only in leap years; Waymark checks that).",
       "type": "string",
-      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+      "format": "date",
+      "pattern": "^[0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-9]))$"
     },
     "origin": {
       "description": "The original recording this capture was converted from.",
@@ -120,6 +121,7 @@ public enum CaptureSchemas {
     }
   }
 }
+
 """####
 
     /// `Schemas/capture.xsd` (XML Schema 1.0).
@@ -303,5 +305,6 @@ public enum CaptureSchemas {
     <xs:attribute name="height" type="xs:nonNegativeInteger" use="required"/>
   </xs:complexType>
 </xs:schema>
+
 """####
 }

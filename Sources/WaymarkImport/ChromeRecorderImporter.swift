@@ -147,6 +147,11 @@ struct ChromeRecorderFlowReader {
             if let step = convert(node, type: type, capture: &capture) { converted.append(step) }
         }
         converted.append(contentsOf: pendingKeys.flush())
+        if converted.isEmpty {
+            fields.diagnostics.append(.warning(
+                "chrome.no-steps", "The recording has no steps a person performs; the guide will be empty.",
+                hint: "Record the flow again in the Recorder panel.", at: fields.location(root)))
+        }
         capture.steps = converted
         // The host of the first web page (browser-internal pages such as chrome://new-tab-page say nothing).
         capture.application = converted.lazy.filter { $0.action == .navigate }.compactMap { step -> String? in
@@ -362,22 +367,29 @@ struct ChromeRecorderFlowReader {
         for (key, noun) in [("attributes", "attribute"), ("properties", "property")] {
             guard let members = fields.object(node, key) else { continue }
             for member in members {
-                guard let text = ForeignJSONFields.scalarText(member.value) else { continue }
+                // Attributes are strings in the DOM; properties may be any scalar (true, 3, "x").
+                let text = key == "attributes" ? member.value.stringValue : ForeignJSONFields.scalarText(member.value)
+                guard let text else {
+                    fields.wrongType(member.value, field: "\(key).\(member.key)",
+                                     expected: key == "attributes" ? "a string" : "a string, number or boolean")
+                    continue
+                }
                 parts.append("with \(noun) \(member.key) “\(text)”")
             }
         }
         return parts.joined(separator: ", ")
     }
 
+    /// Whether a selector names a `<select>`: its tag, an ARIA combo box/list box, or an id/class saying so.
     static func namesSelect(_ selector: String) -> Bool {
-        let last = selector.components(separatedBy: " >>> ").last ?? selector
+        let last = (selector.components(separatedBy: " >>> ").last ?? selector).lowercased()
         if last.hasPrefix("aria/") { return last.hasSuffix("[role=\"combobox\"]") || last.hasSuffix("[role=\"listbox\"]") }
         if last.hasPrefix("text/") { return false }
-        let lower = last.lowercased()
-        let compound = String(SelectorWording.lastCompound(lower.hasPrefix("xpath/") ? "" : lower.replacingOccurrences(of: "pierce/", with: "")))
-        if lower.hasPrefix("xpath/") {
-            return SelectorWording.splitXPathSteps(String(lower.dropFirst(6))).last.map { $0.hasPrefix("select") } ?? false
+        if last.hasPrefix("xpath/") {
+            return SelectorWording.splitXPathSteps(String(last.dropFirst(6))).last.map { $0.hasPrefix("select") } ?? false
         }
+        let css = last.hasPrefix("pierce/") ? String(last.dropFirst(7)) : last
+        let compound = SelectorWording.lastCompound(css)
         return compound.hasPrefix("select") || compound.contains("#select") || compound.contains("dropdown")
     }
 

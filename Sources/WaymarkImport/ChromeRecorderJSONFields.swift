@@ -32,9 +32,9 @@ struct ForeignJSONFields {
             hint: "Add the field, or record the flow again.", at: location(node)))
     }
 
-    /// A string field; absent is nil, `null` is nil, any other type is an error.
+    /// A string field; absent is nil; `null` or any other type is an error (the formats never write null).
     mutating func string(_ node: JSONNode, _ key: String) -> String? {
-        guard let value = node[key], !value.isNull else { return nil }
+        guard let value = node[key] else { return nil }
         if let s = value.stringValue { return s }
         wrongType(value, field: key, expected: "a string")
         return nil
@@ -42,28 +42,28 @@ struct ForeignJSONFields {
 
     /// A number field (integers and decimals).
     mutating func number(_ node: JSONNode, _ key: String) -> Double? {
-        guard let value = node[key], !value.isNull else { return nil }
+        guard let value = node[key] else { return nil }
         if let d = value.doubleValue, d.isFinite { return d }
         wrongType(value, field: key, expected: "a number")
         return nil
     }
 
     mutating func bool(_ node: JSONNode, _ key: String) -> Bool? {
-        guard let value = node[key], !value.isNull else { return nil }
+        guard let value = node[key] else { return nil }
         if let b = value.boolValue { return b }
         wrongType(value, field: key, expected: "true or false")
         return nil
     }
 
     mutating func array(_ node: JSONNode, _ key: String) -> [JSONNode]? {
-        guard let value = node[key], !value.isNull else { return nil }
+        guard let value = node[key] else { return nil }
         if let a = value.arrayValue { return a }
         wrongType(value, field: key, expected: "an array")
         return nil
     }
 
     mutating func object(_ node: JSONNode, _ key: String) -> [JSONMember]? {
-        guard let value = node[key], !value.isNull else { return nil }
+        guard let value = node[key] else { return nil }
         if let o = value.objectValue { return o }
         wrongType(value, field: key, expected: "an object")
         return nil

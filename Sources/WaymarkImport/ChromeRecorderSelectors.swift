@@ -266,10 +266,8 @@ enum SelectorWording {
         quotedAfter("\(attribute)=", in: step) ?? quotedAfter("contains(\(attribute),", in: step)
     }
 
+    /// The quoted string after `marker`, allowing spaces between the marker's characters (`contains( . , 'x')`).
     static func quotedAfter(_ marker: String, in text: Substring) -> String? {
-        let compact = text.replacingOccurrences(of: " ", with: "", options: [], range: nil)
-        // Search in a version without spaces for the marker, then read the quoted value from the original text.
-        guard compact.range(of: marker) != nil else { return nil }
         var pattern = ""
         for ch in marker { pattern += NSRegularExpression.escapedPattern(for: String(ch)) + "\\s*" }
         guard let regex = try? NSRegularExpression(pattern: pattern + "([\"'])(.*?)\\1") else { return nil }

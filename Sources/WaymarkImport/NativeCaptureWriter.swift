@@ -120,6 +120,8 @@ private struct XMLCaptureWriter {
     private func pad(_ indent: Int) -> String { String(repeating: "  ", count: indent) }
 
     private mutating func check(_ value: String, _ field: String, _ context: String) {
+        // Fast path: no C0 control bytes and no 0xEF lead byte (U+FFFE/U+FFFF start with it) means nothing to report.
+        if value.utf8.allSatisfy({ ($0 >= 0x20 && $0 != 0xEF) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return }
         guard let bad = value.unicodeScalars.first(where: { !XMLEscaping.isXMLChar($0) }) else { return }
         let hex = String(bad.value, radix: 16, uppercase: true)
         problems.append(.error(

@@ -221,11 +221,6 @@ public enum NativeFormat {
         return String(decoding: slice, as: UTF8.self)
     }
 
-    /// The last bytes of `data` as text (canonical JSON puts `"waymark"` last, since keys are sorted).
-    static func trailingText(_ data: Data) -> String {
-        String(decoding: data.suffix(4096), as: UTF8.self)
-    }
-
     private static func utf16Units(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt16] {
         var units: [UInt16] = []
         var i = bytes.startIndex
@@ -239,20 +234,19 @@ public enum NativeFormat {
 
     /// Whether `text` contains `"waymark"` used as an object key (a quote before it that is not escaped, then `:`).
     static func containsVersionKey(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        let needle = Array("\"waymark\"".unicodeScalars)
-        guard scalars.count >= needle.count else { return false }
-        var i = 0
-        while i + needle.count <= scalars.count {
-            if scalars[i] == "\"", Array(scalars[i..<(i + needle.count)]) == needle,
-               i == 0 || scalars[i - 1] != "\\" {
-                var j = i + needle.count
-                while j < scalars.count, scalars[j] == " " || scalars[j] == "\n" || scalars[j] == "\r" || scalars[j] == "\t" {
-                    j += 1
-                }
-                if j < scalars.count, scalars[j] == ":" { return true }
-            }
-            i += 1
+        containsVersionKey(Data(text.utf8))
+    }
+
+    /// The same check on raw UTF-8 bytes, fast enough to scan a whole large file.
+    static func containsVersionKey(_ data: Data) -> Bool {
+        let needle = Data("\"waymark\"".utf8)
+        var searchStart = data.startIndex
+        while let found = data.range(of: needle, in: searchStart..<data.endIndex) {
+            let escaped = found.lowerBound > data.startIndex && data[found.lowerBound - 1] == UInt8(ascii: "\\")
+            var j = found.upperBound
+            while j < data.endIndex, [0x20, 0x0A, 0x0D, 0x09].contains(data[j]) { j += 1 }
+            if !escaped, j < data.endIndex, data[j] == UInt8(ascii: ":") { return true }
+            searchStart = found.upperBound
         }
         return false
     }

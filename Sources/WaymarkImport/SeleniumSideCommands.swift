@@ -54,9 +54,12 @@ struct SeleniumCommandConverter {
         let value = fields.string(node, "value") ?? ""
         let comment = fields.string(node, "comment").flatMap(SelectorWording.clean)
         let id = fields.string(node, "id")
+        // Recorder bookkeeping fields: not shown, but type-checked so a damaged file is reported.
+        _ = fields.bool(node, "opensWindow"); _ = fields.string(node, "windowHandleName"); _ = fields.number(node, "windowTimeout")
+        _ = fields.bool(node, "insertBeforeLastCommand"); _ = fields.string(node, "frameLocation"); _ = fields.bool(node, "isBreakpoint")
         var alternatives: [String] = []
         for entry in fields.array(node, "targets") ?? [] {
-            if let pair = entry.arrayValue, let locator = pair.first?.stringValue {
+            if let pair = entry.arrayValue, let locator = pair.first?.stringValue, pair.allSatisfy({ $0.stringValue != nil }) {
                 alternatives.append(locator)
             } else if let locator = entry.stringValue {
                 alternatives.append(locator)
@@ -214,7 +217,6 @@ struct SeleniumCommandConverter {
 
     // MARK: The command list
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func map(_ c: Command, fields: inout ForeignJSONFields) {
         let name = c.name
         switch name {
@@ -434,7 +436,7 @@ struct SeleniumCommandConverter {
     }
 
     mutating func mapCheck(_ c: Command, soft: Bool) {
-        let base = String(c.name.dropFirst(soft ? 6 : 6))
+        let base = String(c.name.dropFirst(6)) // "assert" and "verify" are both six letters
         let value = substitute(c.value)
         var target: Target?
         var expected: String?

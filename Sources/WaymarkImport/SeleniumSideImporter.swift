@@ -67,6 +67,12 @@ struct SeleniumProjectReader {
             fields.diagnostics.append(.note(
                 "selenium.no-version", "The project has no 'version' field; reading it as version 1.0.", at: fields.location(root)))
         }
+        _ = fields.string(root, "id")
+        for url in fields.array(root, "urls") ?? [] where url.stringValue == nil {
+            fields.wrongType(url, field: "urls[]", expected: "a string")
+        }
+        _ = fields.array(root, "plugins")
+        _ = fields.object(root, "snapshot")
         let projectName = fields.string(root, "name").flatMap(SelectorWording.clean)
         let baseURL = fields.string(root, "url")
         guard let testNodes = fields.array(root, "tests") else {
@@ -90,6 +96,8 @@ struct SeleniumProjectReader {
         var taken = Set<Int>()
         for suite in fields.array(root, "suites") ?? [] {
             guard suite.objectValue != nil else { fields.wrongType(suite, field: "suites[]", expected: "an object"); continue }
+            _ = fields.string(suite, "id"); _ = fields.string(suite, "name"); _ = fields.number(suite, "timeout")
+            _ = fields.bool(suite, "persistSession"); _ = fields.bool(suite, "parallel")
             for ref in fields.array(suite, "tests") ?? [] {
                 guard let testID = ref.stringValue else { fields.wrongType(ref, field: "suites[].tests[]", expected: "a test id"); continue }
                 guard let index = tests.firstIndex(where: { $0.id == testID }) else {
@@ -118,6 +126,11 @@ struct SeleniumProjectReader {
                 converter.convert(command, fields: &fields)
             }
             converter.finish(fields: &fields, testName: test.name, at: test.node)
+            if converter.steps.isEmpty {
+                fields.diagnostics.append(.warning(
+                    "selenium.empty-test", "The test '\(test.name)' has no commands a person performs; its guide will be empty.",
+                    hint: "Record the test again in Selenium IDE, or remove it from the project.", at: fields.location(test.node)))
+            }
             var capture = Capture(
                 id: id, title: test.name,
                 prerequisites: converter.prerequisites,

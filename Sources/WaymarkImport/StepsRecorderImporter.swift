@@ -58,7 +58,7 @@ public struct StepsRecorderImporter: CaptureImporter {
             }
             switch member {
             case .failure(let error): return ImportResult(captures: [], diagnostics: error.diagnostics)
-            case .success(let member): return importArchive(member.data, path: input.path, recordingName: member.name)
+            case .success(let member): return importArchive(member.data, path: input.path, recordingName: member.name, inZip: true)
             }
         case .mime:
             return importArchive(input.data, path: input.path, recordingName: input.path)
@@ -73,7 +73,7 @@ public struct StepsRecorderImporter: CaptureImporter {
     }
 
     /// Reads the `.mht`: finds the report page, cuts the XML report out of it and hands screenshots on request.
-    func importArchive(_ data: Data, path: String, recordingName: String) -> ImportResult {
+    func importArchive(_ data: Data, path: String, recordingName: String, inZip: Bool = false) -> ImportResult {
         let archive: MIMEMultipartReader
         do {
             archive = try MIMEMultipartReader(data: data, file: path)
@@ -91,12 +91,17 @@ public struct StepsRecorderImporter: CaptureImporter {
         case .failure(let error): return ImportResult(captures: [], diagnostics: diagnostics + error.diagnostics)
         case .success(let d): html = d
         }
-        guard let xml = Self.reportXML(in: html) else {
+        guard let (xml, xmlStart) = Self.reportXML(in: html) else {
             return ImportResult(captures: [], diagnostics: diagnostics + [.error(
                 "psr.no-report", "The report page holds no recorded steps (no <script id=\"myXML\"> block).",
                 hint: "This .mht was not saved by Steps Recorder, or it was edited.", at: SourceLocation(file: path))])
         }
-        var reader = StepsRecorderReportReader(path: path, recordingName: recordingName) { name in
+        // Line numbers of the report map onto the .mht only when the page was stored as plain text.
+        var lineOffset: Int?
+        if !inZip, ["7bit", "8bit", "binary"].contains(page.transferEncoding) {
+            lineOffset = Self.newlines(in: data.prefix(page.bodyRange.lowerBound)) + Self.newlines(in: html.prefix(xmlStart))
+        }
+        var reader = StepsRecorderReportReader(path: path, recordingName: recordingName, lineOffset: lineOffset) { name in
             guard let part = archive.part(named: name) else { return nil }
             return try? archive.body(of: part, maxBytes: 64 * 1024 * 1024).get()
         }
@@ -106,11 +111,16 @@ public struct StepsRecorderImporter: CaptureImporter {
         return result
     }
 
-    /// The XML between `<script id="myXML" …>` and `</script>`, starting at its `<?xml` declaration.
-    static func reportXML(in html: Data) -> Data? {
+    static func newlines(in data: Data) -> Int {
+        data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    }
+
+    /// The XML between `<script id="myXML" …>` and `</script>`, starting at its `<?xml` declaration, with the byte
+    /// offset where it starts in the page.
+    static func reportXML(in html: Data) -> (Data, Int)? {
         let open = Array("id=\"myXML\"".utf8)
         let close = Array("</script>".utf8)
-        return html.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Data? in
+        return html.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (Data, Int)? in
             let b = raw.bindMemory(to: UInt8.self)
             guard let id = MIMEMultipartReader.find(open, in: b, from: 0),
                   let tagEnd = MIMEMultipartReader.find([UInt8(ascii: ">")], in: b, from: id),
@@ -120,7 +130,7 @@ public struct StepsRecorderImporter: CaptureImporter {
             var stop = end
             while stop > start, b[stop - 1] == 0x20 || b[stop - 1] == 0x0A || b[stop - 1] == 0x0D || b[stop - 1] == 0x09 { stop -= 1 }
             guard stop > start else { return nil }
-            return Data(UnsafeBufferPointer(rebasing: b[start..<stop]))
+            return (Data(UnsafeBufferPointer(rebasing: b[start..<stop])), start)
         }
     }
 }

@@ -22,22 +22,37 @@ struct StepsRecorderReportReader {
     /// The recording's file name (`Recording_20240327_2041.mht`), for the date.
     let recordingName: String
     let screenshot: (String) -> Data?
+    /// Lines of the file before the report's first line, so diagnostics point into the file; nil when the report
+    /// was decoded out of a zip or an encoded part, where no line of the file corresponds (lines are then left out).
+    let lineOffset: Int?
     var diagnostics: [Diagnostic] = []
 
-    init(path: String, recordingName: String, screenshot: @escaping (String) -> Data?) {
+    init(path: String, recordingName: String, lineOffset: Int? = 0, screenshot: @escaping (String) -> Data?) {
         self.path = path
         self.recordingName = recordingName
+        self.lineOffset = lineOffset
         self.screenshot = screenshot
     }
 
     func location(_ element: XMLElement?) -> SourceLocation {
-        SourceLocation(file: path, line: (element?.line ?? 0) > 0 ? element!.line : nil)
+        guard let lineOffset, let line = element?.line, line > 0 else { return SourceLocation(file: path) }
+        return SourceLocation(file: path, line: line + lineOffset)
+    }
+
+    /// A diagnostic of the XML adapter, moved to the file's own lines (or stripped of them).
+    func placed(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        if let line = copy.location?.line {
+            copy.location = lineOffset.map { SourceLocation(file: path, line: line + $0, column: copy.location?.column) }
+                ?? SourceLocation(file: path)
+        }
+        return copy
     }
 
     mutating func read(xml: Data) -> ImportResult {
         let root: XMLElement
         switch XMLDocumentParser.parse(xml, file: path) {
-        case .failure(let error): return ImportResult(captures: [], diagnostics: diagnostics + error.diagnostics)
+        case .failure(let error): return ImportResult(captures: [], diagnostics: diagnostics + error.diagnostics.map(placed))
         case .success(let element): root = element
         }
         guard root.name == "Report" else {

@@ -1,3 +1,3 @@
 import WaymarkCLI
 
-WaymarkCommand.main()
+WaymarkCommand.runMain()

@@ -129,6 +129,23 @@ import WaymarkTestSupport
         #expect(Native.content(back) == Native.content(capture))
     }
 
+    @Test func sourceAndEmbeddedImagesAreNeverWritten() throws {
+        var capture = Native.everyField("x")
+        capture.source = CaptureSource(format: .stepsRecorder, path: "/home/someone/Recording_42.zip")
+        capture.steps[0].screenshot?.embeddedData = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x42, 0x42])
+        let json = NativeCaptureWriter.json(capture)
+        let xml = try NativeCaptureWriter.xml(capture)
+        for text in [json, xml] {
+            #expect(!text.contains("Recording_42"))
+            #expect(!text.contains("/9j/"))  // base64 of the JPEG bytes
+            #expect(!text.contains("embedded"))
+        }
+        let back = try #require(Native.importXML(xml).captures.first)
+        #expect(back.steps[0].screenshot?.embeddedData == nil)
+        #expect(back.source == CaptureSource(format: .waymarkXML, path: "t.xml"))
+        #expect(back.origin == capture.origin)
+    }
+
     @Test func tenThousandStepsRoundTrip() throws {
         var capture = Native.everyField("step text", steps: 0)
         capture.steps = (0..<10_000).map { i in

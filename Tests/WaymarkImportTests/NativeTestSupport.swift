@@ -21,9 +21,16 @@ enum Native {
         return copy
     }
 
+    /// The native sample captures (top level of SampleCaptures/) with this extension; other tools' recordings that
+    /// may sit beside them are left out.
     static func sampleFiles(_ ext: String) -> [URL] {
-        Fixtures.files(under: Fixtures.sampleCaptures, extensions: [ext])
-            .filter { !$0.path.contains("/images/") }
+        let importer: any CaptureImporter = ext == "json" ? NativeJSONImporter() : NativeXMLImporter()
+        return Fixtures.files(under: Fixtures.sampleCaptures, extensions: [ext])
+            .filter { $0.deletingLastPathComponent().standardizedFileURL == Fixtures.sampleCaptures.standardizedFileURL }
+            .filter { url in
+                guard let input = try? CaptureInput.load(url) else { return false }
+                return importer.recognizes(input)
+            }
     }
 
     static func read(_ url: URL) throws -> String {

@@ -1,0 +1,60 @@
+import WaymarkModel
+import WaymarkRender
+
+/// What a build did: per capture, the files it wrote and the problems it found. The CLI prints it; the staleness
+/// engine extends it into the lock (it holds every output's relative path and hash).
+public struct BuildReport: Sendable {
+    /// One generated file, relative to the output folder.
+    public struct Output: Sendable, Hashable {
+        public enum Status: String, Sendable, Hashable {
+            /// New or changed content was written.
+            case written
+            /// The file already held exactly these bytes; not touched.
+            case unchanged
+            /// Left alone on purpose (for example a file edited by hand); a diagnostic says why.
+            case kept
+        }
+
+        /// Path relative to the output folder with `/` separators: `submit-expense-report/guide.md`.
+        public var path: String
+        public var status: Status
+        /// SHA-256 of the content the build produced, lowercase hex.
+        public var sha256: String
+
+        public init(path: String, status: Status, sha256: String) {
+            self.path = path
+            self.status = status
+            self.sha256 = sha256
+        }
+    }
+
+    /// The result for one capture.
+    public struct CaptureResult: Sendable {
+        public var id: String
+        public var title: String
+        /// The capture file as the user named it (relative to where the build ran, where possible).
+        public var sourcePath: String
+        public var format: CaptureFormat
+        public var stepCount: Int
+        /// The phrased guide every renderer used (for the lock's per-step fingerprints and the dashboard).
+        public var guide: PhrasedGuide
+        public var outputs: [Output]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var captures: [CaptureResult] = []
+    /// Problems not tied to one capture: inputs, templates, duplicate ids, skipped files.
+    public var diagnostics: [Diagnostic] = []
+    /// Files for the whole build: `index.html`, `index.md`, `assets/waymark.css`.
+    public var sharedOutputs: [Output] = []
+
+    public init() {}
+
+    public var allDiagnostics: [Diagnostic] { diagnostics + captures.flatMap(\.diagnostics) }
+    public var hasErrors: Bool { allDiagnostics.hasErrors }
+    public var allOutputs: [Output] { captures.flatMap(\.outputs) + sharedOutputs }
+    public var stepCount: Int { captures.map(\.stepCount).reduce(0, +) }
+
+    public func count(_ status: Output.Status) -> Int { allOutputs.filter { $0.status == status }.count }
+    public func count(_ severity: Diagnostic.Severity) -> Int { allDiagnostics.filter { $0.severity == severity }.count }
+}

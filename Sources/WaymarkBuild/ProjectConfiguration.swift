@@ -1,0 +1,82 @@
+import Foundation
+import WaymarkModel
+
+/// The settings of `waymark.yml`, parsed. Every key is optional; absent keys keep the documented defaults.
+///
+/// This is a plain value so the build engine can use it without knowing YAML: the CLI reads the file (with Yams)
+/// and reports unknown keys with their line; tests construct it directly.
+public struct ProjectConfiguration: Sendable, Hashable {
+    /// Capture files or folders, relative to the configuration file's folder.
+    public var captures: [String]
+    /// Output folder (default `out`).
+    public var out: String?
+    /// Folder of template overrides.
+    public var templates: String?
+    /// Narration speed in words per minute (default 150).
+    public var wordsPerMinute: Double?
+    /// Pause after each narrated step, in seconds (default 1).
+    public var pauseSeconds: Double?
+    /// Lowest `check` finding that fails CI (`stale`, `edited`, …); read by the staleness engine.
+    public var failOn: String?
+    /// Maximum age of a guide before it is overdue, in days (`180d`, `26w`, `6m`, `1y` in the file).
+    public var maxAgeDays: Int?
+    /// Regular expressions: values matching any are treated as sensitive and never printed.
+    public var redact: [String]
+    /// Default owner by folder (relative path) or by application name, for captures that name no owner.
+    public var owners: [String: String]
+    /// Where this configuration was read from, for diagnostics; nil when built in code.
+    public var file: String?
+
+    public init(
+        captures: [String] = [], out: String? = nil, templates: String? = nil, wordsPerMinute: Double? = nil,
+        pauseSeconds: Double? = nil, failOn: String? = nil, maxAgeDays: Int? = nil, redact: [String] = [],
+        owners: [String: String] = [:], file: String? = nil
+    ) {
+        self.captures = captures
+        self.out = out
+        self.templates = templates
+        self.wordsPerMinute = wordsPerMinute
+        self.pauseSeconds = pauseSeconds
+        self.failOn = failOn
+        self.maxAgeDays = maxAgeDays
+        self.redact = redact
+        self.owners = owners
+        self.file = file
+    }
+
+    /// Keys `waymark.yml` may contain.
+    public static let keys = ["captures", "out", "templates", "wpm", "pause", "fail_on", "max_age", "redact", "owners"]
+
+    /// `180d` → 180, `26w` → 182, `6m` → 180, `1y` → 365; a bare number is days. Nil when malformed.
+    public static func days(fromAge text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let unit = trimmed.last else { return nil }
+        if unit.isNumber { return Int(trimmed).flatMap { $0 > 0 ? $0 : nil } }
+        guard let count = Int(trimmed.dropLast()), count > 0 else { return nil }
+        switch unit {
+        case "d": return count
+        case "w": return count * 7
+        case "m": return count * 30
+        case "y": return count * 365
+        default: return nil
+        }
+    }
+
+    /// The default owner for a capture: an entry for its application, else for the deepest folder holding it.
+    public func defaultOwner(sourcePath: String, application: String?) -> String? {
+        if let application, let owner = owners.first(where: { $0.key.lowercased() == application.lowercased() })?.value {
+            return owner
+        }
+        let path = sourcePath.hasPrefix("./") ? String(sourcePath.dropFirst(2)) : sourcePath
+        var best: (length: Int, owner: String)?
+        for (folder, owner) in owners {
+            var prefix = folder.hasPrefix("./") ? String(folder.dropFirst(2)) : folder
+            while prefix.hasSuffix("/") { prefix.removeLast() }
+            guard !prefix.isEmpty, path.hasPrefix(prefix + "/") else { continue }
+            if best == nil || prefix.count > best!.length || (prefix.count == best!.length && owner < best!.owner) {
+                best = (prefix.count, owner)
+            }
+        }
+        return best?.owner
+    }
+}

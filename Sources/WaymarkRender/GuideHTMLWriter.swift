@@ -1,0 +1,186 @@
+import Foundation
+import WaymarkModel
+
+/// Turns a guide's Markdown into `guide.html`: cmark renders the text (safe mode), then the screenshots cmark wrote
+/// as plain `<img>` become figures with the highlight box drawn over them, headings get anchors for the contents
+/// navigation, and the result is placed into `guide.html.mustache` with landmarks and the shared stylesheet.
+///
+/// The post-processing only touches markup cmark itself produced for images and headings (captured text cannot
+/// produce an `<img` or `<h2>` tag in safe mode: it is escaped), so it cannot be fooled by labels.
+struct GuideHTMLWriter {
+    let guide: PhrasedGuide
+    let context: RenderContext
+
+    func html(fromGuideMarkdown markdown: String) -> String {
+        let body = Self.stripFrontMatter(markdown)
+        let (main, footer) = Self.splitFooter(body)
+        var mainHTML = CmarkAdapter.html(fromMarkdown: main)
+        mainHTML = replaceScreenshots(in: mainHTML)
+        let (anchored, nav) = Self.anchorHeadings(mainHTML)
+        let capture = guide.capture
+        var data: [String: Any] = [
+            "lang": Self.languageTag(capture.language),
+            "title": TargetDescriber.collapseWhitespace(capture.title),
+            "generator": "waymark \(WaymarkVersion.current)",
+            "body": anchored.trimmingCharacters(in: .newlines),
+            "footer": CmarkAdapter.html(fromMarkdown: footer).trimmingCharacters(in: .newlines),
+            "nav": nav.map { ["id": $0.id, "text": $0.text] },
+            "hasNav": nav.count >= 2,
+        ]
+        if let application = capture.application, !application.isEmpty {
+            data["application"] = TargetDescriber.collapseWhitespace(application)
+        }
+        if context.selfContained {
+            data["inlineStylesheet"] = context.templates.stylesheet.replacingOccurrences(of: "</", with: "<\\/")
+        } else {
+            data["stylesheetHref"] = context.stylesheetHref
+        }
+        return GuideRenderer.normalizeBlankLines(context.templates.render("guide.html.mustache", data))
+    }
+
+    /// The document without its leading `---` YAML block.
+    static func stripFrontMatter(_ markdown: String) -> String {
+        guard markdown.hasPrefix("---\n") else { return markdown }
+        let rest = markdown.dropFirst(4)
+        guard let end = rest.range(of: "\n---\n") else { return markdown }
+        return String(rest[end.upperBound...])
+    }
+
+    /// Splits at the last thematic break (`---` on its own line): what follows is the page footer.
+    static func splitFooter(_ body: String) -> (main: String, footer: String) {
+        guard let range = body.range(of: "\n---\n", options: .backwards) else { return (body, "") }
+        return (String(body[..<range.lowerBound]) + "\n", String(body[range.upperBound...]))
+    }
+
+    /// `en`, `de-CH` … from the capture; `en` when absent or malformed.
+    static func languageTag(_ raw: String?) -> String {
+        guard let raw, !raw.isEmpty, raw.count <= 35,
+              raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+              raw.first?.isLetter == true else { return "en" }
+        return raw
+    }
+
+    struct NavEntry { var id: String; var text: String }
+
+    /// Gives every `<h2>` an id and returns the contents list.
+    static func anchorHeadings(_ html: String) -> (String, [NavEntry]) {
+        var out = ""
+        var nav: [NavEntry] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<h2>") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "</h2>") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let inner = rest[open.upperBound..<close.lowerBound]
+            let id = "section-\(nav.count + 1)"
+            nav.append(NavEntry(id: id, text: plainText(ofHTML: String(inner))))
+            out += "<h2 id=\"\(id)\">" + inner + "</h2>"
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return (out, nav)
+    }
+
+    /// Text of a cmark HTML fragment: tags dropped, cmark's entities decoded (the template escapes it again).
+    static func plainText(ofHTML html: String) -> String {
+        var text = ""
+        var inTag = false
+        for ch in html {
+            if ch == "<" { inTag = true; continue }
+            if ch == ">" && inTag { inTag = false; continue }
+            if !inTag { text.append(ch) }
+        }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// Replaces each `<p><img src="images/step-NN…" … /></p>` that cmark wrote with a figure and highlight box.
+    func replaceScreenshots(in html: String) -> String {
+        var result = html
+        for step in guide.steps {
+            guard let image = context.images[step.number] else { continue }
+            let marker = "<img src=\"\(Self.escapeHTML(image.path))\""
+            guard let imgStart = result.range(of: marker),
+                  let imgEnd = result[imgStart.upperBound...].range(of: "/>") else { continue }
+            var replaceStart = imgStart.lowerBound
+            var replaceEnd = imgEnd.upperBound
+            if result[..<replaceStart].hasSuffix("<p>"),
+               result[replaceEnd...].hasPrefix("</p>") {
+                replaceStart = result.index(replaceStart, offsetBy: -3)
+                replaceEnd = result.index(replaceEnd, offsetBy: 4)
+            }
+            result.replaceSubrange(replaceStart..<replaceEnd, with: figure(for: step, image: image))
+        }
+        return result
+    }
+
+    func figure(for step: PhrasedStep, image: GuideImage) -> String {
+        let alt = Self.escapeHTML(GuideTemplateData.alt(for: step))
+        let source: String
+        if context.selfContained, let data = image.data {
+            source = "data:\(image.mediaType);base64,\(data.base64EncodedString())"
+        } else {
+            source = Self.escapeHTML(image.path)
+        }
+        var img = "<img src=\"\(source)\" alt=\"\(alt)\""
+        if let w = image.width, let h = image.height, w > 0, h > 0 { img += " width=\"\(w)\" height=\"\(h)\"" }
+        img += ">"
+        var highlightLabel: String?
+        var box = ""
+        if let rect = step.screenshot?.highlight, let w = image.width, let h = image.height, w > 0, h > 0 {
+            box = "<span class=\"wm-highlight\" style=\"\(Self.highlightStyle(rect, width: w, height: h))\"></span>"
+            highlightLabel = Self.highlightedName(step)
+        }
+        let frame = "<span class=\"wm-shot-frame\">\(img)\(box)</span>"
+        let framed = context.selfContained
+            ? frame
+            : "<a class=\"wm-shot-link\" href=\"\(Self.escapeHTML(image.path))\">\(frame)</a>"
+        var caption = "Screenshot of step \(step.number)"
+        if let highlightLabel {
+            caption += ", with <strong>\(Self.escapeHTML(highlightLabel))</strong> outlined"
+        } else if !box.isEmpty {
+            caption += ", with the control outlined"
+        }
+        caption += context.selfContained ? "." : ". Select the picture to open it full size."
+        return "<figure class=\"wm-shot\">\n\(framed)\n<figcaption>\(caption)</figcaption>\n</figure>"
+    }
+
+    /// The first label of the step's sentence: what the box surrounds.
+    static func highlightedName(_ step: PhrasedStep) -> String? {
+        for segment in step.instruction.segments {
+            if case .label(let name) = segment { return name }
+        }
+        return nil
+    }
+
+    /// The box as percentages of the image, so it stays on the control at any displayed size.
+    static func highlightStyle(_ rect: Rect, width: Int, height: Int) -> String {
+        func percent(_ value: Int, of total: Int) -> String {
+            let p = min(100, max(0, Double(value) / Double(total) * 100))
+            return String(format: "%.2f%%", p)
+        }
+        // Clip the box to the image: a recorder may report a control that is partly off screen.
+        let x = min(max(0, rect.x), width), y = min(max(0, rect.y), height)
+        let w = max(0, min(rect.x + max(0, rect.width), width) - x)
+        let h = max(0, min(rect.y + max(0, rect.height), height) - y)
+        return "left:\(percent(x, of: width));top:\(percent(y, of: height));width:\(percent(w, of: width));height:\(percent(h, of: height))"
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import WaymarkModel
+
+/// Writes `guide.md` (front matter, purpose, audience, objectives, prerequisites, numbered steps with screenshots
+/// and notes, knowledge check, footer) and `guide.html` (that same Markdown through cmark, in the HTML template).
+public struct GuideRenderer: MaterialRenderer {
+    public init() {}
+
+    public func render(_ guide: PhrasedGuide, context: RenderContext) throws -> [RenderedFile] {
+        let markdown = markdown(for: guide, context: context)
+        let html = GuideHTMLWriter(guide: guide, context: context).html(fromGuideMarkdown: markdown)
+        return [RenderedFile(path: "guide.md", text: markdown), RenderedFile(path: "guide.html", text: html)]
+    }
+
+    public func markdown(for guide: PhrasedGuide, context: RenderContext) -> String {
+        let capture = guide.capture
+        var data: [String: Any] = [
+            "frontMatter": GuideTemplateData.frontMatter(guide, context: context),
+            "title": MarkdownInline.escape(TargetDescriber.collapseWhitespace(capture.title)),
+            "sections": GuideTemplateData.sections(guide, context: context, images: true),
+            "footer": GuideTemplateData.footer(capture),
+            "hasObjectives": !capture.objectives.isEmpty,
+            "objectives": capture.objectives.compactMap(GuideTemplateData.escaped),
+            "hasPrerequisites": !capture.prerequisites.isEmpty,
+            "prerequisites": capture.prerequisites.compactMap(GuideTemplateData.writerMarkdownOrNil),
+        ]
+        if let purpose = GuideTemplateData.escaped(capture.purpose) { data["purpose"] = purpose }
+        if let audience = GuideTemplateData.escaped(capture.audience.map(GuideTemplateData.sentence)) {
+            data["audience"] = audience
+        }
+        if let quiz = GuideTemplateData.quiz(KnowledgeCheck.make(for: guide, mode: context.quiz)) { data["quiz"] = quiz }
+        return Self.normalizeBlankLines(context.templates.render("guide.md.mustache", data))
+    }
+
+    /// Collapses runs of blank lines and ends the text with exactly one newline, so template whitespace never
+    /// changes the document.
+    static func normalizeBlankLines(_ text: String) -> String {
+        var lines: [Substring] = []
+        var blank = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmedEnd = line.last == " " && line.allSatisfy({ $0 == " " }) ? Substring("") : line
+            if trimmedEnd.isEmpty {
+                blank += 1
+                if blank > 1 { continue }
+            } else {
+                blank = 0
+            }
+            lines.append(trimmedEnd)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension GuideTemplateData {
+    /// Text ending with a full stop unless it already ends with punctuation.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last, !".!?:…".contains(last) else { return trimmed }
+        return trimmed + "."
+    }
+
+    static func writerMarkdownOrNil(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : writerMarkdown(trimmed)
+    }
+}

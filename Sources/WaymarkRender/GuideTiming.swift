@@ -1,0 +1,54 @@
+import Foundation
+import WaymarkModel
+
+/// Estimated time to read a guide and to narrate it, as shown on the dashboard.
+///
+/// The model is deliberately simple and documented, so numbers can be checked by hand:
+/// - reading: every word a learner reads (purpose, audience, objectives, prerequisites, steps, notes) at
+///   `readingWordsPerMinute` (200), plus 5 seconds to look at each screenshot, rounded up to whole minutes;
+/// - narration: the words of the steps and notes spoken at the configured narration speed (waymark.yml `wpm`,
+///   default 150), plus the configured pause (`pause`, default 1 s) after each step, rounded to whole seconds.
+public struct GuideTiming: Sendable, Hashable {
+    public static let readingWordsPerMinute = 200.0
+    public static let secondsPerScreenshot = 5.0
+
+    public var readingMinutes: Int
+    public var narrationSeconds: Int
+
+    public init(guide: PhrasedGuide, context: RenderContext) {
+        let capture = guide.capture
+        var readWords = 0
+        var spokenWords = 0
+        for text in [capture.title, capture.purpose, capture.audience].compactMap({ $0 }) + capture.objectives
+            + capture.prerequisites {
+            readWords += Self.wordCount(text)
+        }
+        var screenshots = 0
+        for step in guide.steps {
+            let words = Self.wordCount(step.instruction.plainText) + step.notes.map(Self.wordCount).reduce(0, +)
+            readWords += words
+            spokenWords += words
+            if context.images[step.number] != nil { screenshots += 1 }
+        }
+        let readingSeconds = Double(readWords) / Self.readingWordsPerMinute * 60 + Double(screenshots) * Self.secondsPerScreenshot
+        readingMinutes = max(1, Int((readingSeconds / 60).rounded(.up)))
+        let wpm = context.wordsPerMinute > 0 ? context.wordsPerMinute : 150
+        let narration = Double(spokenWords + Self.wordCount(capture.title)) / wpm * 60
+            + Double(guide.steps.count) * max(0, context.pauseSeconds)
+        narrationSeconds = Int(narration.rounded())
+    }
+
+    public static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).count
+    }
+
+    /// "3 min".
+    public var readingText: String { "\(readingMinutes) min" }
+
+    /// "45 s", "2 min 05 s".
+    public var narrationText: String {
+        if narrationSeconds < 60 { return "\(narrationSeconds) s" }
+        let seconds = narrationSeconds % 60
+        return "\(narrationSeconds / 60) min " + (seconds < 10 ? "0" : "") + "\(seconds) s"
+    }
+}
