@@ -48,8 +48,9 @@ notes = []
 
 
 class Measurement:
-    def __init__(self, seconds, peak_kb, code, stderr):
+    def __init__(self, seconds, peak_kb, code, stderr, cpu=0.0):
         self.seconds = seconds
+        self.cpu = cpu  # user + system seconds of the process and the children it waited for
         self.peak_kb = peak_kb
         self.code = code
         self.stderr = stderr
@@ -67,19 +68,19 @@ def measure(argv, shell=False, ok_codes=(0,), stdout=subprocess.DEVNULL):
     """Runs one command under /usr/bin/time; returns wall seconds (perf_counter), peak RSS in KiB, exit code."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         if shell:
-            full = [TIME, "-f", "%e %M", "-o", report.name, "sh", "-c", argv]
+            full = [TIME, "-f", "%e %M %U %S", "-o", report.name, "sh", "-c", argv]
         else:
-            full = [TIME, "-f", "%e %M", "-o", report.name, *map(str, argv)]
+            full = [TIME, "-f", "%e %M %U %S", "-o", report.name, *map(str, argv)]
         start = time.perf_counter()
         done = subprocess.run(full, stdout=stdout, stderr=subprocess.PIPE, text=True)
         seconds = time.perf_counter() - start
-        peak = 0
+        peak, cpu = 0, 0.0
         for line in pathlib.Path(report.name).read_text().splitlines():
             parts = line.split()
-            if len(parts) == 2 and parts[1].isdigit():
-                peak = int(parts[1])
+            if len(parts) == 4 and parts[1].isdigit():
+                peak, cpu = int(parts[1]), float(parts[2]) + float(parts[3])
         code = 0 if done.returncode in ok_codes else done.returncode
-        return Measurement(seconds, peak, code, done.stderr[-2000:])
+        return Measurement(seconds, peak, code, done.stderr[-2000:], cpu)
 
 
 def best(argv_factory, repeat, prepare=None, **kwargs):
@@ -111,7 +112,18 @@ def fmt_s(seconds):
 
 
 def fmt_mb(kb):
-    return f"{kb / 1024:.0f} MB"
+    return f"{kb / 1024:.0f} MiB"
+
+
+def fmt_m(m):
+    """Wall time, with CPU time (user + system) beside it: on a shared machine the CPU time is the steadier one."""
+    return f"{fmt_s(m.seconds)} (CPU {fmt_s(m.cpu)})"
+
+
+def fmt_ratio(a, b, suffix="×"):
+    """Wall-clock ratio, and the CPU-time ratio in brackets."""
+    cpu = f" (CPU {a.cpu / b.cpu:.1f}{suffix})" if a.cpu > 0 and b.cpu > 0 else ""
+    return f"{a.seconds / b.seconds:.1f}{suffix}{cpu}"
 
 
 def verdict(ok):
@@ -210,11 +222,11 @@ def main():
             xml_m = best(lambda: xargs("xmllint --noout", capture_files(c1k)), REPEAT, shell=True)
             cmark_m = best(lambda: xargs("cmark", guides), REPEAT, shell=True) if guides else None
             if guides and xml_m.ok and cmark_m.ok:
-                floor = xml_m.seconds + cmark_m.seconds
-                ratio = full1k.seconds / floor
+                floor = Measurement(xml_m.seconds + cmark_m.seconds, 0, 0, "", xml_m.cpu + cmark_m.cpu)
+                ratio = full1k.seconds / floor.seconds
                 add(f"Full build, 1,000 × {STEPS} XML, vs floor (xmllint --noout + cmark, one call each)",
-                    fmt_s(full1k.seconds), f"{fmt_s(floor)} ({fmt_s(xml_m.seconds)} + {fmt_s(cmark_m.seconds)})",
-                    f"{ratio:.1f}×", "≤ 3×", verdict(ratio <= 3))
+                    fmt_m(full1k), f"{fmt_m(floor)} = xmllint {fmt_s(xml_m.seconds)} + cmark {fmt_s(cmark_m.seconds)}",
+                    fmt_ratio(full1k, floor), "≤ 3×", verdict(ratio <= 3))
             else:
                 add("Full build vs floor", fmt_s(full1k.seconds), "floor failed" if guides else "no guide.md written",
                     "—", "≤ 3×", "—")
@@ -226,11 +238,12 @@ def main():
                 script = "; ".join(f"pandoc -f markdown -t html {shlex.quote(g)} -o {shlex.quote(str(scratch))}" for g in sample)
                 pm = measure(script, shell=True)
                 if pm.ok:
-                    total = pm.seconds * len(guides) / len(sample)
-                    speedup = total / full1k.seconds
-                    add("Same build vs pandoc pipeline (one `pandoc` per guide.md → HTML)", fmt_s(full1k.seconds),
-                        f"{fmt_s(total)} (timed {len(sample)} guides, ×{len(guides) / len(sample):.0f})",
-                        f"{speedup:.0f}× faster", "≥ 50× faster", verdict(speedup >= 50))
+                    scale = len(guides) / len(sample)
+                    total = Measurement(pm.seconds * scale, 0, 0, "", pm.cpu * scale)
+                    speedup = total.seconds / full1k.seconds
+                    add("Same build vs pandoc pipeline (one `pandoc` per guide.md → HTML)", fmt_m(full1k),
+                        f"{fmt_m(total)} (timed {len(sample)} guides, ×{scale:.0f})",
+                        fmt_ratio(total, full1k, "× faster"), "≥ 50× faster", verdict(speedup >= 50))
                 else:
                     failed("Same build vs pandoc pipeline", "≥ 50× faster", pm, "pandoc")
             else:
@@ -241,8 +254,8 @@ def main():
             noop = best(lambda: build_argv(c1k, out1k), REPEAT)
             if noop.ok:
                 share = noop.seconds / full1k.seconds
-                add("No-op rebuild vs full build (1,000 captures)", fmt_s(noop.seconds), fmt_s(full1k.seconds),
-                    f"{share:.0%}", "≤ 10%", verdict(share <= 0.10))
+                add("No-op rebuild vs full build (1,000 captures)", fmt_m(noop), fmt_m(full1k),
+                    f"{share:.0%} (CPU {noop.cpu / max(full1k.cpu, 1e-9):.0%})", "≤ 10%", verdict(share <= 0.10))
             else:
                 failed("No-op rebuild vs full build", "≤ 10%", noop, "waymark build (again)")
 
@@ -255,14 +268,16 @@ def main():
             if one.ok:
                 share = one.seconds / full1k.seconds
                 add(f"Rebuild after changing 1% of captures ({len(touched)} titles) vs full build",
-                    fmt_s(one.seconds), fmt_s(full1k.seconds), f"{share:.0%}", "(none in issue; ≈ no-op + 1%)", "—")
+                    fmt_m(one), fmt_m(full1k), f"{share:.0%} (CPU {one.cpu / max(full1k.cpu, 1e-9):.0%})",
+                    "(none in issue; ≈ no-op + 1%)", "—")
             else:
                 failed("Rebuild after changing 1% vs full build", "—", one, "waymark build (after edits)")
 
     # ---- 10,000 (and 100,000) captures: scaling, check vs sha256sum, peak memory of a build.
-    per_capture = {}
+    per_capture, cpu_per_capture = {}, {}
     if full1k is not None:
         per_capture[1000] = full1k.seconds / 1000
+        cpu_per_capture[1000] = full1k.cpu / 1000
     sizes = [] if SKIP_10K else [10_000]
     if LARGE:
         sizes.append(100_000)
@@ -275,6 +290,7 @@ def main():
             m = full_build(corpus, out, 1)
             if m.ok:
                 per_capture[count] = m.seconds / count
+                cpu_per_capture[count] = m.cpu / count
                 if count == 10_000:
                     build10k = m
             else:
@@ -288,7 +304,7 @@ def main():
                 if cm.ok and sm.ok:
                     ratio = cm.seconds / sm.seconds
                     add("`waymark check`, 10,000 captures, vs `sha256sum` over the same capture files",
-                        fmt_s(cm.seconds), fmt_s(sm.seconds), f"{ratio:.1f}×", "≤ 2×", verdict(ratio <= 2))
+                        fmt_m(cm), fmt_m(sm), fmt_ratio(cm, sm), "≤ 2×", verdict(ratio <= 2))
                     everything = [str(p) for p in corpus.rglob("*") if p.is_file()] + \
                                  [str(p) for p in out.rglob("*") if p.is_file()]
                     am = measure(xargs("sha256sum", everything), shell=True)
@@ -318,9 +334,13 @@ def main():
     if have_build and len(per_capture) >= 2:
         costs = [per_capture[n] for n in scaling_sizes if n in per_capture]
         spread = max(costs) / min(costs)
-        parts = ", ".join(f"{n:,}: {per_capture[n] * 1000:.2f} ms" for n in scaling_sizes if n in per_capture)
+        parts = ", ".join(f"{n:,}: {per_capture[n] * 1000:.1f} ms (CPU {cpu_per_capture[n] * 1000:.1f} ms)"
+                          for n in scaling_sizes if n in per_capture)
+        cpu_costs = [cpu_per_capture[n] for n in scaling_sizes if n in cpu_per_capture]
+        cpu_spread = max(cpu_costs) / min(cpu_costs) if min(cpu_costs) > 0 else 0
         add("Per-capture build cost, " + " → ".join(f"{n // 1000}k" for n in scaling_sizes if n in per_capture),
-            parts, "—", f"max/min {spread:.2f}", "≤ 1.25 (flat within 25%)", verdict(spread <= 1.25))
+            parts, "—", f"max/min {spread:.2f} (CPU {cpu_spread:.2f})", "≤ 1.25 (flat within 25%)",
+            verdict(spread <= 1.25))
         if not LARGE:
             notes.append("100,000 captures not measured in this run (set BENCH_LARGE=1); scaling is 1k → 10k only.")
     elif not have_build:
