@@ -6,7 +6,7 @@ OUT ?= out
 
 # Debian packages: what building needs, and what the tests' real consumers need.
 APT_BUILD := pkg-config libxml2-dev libcmark-dev
-APT_TEST := libxml2-utils cmark espeak-ng sox tidy
+APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg
 # Python packages the consumer checks use (validators, caption parsers, report parsers).
 PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib
 
@@ -62,3 +62,8 @@ bench-corpus: deps-build
 bench: deps-build build-release
 	@./scripts/ensure-apt $(APT_BENCH)
 	BENCH_DIR=$(BENCH_DIR) BENCH_LARGE=$(BENCH_LARGE) $(PYTHON) scripts/bench.py
+
+## make bench-check: time `waymark check` on 10,000 generated captures against sha256sum (a benchmark, not a test).
+.PHONY: bench-check
+bench-check: deps-build
+	./scripts/bench-check.sh 10000

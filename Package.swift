@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "WaymarkRender",
             dependencies: [
-                "WaymarkModel", "CCmark",
+                "WaymarkModel", "WaymarkXML", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -15,6 +15,7 @@ public struct BuildPipeline: Sendable {
     public static let defaultRenderers: [any MaterialRenderer] = [
         GuideRenderer(),
         JobAidRenderer(),
+        NarrationRenderer(),
     ]
 
     public var options: BuildOptions

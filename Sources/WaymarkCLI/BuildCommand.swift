@@ -83,7 +83,7 @@ public struct BuildCommand: ParsableCommand {
             baseDirectory: cwd)
 
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) == 1)
-        let report = BuildPipeline(options: options).run { progress.show($0) }
+        let report = LockedBuild(options: options).run { progress.show($0) }
         progress.finish()
 
         DiagnosticConsole.report(report.allDiagnostics)
