@@ -28,10 +28,21 @@ case "$what" in
           cmd=("$waymark" import "$dir/recording.mht" --to json) ;;
   *) echo "usage: $0 build|noop|check|import" >&2; exit 2 ;;
 esac
-valgrind --tool=callgrind --callgrind-out-file="$dir/callgrind.out" "${cmd[@]}" >/dev/null 2>"$dir/valgrind.log" || true
-echo "== inclusive (top 30)"
-callgrind_annotate --inclusive=yes "$dir/callgrind.out" 2>/dev/null | sed -n '1,60p' | grep -E '^\s*[0-9,]+ ' | head -30 \
-  | sed -E 's/\$s[0-9A-Za-z_]+//g' | cut -c1-200
-echo "== self (top 30)"
-callgrind_annotate "$dir/callgrind.out" 2>/dev/null | grep -E '^\s*[0-9,]+ ' | head -30 | cut -c1-200
-echo "(full data: $dir/callgrind.out; open with callgrind_annotate or kcachegrind)"
+# callgrind first; valgrind 3.x cannot read the DWARF 5 debug info of Swift 6 release binaries ("Possibly corrupted
+# debuginfo file"), so fall back to perf (sampling, with call graphs), which reads it fine.
+if valgrind --tool=callgrind --callgrind-out-file="$dir/callgrind.out" "${cmd[@]}" >/dev/null 2>"$dir/valgrind.log" \
+   && ! grep -q "Giving up" "$dir/valgrind.log"; then
+  echo "== callgrind, inclusive (top 30)"
+  callgrind_annotate --inclusive=yes "$dir/callgrind.out" 2>/dev/null | grep -E '^\s*[0-9,]+ ' | head -30 | cut -c1-200
+  echo "== callgrind, self (top 30)"
+  callgrind_annotate "$dir/callgrind.out" 2>/dev/null | grep -E '^\s*[0-9,]+ ' | head -30 | cut -c1-200
+  echo "(full data: $dir/callgrind.out)"
+else
+  echo "(callgrind failed: $(grep -m1 -E 'corrupted|Giving up|error' "$dir/valgrind.log" || echo see $dir/valgrind.log); using perf)"
+  perf record -q -o "$dir/perf.data" -F 999 -g "${cmd[@]}" >/dev/null 2>"$dir/perf.log" || true
+  echo "== perf, inclusive (children), top 40"
+  perf report -i "$dir/perf.data" --children --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40 | cut -c1-220
+  echo "== perf, self, top 25"
+  perf report -i "$dir/perf.data" --no-children --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -25 | cut -c1-220
+  echo "(full data: $dir/perf.data; perf report -i $dir/perf.data)"
+fi
