@@ -15,6 +15,21 @@ public struct DashboardEntry: Sendable, Hashable {
     /// The capture file the guide was built from, as the build names it.
     public var sourcePath: String
 
+    public init(
+        id: String, title: String, application: String?, stepCount: Int, timing: GuideTiming, owner: String?,
+        reviewBy: CalendarDate?, status: String, sourcePath: String
+    ) {
+        self.id = id
+        self.title = title
+        self.application = application
+        self.stepCount = stepCount
+        self.timing = timing
+        self.owner = owner
+        self.reviewBy = reviewBy
+        self.status = status
+        self.sourcePath = sourcePath
+    }
+
     public init(guide: PhrasedGuide, context: RenderContext, status: String = "new") {
         id = guide.capture.id
         title = guide.capture.title
