@@ -94,7 +94,8 @@ public struct BuildPipeline: Sendable {
         let entries = report.captures.map { result in
             DashboardEntry(guide: result.guide, context: RenderContext(
                 templates: templates, images: imagesForTiming(result),
-                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new")
+                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new",
+                files: Set(result.outputs.map { String($0.path.dropFirst(result.id.count + 1)) }))
         }
         var shared = [RenderedFile(path: TemplateSet.stylesheetName, text: context.templates.stylesheet)]
         shared += DashboardRenderer(templates: templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
