@@ -39,7 +39,7 @@ PY
 cd "$WORK"
 echo "== $N captures in $WORK/captures"
 echo "== waymark build (once, to write the lock; not part of the comparison)"
-/usr/bin/time -f "   %es elapsed, %MKB max RSS" "$BIN" build captures --out out > /dev/null 2>&1
+/usr/bin/time -f "   %es elapsed, %MKB max RSS" bash -c '"$0" build captures --out out > /dev/null 2>&1' "$BIN"
 
 echo "== sha256sum over the same files"
 /usr/bin/time -f "   %es elapsed, %MKB max RSS" bash -c 'find captures -name "*.json" -print0 | xargs -0 sha256sum > /dev/null'

@@ -24,9 +24,10 @@ public struct BuildPipeline: Sendable {
     /// Asked before a generated file replaces different existing content; a diagnostic keeps the existing file.
     /// The staleness engine uses it to protect hand-edited files (unless `--force`). Nil writes everything.
     public var writeGuard: (@Sendable (_ relativePath: String, _ existing: Data) -> Diagnostic?)?
-    /// Status shown on the dashboard per capture id; `new` when absent. Filled by the staleness engine.
-    public var statuses: [String: String]
-    /// Source fingerprint for a capture's front matter; defaults to a SHA-256 of its canonical content.
+    /// Decides the dashboard's status per capture id from the captures just built (`new` when absent). Called
+    /// once, after every capture is built, so the captures are imported only once. Filled by the staleness engine.
+    public var statuses: (@Sendable ([Capture]) -> [String: String])?
+    /// Source fingerprint for a capture's front matter: the semantic fingerprint the lock records.
     public var fingerprint: @Sendable (Capture) -> String?
 
     public init(
@@ -37,20 +38,8 @@ public struct BuildPipeline: Sendable {
         self.reader = reader
         self.renderers = renderers
         self.writeGuard = nil
-        self.statuses = [:]
-        self.fingerprint = BuildPipeline.contentFingerprint
-    }
-
-    /// First 12 hex digits of the SHA-256 of the capture as canonical JSON (sorted keys), without where it was
-    /// read from and without embedded image bytes: the same recording gives the same fingerprint anywhere.
-    public static let contentFingerprint: @Sendable (Capture) -> String? = { capture in
-        var canonical = capture
-        canonical.source.path = ""
-        for index in canonical.steps.indices { canonical.steps[index].screenshot?.embeddedData = nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(canonical) else { return nil }
-        return String(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined().prefix(12))
+        self.statuses = nil
+        self.fingerprint = { Fingerprint.capture($0) }
     }
 
     // MARK: - Running
@@ -90,6 +79,7 @@ public struct BuildPipeline: Sendable {
         report.captures = results.values()
 
         // Shared files: stylesheet and dashboard.
+        let statuses = self.statuses?(report.captures.map(\.guide.capture)) ?? [:]
         let context = RenderContext(templates: templates)
         let entries = report.captures.map { result in
             DashboardEntry(guide: result.guide, context: RenderContext(
@@ -183,6 +173,11 @@ public struct BuildPipeline: Sendable {
                 }
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
+        }
+        if imported.isEmpty, !diagnostics.hasErrors {
+            diagnostics.append(.error(
+                "input.none", "No captures found in " + options.inputs.joined(separator: ", ") + ".",
+                hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht)."))
         }
         return (imported, diagnostics)
     }

@@ -52,9 +52,11 @@ public struct LockedBuild: Sendable {
                 at: SourceLocation(file: Self.display(outRoot.appendingPathComponent(relativePath), base: base)))
         }
         pipeline.fingerprint = { Fingerprint.capture($0) }
-        // The dashboard's status column: decided before the pipeline renders the dashboard, from the captures as
-        // they are now (a cheap extra import) and the previous lock.
-        pipeline.statuses = statuses(for: pipeline.importAll().0.map(\.capture), lock: oldLock, outRoot: outRoot, force: options.force)
+        // The dashboard's status column, from the captures as built and the previous lock.
+        let force = options.force
+        pipeline.statuses = { captures in
+            self.statuses(for: captures, lock: oldLock, outRoot: outRoot, force: force)
+        }
 
         var report = pipeline.run(progress: progress)
 

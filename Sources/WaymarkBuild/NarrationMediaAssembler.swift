@@ -100,16 +100,14 @@ public struct NarrationMediaAssembler: Sendable {
     }
 
     /// Assembles `folder/walkthrough.mp4` from `shotlist.json`, the images it names, `narration.wav` and
-    /// `captions.vtt` (a soft subtitle track). Renders the audio first when it is missing.
+    /// `captions.vtt` (a soft subtitle track). Renders `narration.wav` first, so audio and captions always match.
     @discardableResult
     public func assembleVideo(in folder: URL, wordsPerMinute: Int) throws(DiagnosticError) -> URL {
         guard let ffmpeg = locate("ffmpeg") else {
             throw DiagnosticError(Self.missingTool("ffmpeg", purpose: "--video", package: "ffmpeg"))
         }
-        let wav = folder.appendingPathComponent(Self.audioFileName)
-        if !FileManager.default.fileExists(atPath: wav.path) {
-            try renderAudio(in: folder, wordsPerMinute: wordsPerMinute)
-        }
+        // Always speak the current SSML: a narration.wav left by an earlier run may be of other words or speed.
+        let wav = try renderAudio(in: folder, wordsPerMinute: wordsPerMinute)
         let shotListURL = folder.appendingPathComponent("shotlist.json")
         let root: JSONNode
         do {

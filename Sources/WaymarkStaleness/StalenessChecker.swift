@@ -100,7 +100,12 @@ public struct StalenessChecker: Sendable {
         var order: [String] = []
         let entriesBySource = Dictionary(grouping: lock.captures.values, by: \.source)
 
-        for candidate in sources.sorted(by: { $0.lockPath < $1.lockPath }) {
+        // Sources the lock knows come first, so a second file claiming the same id never displaces the one built.
+        let ordered = sources.sorted {
+            let (a, b) = (entriesBySource[$0.lockPath] != nil, entriesBySource[$1.lockPath] != nil)
+            return a != b ? a : $0.lockPath < $1.lockPath
+        }
+        for candidate in ordered {
             let entries = entriesBySource[candidate.lockPath] ?? []
             if !entries.isEmpty, entries.allSatisfy({ $0.sourceHash == candidate.byteHash }) {
                 for entry in entries.sorted(by: { $0.id < $1.id }) where current[entry.id] == nil {

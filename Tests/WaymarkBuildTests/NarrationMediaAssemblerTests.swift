@@ -3,6 +3,7 @@ import WaymarkTestSupport
 import Testing
 import WaymarkBuild
 import WaymarkModel
+import WaymarkRender
 
 /// The pure parts of audio/video assembly (which picture, how long) and the missing-tool diagnostics.
 @Suite struct NarrationMediaAssemblerTests {
@@ -89,5 +90,31 @@ import WaymarkModel
             #expect(error.diagnostics.map(\.code) == ["narration.tool-missing"])
             #expect(error.diagnostics.first?.message.contains("ffmpeg") == true)
         }
+    }
+
+    @Test func screenshotsAreCopiedOnlyFromInsideTheCaptureFolder() throws {
+        let root = Fixtures.temporaryDirectory("narration-shots")
+        let captureFolder = root.appendingPathComponent("captures")
+        try FileManager.default.createDirectory(at: captureFolder.appendingPathComponent("shots"), withIntermediateDirectories: true)
+        try Data("inside".utf8).write(to: captureFolder.appendingPathComponent("shots/one.PNG"))
+        try Data("secret".utf8).write(to: root.appendingPathComponent("secret.png"))
+        try FileManager.default.createSymbolicLink(
+            at: captureFolder.appendingPathComponent("shots/link.png"), withDestinationURL: root.appendingPathComponent("secret.png"))
+        func step(_ n: Int, _ shot: Screenshot) -> PhrasedStep {
+            PhrasedStep(number: n, sourceIndices: [n - 1], instruction: Instruction([.text("Click.")]), screenshot: shot, action: .click)
+        }
+        let guide = PhrasedGuide(capture: Capture(id: "x", title: "X"), sections: [GuideSection(title: nil, steps: [
+            step(1, Screenshot(path: "shots/one.PNG")),
+            step(2, Screenshot(path: "../secret.png")),
+            step(3, Screenshot(path: "/etc/passwd")),
+            step(4, Screenshot(path: "shots/link.png")),
+            step(5, Screenshot(path: "shots/missing.png")),
+            step(6, Screenshot(path: "embedded.jpg", embeddedData: Data([0xFF, 0xD8]))),
+        ])])
+        let result = NarrationMediaAssembler.screenshotFiles(for: guide, captureFolder: captureFolder)
+        #expect(result.files.map(\.path) == ["images/step-01.png", "images/step-06.jpg"])
+        #expect(result.files.first?.contents == Data("inside".utf8))
+        #expect(result.diagnostics.map(\.code) == ["narration.image-path", "narration.image-path", "narration.image-path", "narration.image-missing"])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
     }
 }

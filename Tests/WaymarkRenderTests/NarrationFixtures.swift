@@ -62,7 +62,7 @@ enum NarrationFixtures {
 
     static let hostile: PhrasedGuide = {
         let capture = Capture(
-            id: "hostile-labels", title: "Tricky <labels> & \"quotes\" 🎉", owner: "Ops & <QA>",
+            id: "hostile-labels", title: "Tricky <labels> & \"quotes\" 🎉\u{1B}[2J", owner: "Ops & <QA>",
             purpose: "Check that odd text survives: <b>bold</b> & more.", language: "en-GB",
             steps: [Step(action: .click, target: Target(label: hostileLabel))])
         let steps = [
@@ -75,7 +75,9 @@ enum NarrationFixtures {
                 .text("Press "), .keys(["Ctrl", "Shift", "<"]), .text(", then "), .keys(["Enter"]), .text("."),
             ]), action: .press),
         ]
-        return PhrasedGuide(capture: capture, sections: [GuideSection(title: nil, steps: steps)])
+        return PhrasedGuide(capture: capture, sections: [
+            GuideSection(title: Instruction([.text("On the "), .label("Bell\u{07} page")]), steps: steps),
+        ])
     }()
 
     /// A guide with no objectives, no purpose, no owner and a title that is not a task.

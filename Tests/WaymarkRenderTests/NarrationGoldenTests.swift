@@ -68,6 +68,14 @@ import WaymarkTestSupport
         }
     }
 
+    @Test func runningTimeIsTheShotListTotal() throws {
+        for (_, guide) in NarrationFixtures.all {
+            let renderer = NarrationRenderer(options: NarrationOptions(wordsPerMinute: 170, pauseSeconds: 0.5))
+            let total = try #require(totalDuration(renderer.render(guide)[4].contents))
+            #expect(Int((total * 1000).rounded()) == renderer.runningMilliseconds(guide))
+        }
+    }
+
     private func totalDuration(_ data: Data) -> Double? {
         (try? JSONParser.parse([UInt8](data)))?["totalDuration"]?.doubleValue
     }

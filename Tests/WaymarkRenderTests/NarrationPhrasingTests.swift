@@ -88,7 +88,12 @@ import WaymarkXML
         #expect(root.elements(named: "mark").map { $0[attribute: "name"] ?? "" } == ["intro", "step-1", "step-2", "step-3", "outro"])
         // The label's characters come back intact after parsing.
         #expect(root.text.contains(NarrationFixtures.hostileLabel))
-        #expect(!ssml.contains("\u{1B}"))
+        for file in files {
+            let text = String(decoding: file.contents, as: UTF8.self)
+            let controls = text.unicodeScalars.filter { $0.properties.generalCategory == .control && $0 != "\n" }
+            #expect(controls.isEmpty, "\(file.path) carries control characters")
+        }
+        #expect(text(files, "narration.txt").contains("Watch for ]]> and --> in text."))
 
         let vtt = text(files, "captions.vtt")
         #expect(vtt.hasPrefix("WEBVTT\n\n"))

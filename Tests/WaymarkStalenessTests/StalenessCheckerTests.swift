@@ -188,3 +188,17 @@ struct StalenessCheckerTests {
         #expect(diagnostics.map(\.code) == ["json.syntax"])
     }
 }
+
+extension StalenessCheckerTests {
+    @Test("a new file reusing a built capture's id does not displace the built one")
+    func duplicateIDs() {
+        var copy = TestCaptures.order(submitLabel: "Something else")
+        copy.title = "A copy"
+        let earlier = Self.candidate(copy, bytes: Data("copy".utf8), path: "../aaa/copy.json")
+        let (report, diagnostics) = Self.checker().check(
+            lock: Self.lock(), sources: [earlier, Self.candidate(TestCaptures.order())], outputs: Self.intactOutputs)
+        #expect(report.findings.isEmpty)
+        #expect(diagnostics.map(\.code) == ["check.duplicate-id"])
+        #expect(diagnostics.first?.location?.file == "aaa/copy.json")
+    }
+}

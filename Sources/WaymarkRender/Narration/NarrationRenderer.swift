@@ -38,6 +38,12 @@ public struct NarrationRenderer: Sendable, MaterialRenderer {
         ]
     }
 
+    /// How long the narration runs (end of the last caption), in milliseconds: the same number as `shotlist.json`'s
+    /// `totalDuration`, for dashboards and estimates that should agree with the captions.
+    public func runningMilliseconds(_ guide: PhrasedGuide) -> Int {
+        CaptionTimeline(script: SpokenPhrasing().script(for: guide), timing: SpeechTimingModel(options)).totalMilliseconds
+    }
+
     /// The build's entry point: speed and pause from the context (`waymark.yml` `wpm`, `pause`), screenshots as the
     /// build copied them (a step whose picture could not be copied has none in the shot list).
     public func render(_ guide: PhrasedGuide, context: RenderContext) throws -> [RenderedFile] {

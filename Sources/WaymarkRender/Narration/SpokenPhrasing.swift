@@ -130,7 +130,10 @@ public struct SpokenPhrasing: Sendable {
             "right": "Right Arrow", "capslock": "Caps Lock", "prtsc": "Print Screen", "printscreen": "Print Screen",
             "+": "plus", "-": "minus", "=": "equals", ",": "comma", ".": "period", "/": "slash", "\\": "backslash",
             ";": "semicolon", "'": "apostrophe", "`": "backtick", "[": "left bracket", "]": "right bracket",
-            "*": "asterisk", "#": "hash", "@": "at",
+            "*": "asterisk", "#": "hash", "@": "at", "<": "less than", ">": "greater than", "!": "exclamation mark",
+            "?": "question mark", "&": "ampersand", "%": "percent", "$": "dollar", "^": "caret", "~": "tilde",
+            "|": "vertical bar", "(": "left parenthesis", ")": "right parenthesis", "{": "left brace",
+            "}": "right brace", "_": "underscore", "\"": "quote", ":": "colon",
         ]
         let lowered = key.lowercased()
         if let name = names[lowered] { return name }
@@ -258,8 +261,7 @@ public struct SpokenPhrasing: Sendable {
 
     /// Collapses runs of whitespace (including line breaks) to one space and trims the ends.
     public static func normalizeSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } })
-            .joined(separator: " ")
+        withoutControls(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The words of an instruction without markup, for headings a presenter reads.
@@ -313,7 +315,15 @@ public struct SpokenPhrasing: Sendable {
     }
 
     /// Collapses spaces across parts, trims the ends and adds a full stop when the sentence has no end mark.
-    private static func tidy(_ parts: [SpokenSentence.Part]) -> SpokenSentence? {
+    private static func tidy(_ rawParts: [SpokenSentence.Part]) -> SpokenSentence? {
+        // Control characters (escape sequences, bell, NUL) are never said, printed or captioned.
+        let parts = rawParts.map { part -> SpokenSentence.Part in
+            switch part {
+            case .words(let w): .words(withoutControls(w))
+            case .substitution(let written, let spoken): .substitution(written: withoutControls(written), spoken: withoutControls(spoken))
+            case .characters(let c): .characters(withoutControls(c))
+            }
+        }
         var out: [SpokenSentence.Part] = []
         var lastWasSpace = true
         for part in parts {
@@ -353,6 +363,26 @@ public struct SpokenPhrasing: Sendable {
             }
         }
         return SpokenSentence(out)
+    }
+
+    /// `text` with C0/C1 control characters removed (line breaks and tabs become spaces) and ANSI escape
+    /// sequences (`ESC [ … letter`) dropped whole.
+    static func withoutControls(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var iterator = text.unicodeScalars.makeIterator()
+        while let scalar = iterator.next() {
+            if scalar.value == 0x1B {
+                // Skip a CSI sequence: ESC [ parameters final-byte.
+                if let next = iterator.next(), next == "[" {
+                    while let c = iterator.next(), !(0x40...0x7E).contains(c.value) {}
+                }
+                continue
+            }
+            if scalar == "\n" || scalar == "\t" || scalar == "\r" { out.append(" "); continue }
+            if scalar.properties.generalCategory == .control { continue }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     // MARK: - Small wording helpers
