@@ -159,9 +159,10 @@ body.wm-index { max-width: 100rem; }
 [aria-sort="descending"] .wm-sort::after { content: " ↓"; }
 .wm-sort:focus-visible { outline: 3px solid var(--wm-highlight); outline-offset: 2px; }
 .wm-materials { list-style: none; margin: 0.25rem 0 0; padding: 0; font-weight: normal; font-size: 0.85rem; }
-.wm-materials li { display: inline; margin: 0; white-space: nowrap; }
+.wm-materials li { display: inline-block; margin: 0 0.2rem 0 0; white-space: nowrap; }
 .wm-dashboard th[scope="row"] { min-width: 15rem; }
 .wm-dashboard td[data-sort] { white-space: nowrap; }
+.wm-materials { max-width: 19rem; }
 .wm-materials li + li::before { content: " · "; color: var(--wm-muted); }
 .wm-status { white-space: nowrap; font-weight: 600; }
 .wm-status-fresh, .wm-status-new { color: var(--wm-good); border-color: var(--wm-good); }
@@ -171,6 +172,19 @@ body.wm-index { max-width: 100rem; }
 .wm-dashboard tr[hidden] { display: none; }
 .wm-filter-result:empty { display: none; }
 .wm-dashboard { overflow-wrap: normal; }
+/* Narrow screens: each guide is a card, every value labelled; sorting needs the wide table. */
+@media screen and (max-width: 40rem) {
+  .wm-dashboard, .wm-dashboard tbody, .wm-dashboard tr, .wm-dashboard th, .wm-dashboard td,
+  .wm-dashboard caption { display: block; width: auto; }
+  .wm-dashboard thead { display: none; }
+  .wm-dashboard tr { border: 1px solid var(--wm-border); border-radius: 6px; margin: 0 0 0.75rem; padding: 0.25rem 0; }
+  .wm-dashboard tr[hidden] { display: none; }
+  .wm-dashboard th, .wm-dashboard td { border: 0; padding: 0.15rem 0.75rem; }
+  .wm-dashboard th[scope="row"] { min-width: 0; }
+  .wm-dashboard td[data-label]::before { content: attr(data-label) ": "; color: var(--wm-muted); font-weight: 600; }
+  .wm-num { text-align: left !important; }
+  .wm-finding { min-width: 0; }
+}
 
 """#,
         "guide.html.mustache": #"""
@@ -390,7 +404,7 @@ body.wm-index { max-width: 100rem; }
 </thead>
 <tbody>
 {{#guides}}
-<tr data-status="{{plainStatus}}" data-owner="{{plainOwner}}" data-application="{{plainApplication}}"><th scope="row"><a href="{{htmlLink}}">{{plainTitle}}</a>{{#hasMaterials}}<ul class="wm-materials">{{#materials}}<li><a href="{{href}}">{{label}}</a></li>{{/materials}}</ul>{{/hasMaterials}}</th><td>{{plainApplication}}</td><td class="wm-num">{{steps}}</td><td class="wm-num" data-sort="{{readingSort}}">{{reading}}</td><td class="wm-num" data-sort="{{narrationSort}}">{{narration}}</td><td>{{plainOwner}}</td><td data-sort="{{reviewSort}}">{{reviewBy}}</td><td><span class="wm-status wm-status-{{statusClass}}"><span class="wm-status-icon" aria-hidden="true">{{statusIcon}}</span> {{plainStatus}}</span>{{#finding}}<p class="wm-finding">{{finding}}</p>{{/finding}}</td><td class="wm-source">{{plainSource}}</td></tr>
+<tr data-status="{{plainStatus}}" data-owner="{{plainOwner}}" data-application="{{plainApplication}}"><th scope="row"><a href="{{htmlLink}}">{{plainTitle}}</a>{{#hasMaterials}}<ul class="wm-materials">{{#materials}}<li><a href="{{href}}">{{label}}</a></li>{{/materials}}</ul>{{/hasMaterials}}</th><td data-label="Application">{{plainApplication}}</td><td class="wm-num" data-label="Steps">{{steps}}</td><td class="wm-num" data-label="Reading" data-sort="{{readingSort}}">{{reading}}</td><td class="wm-num" data-label="Narration" data-sort="{{narrationSort}}">{{narration}}</td><td data-label="Owner">{{plainOwner}}</td><td data-label="Review by" data-sort="{{reviewSort}}">{{reviewBy}}</td><td data-label="Status"><span class="wm-status wm-status-{{statusClass}}"><span class="wm-status-icon" aria-hidden="true">{{statusIcon}}</span> {{plainStatus}}</span>{{#finding}}<p class="wm-finding">{{finding}}</p>{{/finding}}</td><td class="wm-source" data-label="Capture">{{plainSource}}</td></tr>
 {{/guides}}
 </tbody>
 </table>
