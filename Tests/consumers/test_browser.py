@@ -239,6 +239,7 @@ def check_contrast(driver, scheme, page):
 
 
 def check_widths(driver, page, screens, name):
+    driver.execute_script("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0)")
     for width in WIDTHS:
         set_viewport(driver, width)
         for scheme in ("light", "dark"):
