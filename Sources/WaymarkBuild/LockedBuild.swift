@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkRender
 import WaymarkStaleness
 
 /// `waymark build` with its lock: protects hand-edited outputs, then records what was built in `out/waymark.lock`.
@@ -42,8 +43,26 @@ public struct LockedBuild: Sendable {
             return report
         }
 
+        let templateHash: String
+        do {
+            templateHash = try TemplateFingerprint.hash(templatesIn: options.templatesDirectory)
+        } catch {
+            var report = BuildReport()
+            report.diagnostics = error.diagnostics
+            return report
+        }
+        let settingsHash = options.settingsHash
+
         var pipeline = self.pipeline
         let known = oldLock?.allOutputs ?? [:]
+        if let oldLock, !options.force {
+            let today = self.today
+            pipeline.reuse = { file, display, bytes in
+                Self.reusableRows(
+                    for: file, displayPath: display, bytes: bytes, lock: oldLock, outRoot: outRoot,
+                    templateHash: templateHash, settingsHash: settingsHash, today: today)
+            }
+        }
         pipeline.writeGuard = { relativePath, existing in
             guard let locked = known[relativePath], Fingerprint.hex(of: existing) != locked else { return nil }
             return .warning(
@@ -52,21 +71,11 @@ public struct LockedBuild: Sendable {
                 at: SourceLocation(file: Self.display(outRoot.appendingPathComponent(relativePath), base: base)))
         }
         pipeline.fingerprint = { Fingerprint.capture($0) }
-        // The dashboard's status column, from the captures as built and the previous lock.
-        let force = options.force
-        pipeline.statuses = { captures in
-            self.statuses(for: captures, lock: oldLock, outRoot: outRoot, force: force)
-        }
+        // The dashboard's status column, from what the build just did.
+        let today = self.today
+        pipeline.statuses = { results in Self.statuses(for: results, today: today) }
 
         var report = pipeline.run(progress: progress)
-
-        let templateHash: String
-        do {
-            templateHash = try TemplateFingerprint.hash(templatesIn: options.templatesDirectory)
-        } catch {
-            report.diagnostics += error.diagnostics
-            return report
-        }
         var lock = LockFile(templates: options.templatesDirectory.map { LockFile.relativePath(of: $0, from: outRoot) })
         let fm = FileManager.default
         for (id, entry) in oldLock?.captures ?? [:]
@@ -84,7 +93,7 @@ public struct LockedBuild: Sendable {
             lock.captures[result.id] = LockEntry(
                 capture: result.guide.capture, sourcePath: LockFile.relativePath(of: sourceURL, from: outRoot),
                 sourceBytes: bytes, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
-                templateHash: templateHash)
+                templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash)
         }
         // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
         lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
@@ -99,25 +108,55 @@ public struct LockedBuild: Sendable {
         return report
     }
 
-    /// Dashboard status per capture: `edited` when a generated file differs from the previous lock and will be
-    /// kept, `overdue` when the review date passed, else `fresh` (it is being built now). The same inputs give the
-    /// same statuses, so building twice leaves the dashboard byte-identical.
-    func statuses(for captures: [Capture], lock: LockFile?, outRoot: URL, force: Bool) -> [String: String] {
+    /// Dashboard status per capture: `edited` when the build kept a hand-edited output, `overdue` when the review
+    /// date passed, else `fresh` (it was just built). The same inputs give the same statuses, so building twice
+    /// leaves the dashboard byte-identical.
+    static func statuses(for results: [BuildReport.CaptureResult], today: CalendarDate) -> [String: String] {
         var statuses: [String: String] = [:]
-        let outputs = DiskOutputFolder(root: outRoot)
-        for capture in captures {
-            let edited = !force && (lock?.captures[capture.id]?.outputs ?? [:]).contains { path, hash in
-                outputs.hash(of: path).map { $0 != hash } ?? false
-            }
-            if edited {
-                statuses[capture.id] = FindingKind.edited.rawValue
-            } else if let due = capture.reviewBy, due < today {
-                statuses[capture.id] = FindingKind.overdue.rawValue
+        for result in results {
+            if result.outputs.contains(where: { $0.status == .kept }) {
+                statuses[result.id] = FindingKind.edited.rawValue
+            } else if let due = result.guide.capture.reviewBy, due < today {
+                statuses[result.id] = FindingKind.overdue.rawValue
             } else {
-                statuses[capture.id] = "fresh"
+                statuses[result.id] = "fresh"
             }
         }
         return statuses
+    }
+
+    /// Dashboard rows for the captures `file` held at the last build, when nothing that shapes their outputs has
+    /// changed since: the same source bytes, templates, settings and generator, and every output present with the
+    /// bytes the lock recorded. Nil means: import and build (which also reports hand edits).
+    static func reusableRows(
+        for file: URL, displayPath: String, bytes: Data, lock: LockFile, outRoot: URL, templateHash: String,
+        settingsHash: String, today: CalendarDate
+    ) -> [DashboardEntry]? {
+        let source = LockFile.relativePath(of: file, from: outRoot)
+        let entries = lock.captures.filter { $0.value.source == source }.sorted { $0.key < $1.key }
+        guard !entries.isEmpty else { return nil }
+        let sourceHash = Fingerprint.hex(of: bytes)
+        let outputs = DiskOutputFolder(root: outRoot)
+        var rows: [DashboardEntry] = []
+        for (id, entry) in entries {
+            guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
+                  entry.generatorVersion == WaymarkVersion.current, entry.settingsHash == settingsHash,
+                  let row = entry.dashboard, !entry.outputs.isEmpty else { return nil }
+            // A missing or hand-edited output: build normally, so the write guard keeps the edit and says so.
+            for (path, hash) in entry.outputs where outputs.hash(of: path) != hash { return nil }
+            let status: String
+            if let due = entry.reviewBy, due < today {
+                status = FindingKind.overdue.rawValue
+            } else {
+                status = "fresh"
+            }
+            rows.append(DashboardEntry(
+                id: id, title: entry.title, application: row.application, stepCount: row.guideSteps,
+                timing: GuideTiming(readingMinutes: row.readingMinutes, narrationSeconds: row.narrationSeconds),
+                owner: entry.owner, reviewBy: entry.reviewBy, status: status, sourcePath: displayPath,
+                files: Set(entry.outputs.keys.filter { $0.hasPrefix(id + "/") }.map { String($0.dropFirst(id.count + 1)) })))
+        }
+        return rows
     }
 
     static func display(_ url: URL, base: URL) -> String {

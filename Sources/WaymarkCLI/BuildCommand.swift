@@ -92,6 +92,9 @@ public struct BuildCommand: ParsableCommand {
         var summary = "Built \(guides) guide\(guides == 1 ? "" : "s") (\(report.stepCount) steps) into \(outPath): "
             + "\(report.count(.written)) files written, \(report.count(.unchanged)) unchanged"
         if report.count(.kept) > 0 { summary += ", \(report.count(.kept)) kept" }
+        if !report.reused.isEmpty {
+            summary += ", \(report.reused.count) up-to-date guide\(report.reused.count == 1 ? "" : "s") skipped"
+        }
         summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")"
         if errors > 0 { summary += ", \(errors) error\(errors == 1 ? "" : "s")" }
         DiagnosticConsole.printOut(summary + ".")

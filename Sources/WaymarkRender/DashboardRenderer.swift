@@ -18,6 +18,22 @@ public struct DashboardEntry: Sendable, Hashable {
     /// links only what exists. Nil: the standard set (guide, job aid, narration, captions).
     public var files: Set<String>?
 
+    public init(
+        id: String, title: String, application: String?, stepCount: Int, timing: GuideTiming, owner: String?,
+        reviewBy: CalendarDate?, status: String, sourcePath: String, files: Set<String>? = nil
+    ) {
+        self.files = files
+        self.id = id
+        self.title = title
+        self.application = application
+        self.stepCount = stepCount
+        self.timing = timing
+        self.owner = owner
+        self.reviewBy = reviewBy
+        self.status = status
+        self.sourcePath = sourcePath
+    }
+
     public init(guide: PhrasedGuide, context: RenderContext, status: String = "new", files: Set<String>? = nil) {
         self.files = files
         id = guide.capture.id

@@ -173,13 +173,20 @@ public struct LockEntry: Sendable, Hashable {
     public var owner: String?
     public var reviewBy: CalendarDate?
     public var recordedAt: String?
+    /// What the dashboard shows for this capture, so an unchanged capture need not be read again to list it.
+    public var dashboard: LockDashboardRow?
+    /// Hash of the build settings that shape the outputs (words per minute, pause, quiz, redaction, owners …):
+    /// a capture built with other settings is rebuilt even when its source did not change.
+    public var settingsHash: String?
 
     public init(
         id: String, title: String, source: String, sourceFormat: String, sourceHash: String, fingerprint: String,
         steps: [StepSummary], outputs: [String: String], templateHash: String,
         generatorVersion: String = WaymarkVersion.current, owner: String? = nil, reviewBy: CalendarDate? = nil,
-        recordedAt: String? = nil
+        recordedAt: String? = nil, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil
     ) {
+        self.dashboard = dashboard
+        self.settingsHash = settingsHash
         self.id = id
         self.title = title
         self.source = source
@@ -198,14 +205,14 @@ public struct LockEntry: Sendable, Hashable {
     /// The entry for a capture just built from `sourceBytes` at `sourcePath` (relative to the lock's folder).
     public init(
         capture: Capture, sourcePath: String, sourceBytes: Data, outputs: [String: String], templateHash: String,
-        generatorVersion: String = WaymarkVersion.current
+        generatorVersion: String = WaymarkVersion.current, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil
     ) {
         self.init(
             id: capture.id, title: Fingerprint.normalizedText(capture.title), source: sourcePath,
             sourceFormat: capture.source.format.rawValue, sourceHash: Fingerprint.hex(of: sourceBytes),
             fingerprint: Fingerprint.capture(capture), steps: capture.steps.map(StepSummary.init), outputs: outputs,
             templateHash: templateHash, generatorVersion: generatorVersion, owner: capture.owner,
-            reviewBy: capture.reviewBy, recordedAt: capture.recordedAt)
+            reviewBy: capture.reviewBy, recordedAt: capture.recordedAt, dashboard: dashboard, settingsHash: settingsHash)
     }
 
     public var json: JSONNode {
@@ -222,6 +229,8 @@ public struct LockEntry: Sendable, Hashable {
             ("owner", owner.map(JSONNode.string)),
             ("reviewBy", reviewBy.map { .string($0.description) }),
             ("recordedAt", recordedAt.map(JSONNode.string)),
+            ("dashboard", dashboard?.json),
+            ("settingsHash", settingsHash.map(JSONNode.string)),
         ])
     }
 
@@ -254,6 +263,41 @@ public struct LockEntry: Sendable, Hashable {
             outputs: try node["outputs"].map { n throws(DiagnosticError) in try LockFile.hashMap(n, name: "outputs", file: file) } ?? [:],
             templateHash: node["templateHash"]?.stringValue ?? "",
             generatorVersion: node["generatorVersion"]?.stringValue ?? "",
-            owner: node["owner"]?.stringValue, reviewBy: reviewBy, recordedAt: node["recordedAt"]?.stringValue)
+            owner: node["owner"]?.stringValue, reviewBy: reviewBy, recordedAt: node["recordedAt"]?.stringValue,
+            dashboard: node["dashboard"].flatMap(LockDashboardRow.init(json:)),
+            settingsHash: node["settingsHash"]?.stringValue)
+    }
+}
+
+/// The dashboard row of a capture as last built: enough to list an unchanged capture without importing it.
+public struct LockDashboardRow: Sendable, Hashable {
+    public var application: String?
+    /// Numbered steps of the guide (after folding), not recorded events.
+    public var guideSteps: Int
+    public var readingMinutes: Int
+    public var narrationSeconds: Int
+
+    public init(application: String?, guideSteps: Int, readingMinutes: Int, narrationSeconds: Int) {
+        self.application = application
+        self.guideSteps = guideSteps
+        self.readingMinutes = readingMinutes
+        self.narrationSeconds = narrationSeconds
+    }
+
+    public var json: JSONNode {
+        .object(compacting: [
+            ("application", application.map(JSONNode.string)),
+            ("guideSteps", .number(guideSteps)),
+            ("readingMinutes", .number(readingMinutes)),
+            ("narrationSeconds", .number(narrationSeconds)),
+        ])
+    }
+
+    /// Nil when the row is incomplete: the capture is then simply rebuilt.
+    public init?(json node: JSONNode) {
+        guard let steps = node["guideSteps"]?.intValue, let reading = node["readingMinutes"]?.intValue,
+              let narration = node["narrationSeconds"]?.intValue else { return nil }
+        self.init(application: node["application"]?.stringValue, guideSteps: steps, readingMinutes: reading,
+                  narrationSeconds: narration)
     }
 }
