@@ -540,3 +540,35 @@ def test_readme_screens(samples_out, screens, driver):
         assert path.is_file(), f"{path} is missing; run WAYMARK_UPDATE_SCREENS=1 make browser-test"
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "docs/screens/" in (ROOT / "README.md").read_text()
+
+
+BAD_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad</title></head>
+<body style="margin:0">
+<h2>Starts at level two</h2><h4>Skips a level</h4>
+<p style="color:#999;background:#fff">Grey on white is too faint.</p>
+<img src="missing.png" alt="">
+<div style="width:2000px">Wider than any phone.</div>
+<span tabindex="0" id="reachable">focusable</span>
+</body></html>
+"""
+
+
+def test_the_checks_catch_what_they_look_for(driver, tmp_path):
+    """The checkers above fail on a page built to break each rule, so a passing run means something."""
+    page = tmp_path / "bad.html"
+    page.write_text(BAD_PAGE)
+    open_page(driver, page)
+    for check in (check_images, check_headings):
+        with pytest.raises(AssertionError):
+            check(driver)
+    with pytest.raises(AssertionError, match="below 4.5:1"):
+        check_contrast(driver, "light", page)
+    set_viewport(driver, 375)
+    assert driver.execute_script("return document.documentElement.scrollWidth") > 375
+    set_viewport(driver, WIDTHS[1])
+    # Tab reaches the one focusable element; an element taken out of the Tab order is reported.
+    assert check_tab_order(driver) == ["span reachable"]
+    driver.execute_script("document.getElementById('reachable').addEventListener('focus', e => e.target.blur())")
+    with pytest.raises(AssertionError, match="not reachable with Tab"):
+        check_tab_order(driver)
+    set_media(driver)
