@@ -381,7 +381,7 @@ body.wm-index { max-width: 100rem; }
 <h2 id="wm-by-status">By status</h2>
 <ul>
 {{#statusCounts}}
-<li><span class="wm-count-name">{{name}}</span> <span class="wm-count">{{count}}</span></li>
+<li><span class="wm-status-icon" aria-hidden="true">{{icon}}</span> <span class="wm-count-name">{{name}}</span> <span class="wm-count">{{count}}</span></li>
 {{/statusCounts}}
 </ul>
 </section>

@@ -109,7 +109,9 @@ public struct DashboardRenderer: Sendable {
         }
         let data: [String: Any] = [
             "guides": rows, "summary": summary, "model": model, "generator": "waymark \(WaymarkVersion.current)",
-            "statusCounts": Self.counts(sorted.map { TargetDescriber.collapseWhitespace($0.status) }),
+            "statusCounts": Self.counts(sorted.map { TargetDescriber.collapseWhitespace($0.status) }).map { row in
+                row.merging(["icon": StatusBadge(status: row["name"] as? String ?? "", reviewBy: nil).icon]) { a, _ in a }
+            },
             "ownerCounts": Self.counts(sorted.map { $0.owner.map(TargetDescriber.collapseWhitespace) ?? "" }.map { $0.isEmpty ? "no owner" : $0 }),
         ]
         return [
