@@ -48,6 +48,28 @@ deps-test:
 clean:
 	rm -rf .build $(OUT)
 
+# ---- Benchmarks (issue 7): synthetic corpora and one table of ratios against the C tools. See BENCHMARKS.md.
+BENCH_DIR ?= .build/bench
+APT_BENCH := libxml2-utils cmark pandoc time
+
+.PHONY: bench bench-corpus
+
+## make bench-corpus: generate the benchmark corpora (deterministic) into $(BENCH_DIR)/corpora.
+bench-corpus: deps-build
+	$(SWIFT) build -c release --product waymark-bench
+	@for n in 1000 10000 $(if $(BENCH_LARGE),100000); do \
+	  ./.build/release/waymark-bench corpus --captures $$n --steps 40 --format xml --out $(BENCH_DIR)/corpora/xml-$$n || exit 1; \
+	done
+	./.build/release/waymark-bench corpus --captures 1000 --steps 40 --format json --out $(BENCH_DIR)/corpora/json-1000
+	./.build/release/waymark-bench corpus --captures 1000 --steps 40 --format chrome --out $(BENCH_DIR)/corpora/chrome-1000
+	./.build/release/waymark-bench psr --size-mb 100 --out $(BENCH_DIR)/corpora/steps-recorder-100mb.mht
+
+## make bench: release build, then one table of ratios (BENCH_LARGE=1 adds 100,000 captures; slow).
+# (`swift build` takes one --product only, so this builds every release product, waymark and waymark-bench.)
+bench: deps-build build-release
+	@./scripts/ensure-apt $(APT_BENCH)
+	BENCH_DIR=$(BENCH_DIR) BENCH_LARGE=$(BENCH_LARGE) $(PYTHON) scripts/bench.py
+
 ## make bench-check: time `waymark check` on 10,000 generated captures against sha256sum (a benchmark, not a test).
 .PHONY: bench-check
 bench-check: deps-build

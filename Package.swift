@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "waymark", targets: ["waymark"]),
+        .executable(name: "waymark-bench", targets: ["waymark-bench"]),
         .library(name: "WaymarkModel", targets: ["WaymarkModel"]),
         .library(name: "WaymarkImport", targets: ["WaymarkImport"]),
         .library(name: "WaymarkRender", targets: ["WaymarkRender"]),
@@ -79,6 +80,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
+        // Synthetic corpora for `make bench` (not shipped to users).
+        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkModel", "WaymarkImport", "WaymarkXML"]),
         // Golden-file assertions and paths to sample inputs, shared by every test target.
         .target(name: "WaymarkTestSupport", dependencies: ["WaymarkModel"], path: "Tests/WaymarkTestSupport"),
 

@@ -94,15 +94,23 @@ public struct BuildPipeline: Sendable {
                 files: Set(result.outputs.map { String($0.path.dropFirst(result.id.count + 1)) }))
         }
         let entries = reused + report.captures.compactMap(\.dashboard)
-        var shared = [RenderedFile(path: TemplateSet.stylesheetName, text: context.templates.stylesheet)]
-        shared += DashboardRenderer(templates: templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
-            .render(entries)
+        let shared = Self.sharedFiles(
+            entries: entries, templates: context.templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
         for file in shared {
             let (output, diagnostic) = write(file, relativePath: file.path, root: outputRoot)
             if let output { report.sharedOutputs.append(output) }
             if let diagnostic { report.diagnostics.append(diagnostic) }
         }
         return report
+    }
+
+    /// The files every build writes once, beside the capture folders: the stylesheet and the dashboard.
+    public static func sharedFiles(
+        entries: [DashboardEntry], templates: TemplateSet, wordsPerMinute: Double, pauseSeconds: Double
+    ) -> [RenderedFile] {
+        [RenderedFile(path: TemplateSet.stylesheetName, text: templates.stylesheet)]
+            + DashboardRenderer(templates: templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
+            .render(entries)
     }
 
     var wordsPerMinute: Double { options.configuration.wordsPerMinute ?? Double(NarrationOptions.defaultWordsPerMinute) }
@@ -150,8 +158,9 @@ public struct BuildPipeline: Sendable {
                 diagnostics += error.diagnostics
                 continue
             }
-            if let reuse, let rows = reuse(file, display, input.data),
+            if let reuse, var rows = reuse(file, display, input.data),
                rows.allSatisfy({ firstFileForID[$0.id] == nil }) {
+                if let shard = options.shard { rows = rows.filter { shard.contains($0.id) } }
                 for row in rows { firstFileForID[row.id] = display }
                 reused += rows
                 continue
@@ -172,6 +181,7 @@ public struct BuildPipeline: Sendable {
                         hint: "Use lowercase letters, digits and hyphens for ids.", at: SourceLocation(file: display)))
                     capture.id = fixed
                 }
+                if let shard = options.shard, !shard.contains(capture.id) { continue }
                 if let first = firstFileForID[capture.id] {
                     diagnostics.append(.error(
                         "capture.duplicate-id",
@@ -189,7 +199,7 @@ public struct BuildPipeline: Sendable {
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
         }
-        if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors {
+        if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors, options.shard == nil {
             diagnostics.append(.error(
                 "input.none", "No captures found in " + options.inputs.joined(separator: ", ") + ".",
                 hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht)."))

@@ -55,7 +55,10 @@ public struct DashboardRenderer: Sendable {
     public var wordsPerMinute: Double
     public var pauseSeconds: Double
 
-    public init(templates: TemplateSet = .builtIn, wordsPerMinute: Double = 150, pauseSeconds: Double = 1) {
+    public init(
+        templates: TemplateSet = .builtIn, wordsPerMinute: Double = Double(NarrationOptions.defaultWordsPerMinute),
+        pauseSeconds: Double = NarrationOptions.defaultPauseSeconds
+    ) {
         self.templates = templates
         self.wordsPerMinute = wordsPerMinute
         self.pauseSeconds = pauseSeconds
