@@ -90,7 +90,8 @@ public struct BuildPipeline: Sendable {
             let result = report.captures[index]
             report.captures[index].dashboard = DashboardEntry(guide: result.guide, context: RenderContext(
                 templates: templates, images: imagesForTiming(result),
-                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new")
+                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new",
+                files: Set(result.outputs.map { String($0.path.dropFirst(result.id.count + 1)) }))
         }
         let entries = reused + report.captures.compactMap(\.dashboard)
         let shared = Self.sharedFiles(

@@ -9,7 +9,8 @@ extension LockEntry {
         return DashboardEntry(
             id: id, title: title, application: row.application, stepCount: row.guideSteps,
             timing: GuideTiming(readingMinutes: row.readingMinutes, narrationSeconds: row.narrationSeconds),
-            owner: owner, reviewBy: reviewBy, status: status, sourcePath: sourcePath)
+            owner: owner, reviewBy: reviewBy, status: status, sourcePath: sourcePath,
+            files: Set(outputs.keys.filter { $0.hasPrefix(id + "/") }.map { String($0.dropFirst(id.count + 1)) }))
     }
 
     /// `overdue` when the review date has passed, else `fresh`: the status of an entry nobody rebuilt just now.
