@@ -4,6 +4,7 @@ import Foundation
 import WaymarkImport
 import WaymarkModel
 import WaymarkRender
+import WaymarkStaleness
 
 /// The build engine behind `waymark build`: collect inputs → import → phrase → render → write atomically.
 ///
@@ -96,12 +97,21 @@ public struct BuildPipeline: Sendable {
         let entries = reused + report.captures.compactMap(\.dashboard)
         let shared = Self.sharedFiles(
             entries: entries, templates: context.templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
+        Self.ensureLastCheckScript(in: outputRoot)
         for file in shared {
             let (output, diagnostic) = write(file, relativePath: file.path, root: outputRoot)
             if let output { report.sharedOutputs.append(output) }
             if let diagnostic { report.diagnostics.append(diagnostic) }
         }
         return report
+    }
+
+    /// The dashboard loads `last-check.js`; `waymark check` fills it. The build only creates the empty form when
+    /// it is absent, and never records it in the lock.
+    public static func ensureLastCheckScript(in root: URL) {
+        let url = root.appendingPathComponent(LastCheckScript.fileName)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        _ = try? AtomicFileWriter.write(Data(LastCheckScript.empty.utf8), to: url)
     }
 
     /// The files every build writes once, beside the capture folders: the stylesheet and the dashboard.

@@ -60,6 +60,9 @@ public struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(ShardOption.help, valueName: "I/N"))
     public var shard: String?
 
+    @Flag(inversion: .prefixedNo, help: "Write the findings to OUT/last-check.js so the dashboard shows them.")
+    public var updateDashboard: Bool = true
+
     public init() {}
 
     /// Option problems are diagnostics with exit status 2 (the documented code for usage errors).
@@ -119,8 +122,24 @@ public struct CheckCommand: ParsableCommand {
         }
         DiagnosticConsole.report(result.diagnostics)
         try emit(result.report)
+        if updateDashboard { writeLastCheck(result.report, outputFolder: run.outputDirectory, date: run.today) }
         if result.diagnostics.hasErrors { throw ExitStatus.invalidInput }
         if result.report.fails { throw ExitStatus.findings }
+    }
+
+    /// Lets the dashboard show this check's findings; only where a build already made the output folder.
+    func writeLastCheck(_ report: StalenessReport, outputFolder: URL, date: CalendarDate) {
+        let folder = outputFolder.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) else { return }
+        let url = folder.appendingPathComponent(LastCheckScript.fileName)
+        do {
+            _ = try AtomicFileWriter.write(Data(LastCheckScript.render(report, date: date).utf8), to: url)
+        } catch {
+            DiagnosticConsole.report([.warning(
+                "check.dashboard-unwritable", "Cannot write the dashboard's copy of the findings: \(error.localizedDescription)",
+                hint: "Check that the output folder is writable, or pass --no-update-dashboard.",
+                at: SourceLocation(file: url.path))])
+        }
     }
 
     func emit(_ report: StalenessReport) throws {

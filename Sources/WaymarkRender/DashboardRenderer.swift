@@ -100,6 +100,7 @@ public struct DashboardRenderer: Sendable {
                 "reviewBy": entry.reviewBy?.description ?? "—",
                 "status": cell(entry.status),
                 "plainStatus": plain(entry.status),
+                "id": entry.id,
                 "statusClass": String(entry.status.lowercased().filter { $0.isASCII && $0.isLetter }),
                 "statusIcon": badge.icon,
                 "finding": badge.finding,
