@@ -512,7 +512,7 @@ def test_dashboard_filters_sorts_and_reads_without_colour(driver, samples_out, s
 
     # Without JavaScript the table is complete and the filters stay hidden.
     html = page.read_text()
-    assert html.count("<tr data-status=") == len(rows)
+    assert html.count("<tr data-id=") == len(rows)
     assert '<div class="wm-filters" hidden>' in html
 
     open_page(driver, page)
@@ -572,3 +572,35 @@ def test_the_checks_catch_what_they_look_for(driver, tmp_path):
     with pytest.raises(AssertionError, match="not reachable with Tab"):
         check_tab_order(driver)
     set_media(driver)
+
+
+def test_dashboard_shows_the_last_checks_findings(driver, tmp_path):
+    """`waymark check` writes last-check.js; the dashboard (from file://, no server) shows its status and findings."""
+    shutil.copytree(SAMPLES, tmp_path / "captures")
+    assert run_waymark("build", "captures", "--out", "out", cwd=tmp_path).returncode == 0
+    # Before any check: the build-time status, and no console error for the empty last-check.js.
+    logs = open_page(driver, tmp_path / "out" / "index.html")
+    assert console_errors(logs) == [], console_errors(logs)
+    assert "run waymark check" in driver.find_element("css selector", ".wm-last-check").text
+
+    source = tmp_path / "captures" / "reset-password.json"
+    source.write_text(source.read_text().replace("Forgot my password", "Reset my password", 1))
+    check = run_waymark("check", "captures", "--out", "out", "--today", "2026-12-01", cwd=tmp_path)
+    assert check.returncode == 1, check.stdout + check.stderr
+    logs = open_page(driver, tmp_path / "out" / "index.html")
+    assert console_errors(logs) == [], console_errors(logs)
+    rows = driver.execute_script("""
+        return Object.fromEntries(Array.from(document.querySelectorAll('table.wm-dashboard tbody tr')).map(tr =>
+            [tr.dataset.id, {status: tr.dataset.status,
+                             badge: tr.querySelector('.wm-status').textContent.trim(),
+                             findings: Array.from(tr.querySelectorAll('.wm-check-findings li')).map(li => li.textContent)}]));
+    """)
+    assert rows["reset-password"]["status"] == "stale"
+    assert rows["reset-password"]["badge"].endswith("stale")
+    text = " ".join(rows["reset-password"]["findings"])
+    assert "Forgot my password" in text and "Reset my password" in text, text
+    assert rows["reset-password-xml"]["status"] == "fresh" and rows["reset-password-xml"]["findings"] == []
+    assert "Last check 2026-12-01" in driver.find_element("css selector", ".wm-last-check").text
+    # The check did not make the dashboard look edited: a rebuild keeps index.html and says nothing about it.
+    rebuild = run_waymark("build", "captures", "--out", "out", cwd=tmp_path)
+    assert "output.edited" not in rebuild.stderr, rebuild.stderr
