@@ -179,6 +179,8 @@ public struct BuildPipeline: Sendable {
                    let owner = options.configuration.defaultOwner(sourcePath: display, application: capture.application) {
                     capture.owner = owner
                 }
+                // Secrets are marked and masked once, here, so no output can show them (see `Redactor`).
+                capture = Redactor(patterns: options.configuration.redact).redact(capture)
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
         }

@@ -82,6 +82,16 @@ public struct BuildCommand: ParsableCommand {
             configuration: configuration,
             baseDirectory: cwd)
 
+        // One build per output folder at a time; the kernel drops the lock if this process dies.
+        let lock: BuildLock
+        do {
+            lock = try BuildLock.acquire(options.outputDirectory, displayPath: outPath)
+        } catch {
+            DiagnosticConsole.report(error.diagnostics)
+            throw ExitStatus.invalidInput
+        }
+        defer { lock.release() }
+
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) == 1)
         let report = BuildPipeline(options: options).run { progress.show($0) }
         progress.finish()
