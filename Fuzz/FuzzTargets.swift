@@ -82,3 +82,20 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CI
     FuzzTarget.selected.run(data)
     return 0
 }
+
+/// libFuzzer's driver (public API since LLVM 12). SwiftPM links an executable's entry point as
+/// `waymark_fuzz_main` (the module's renamed `main`), which keeps libFuzzer's own `main` out of the link, so the
+/// entry point below runs the driver itself.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@_cdecl("waymark_fuzz_main")
+public func waymarkFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { bytes, size in fuzzTestOneInput(bytes, size) }
+}

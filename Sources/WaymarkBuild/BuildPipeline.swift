@@ -179,8 +179,9 @@ public struct BuildPipeline: Sendable {
                    let owner = options.configuration.defaultOwner(sourcePath: display, application: capture.application) {
                     capture.owner = owner
                 }
-                // Secrets are marked and masked once, here, so no output can show them (see `Redactor`).
-                capture = Redactor(patterns: options.configuration.redact).redact(capture)
+                // Control characters are removed and secrets marked and masked once, here, so no output can show
+                // them (see `ControlCharacters` and `Redactor`).
+                capture = Redactor(patterns: options.configuration.redact).redact(ControlCharacters.strip(capture))
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
         }

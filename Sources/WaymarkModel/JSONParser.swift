@@ -43,7 +43,27 @@ public struct JSONParser {
             self.maxDepth = maxDepth
         }
 
-        var column: Int { columnAt(index) }
+        /// Where the last column count stopped: counting from the line start for every value would be quadratic
+        /// on one-line (minified or hostile) files, so counting resumes from here while the line is the same.
+        var memoLineStart = -1
+        var memoPosition = 0
+        var memoColumn = 1
+
+        /// The column of `index`, counted incrementally.
+        mutating func currentColumn() -> Int {
+            if memoLineStart != lineStart || memoPosition > index {
+                memoLineStart = lineStart
+                memoPosition = lineStart
+                memoColumn = 1
+            }
+            var i = memoPosition
+            while i < index && i < bytes.count {
+                if bytes[i] & 0xC0 != 0x80 { memoColumn += 1 }
+                i += 1
+            }
+            memoPosition = i
+            return memoColumn
+        }
 
         func columnAt(_ position: Int) -> Int {
             var col = 1
@@ -102,7 +122,7 @@ public struct JSONParser {
         mutating func parseValue() throws(DiagnosticError) -> JSONNode {
             guard index < bytes.count else { throw syntax("the document ends before a value") }
             let startLine = line
-            let startColumn = column
+            let startColumn = currentColumn()
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 return try parseObject(line: startLine, column: startColumn)
@@ -166,7 +186,7 @@ public struct JSONParser {
                     throw syntax("expected a quoted key, found \(describe(bytes[index]))")
                 }
                 let keyLine = self.line
-                let keyColumn = self.column
+                let keyColumn = self.currentColumn()
                 let key = try parseString()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {

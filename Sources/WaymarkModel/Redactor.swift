@@ -112,33 +112,7 @@ public struct Redactor: Sendable {
             }
             return text
         }
-        func clean(_ text: String?) -> String? { text.map(clean) }
-        func clean(_ target: Target?) -> Target? {
-            guard var target else { return nil }
-            target.label = clean(target.label)
-            target.role = clean(target.role)
-            target.context = clean(target.context)
-            target.selectors = target.selectors.map(clean)
-            return target
-        }
         guard !secrets.isEmpty || !expressions.isEmpty else { return capture }
-
-        capture.title = clean(capture.title)
-        capture.application = clean(capture.application)
-        capture.audience = clean(capture.audience)
-        capture.purpose = clean(capture.purpose)
-        capture.objectives = capture.objectives.map(clean)
-        capture.prerequisites = capture.prerequisites.map(clean)
-        for index in capture.steps.indices {
-            var step = capture.steps[index]
-            step.target = clean(step.target)
-            step.destination = clean(step.destination)
-            if !step.sensitive { step.value = clean(step.value) }
-            step.url = clean(step.url)
-            step.note = clean(step.note)
-            step.instruction = clean(step.instruction)
-            capture.steps[index] = step
-        }
-        return capture
+        return capture.mappingTexts(includingSensitiveValues: false, clean)
     }
 }

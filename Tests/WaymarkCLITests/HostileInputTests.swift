@@ -192,7 +192,8 @@ import Glibc
             text = "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": " + String(repeating: "[", count: depth)
                 + String(repeating: "]", count: depth) + "}"
         case "deep-object.json":
-            text = String(repeating: "{\"a\":", count: depth) + "1" + String(repeating: "}", count: depth)
+            text = "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"target\": "
+                + String(repeating: "{\"a\":", count: depth) + "1" + String(repeating: "}", count: depth) + "}]}"
         default:
             text = "<capture version=\"1\" id=\"x\"><title>T</title><steps>" + String(repeating: "<s>", count: depth)
                 + String(repeating: "</s>", count: depth) + "</steps></capture>"
@@ -289,8 +290,8 @@ import Glibc
 
     @Test func screenshotsThatAreDevicesPipesOrOutsideNeverHangAndAreLeftOut() throws {
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 0, count: 64)
-        let shots = ["shots/zero.png", "shots/random.png", "shots/pipe.png", "/dev/zero", "../../../../../../dev/urandom",
-                     "shots/passwd.png", "shots/ok.png", "shots/dir.png"]
+        let shots = ["shots/zero.png", "shots/random.png", "shots/pipe.png", "shots/passwd.png", "shots/ok.png",
+                     "shots/dir.png", "shots/up.png"]
         let data = Self.capture("shots", steps: shots.map { ["action": "click", "target": ["label": "OK"], "screenshot": ["path": $0]] })
         let dir = try Self.folder("shots", ["shots.json": data, "shots/ok.png": png])
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -299,18 +300,29 @@ import Glibc
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("shots/random.png").path, withDestinationPath: "/dev/urandom")
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("shots/passwd.png").path, withDestinationPath: "/etc/passwd")
         try fm.createDirectory(at: dir.appendingPathComponent("shots/dir.png"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("shots/up.png").path, withDestinationPath: "../../../../../../dev/urandom")
         #expect(mkfifo(dir.appendingPathComponent("shots/pipe.png").path, 0o644) == 0)
         let before = Self.tree(dir)
 
         let result = try Self.run(["build", "shots.json", "--out", "out"], in: dir, timeout: 60)
         #expect(result.status == 0 && !result.timedOut, "\(result)")
         let out = Self.tree(dir.appendingPathComponent("out"))
-        #expect(out.keys.filter { $0.hasPrefix("shots/images/") }.sorted() == ["shots/images/step-07.png"])
+        #expect(out.keys.filter { $0.hasPrefix("shots/images/") }.sorted() == ["shots/images/step-05.png"])
         #expect(!out.values.contains { String(decoding: $0, as: UTF8.self).contains("root:x:0:0") })
         // Nothing was written beside the capture: the input folder is unchanged apart from out/.
         let after = Self.tree(dir).filter { !$0.key.hasPrefix("out/") }
         #expect(after == before)
         #expect(result.text.contains("image.not-a-file") || result.text.contains("image.outside-capture-folder"))
+
+        // Absolute and `..` paths written in the capture itself are refused by the importer: exit 2, nothing read.
+        let direct = Self.capture("direct", steps: ["/dev/zero", "../../../../../../dev/urandom", "/etc/passwd"].map {
+            ["action": "click", "target": ["label": "OK"], "screenshot": ["path": $0]]
+        })
+        try direct.write(to: dir.appendingPathComponent("direct.json"))
+        let refused = try Self.run(["build", "direct.json", "--out", "out2"], in: dir, timeout: 60)
+        #expect(refused.status == 2 && !refused.timedOut, "\(refused)")
+        #expect(refused.text.contains("error[capture.screenshot-path]"), "\(refused)")
+        #expect(!Self.tree(dir.appendingPathComponent("out2")).keys.contains { $0.hasPrefix("direct/") })
     }
 
     @Test("A capture file that is a device or a pipe is refused, never read forever", arguments: ["zero", "pipe"])

@@ -51,7 +51,10 @@ import WaymarkModel
                 Step(action: .note, note: "Check \(card) twice.", instruction: "Confirm \(card)."),
             ])
         let redacted = Redactor(patterns: [#"\b(?:\d[ -]?){13,16}\b"#]).redact(capture)
-        let encoded = String(decoding: try! JSONEncoder().encode(redacted), as: UTF8.self)
+        // Everything but the value typed (which the renderers withhold because the step is now sensitive).
+        var others = redacted
+        others.steps.remove(at: 2)
+        let encoded = String(decoding: try! JSONEncoder().encode(others), as: UTF8.self)
         #expect(!encoded.contains("4111"))
         #expect(redacted.title == "Refund •••")
         #expect(redacted.steps[0].url == "https://shop.example/refund?card=•••")
@@ -78,6 +81,23 @@ import WaymarkModel
     @Test func invalidPatternsAreSkippedNotFatal() {
         let capture = Capture(id: "c", title: "Keep 123", steps: [])
         #expect(Redactor(patterns: ["(unclosed", "123"]).redact(capture).title == "Keep •••")
+    }
+
+    @Test func controlCharactersAreRemovedFromEveryText() {
+        let hostile = "Save\u{1B}[2J\u{1B}]0;title\u{07}\u{1B}[31mred\u{0}nul\u{08}\r\nnext\rline\u{9B}31mend\ttab"
+        let capture = Capture(id: "c", title: hostile, owner: hostile, steps: [
+            Step(action: .type, target: Target(label: hostile, selectors: [hostile]), value: hostile, sensitive: true,
+                 note: hostile),
+        ])
+        let stripped = ControlCharacters.strip(capture)
+        let expected = "Saverednul\nnext\nlineend\ttab"
+        #expect(stripped.title == expected)
+        #expect(stripped.owner == expected)
+        #expect(stripped.steps[0].target?.label == expected)
+        #expect(stripped.steps[0].target?.selectors == [expected])
+        #expect(stripped.steps[0].value == expected)
+        #expect(stripped.steps[0].note == expected)
+        #expect(ControlCharacters.strip("plain\ntext\twith ünïcode") == "plain\ntext\twith ünïcode")
     }
 
     @Test func redactingTwiceChangesNothingMore() {
