@@ -6,7 +6,7 @@ OUT ?= out
 
 # Debian packages: what building needs, and what the tests' real consumers need.
 APT_BUILD := pkg-config libxml2-dev libcmark-dev
-APT_TEST := libxml2-utils cmark espeak-ng sox tidy
+APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg
 # Python packages the consumer checks use (validators, caption parsers, report parsers).
 PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib
 
@@ -64,3 +64,8 @@ deps-test:
 
 clean:
 	rm -rf .build $(OUT)
+
+## make bench-check: time `waymark check` on 10,000 generated captures against sha256sum (a benchmark, not a test).
+.PHONY: bench-check
+bench-check: deps-build
+	./scripts/bench-check.sh 10000

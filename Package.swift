@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "WaymarkRender",
             dependencies: [
-                "WaymarkModel", "CCmark",
+                "WaymarkModel", "WaymarkXML", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -101,7 +101,7 @@ let package = Package(
 // libFuzzer supplies `main` and the binary links only with `-sanitize=fuzzer`.
 if Context.environment["WAYMARK_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
-        name: "waymark-fuzz", dependencies: ["WaymarkCLI", "WaymarkImport", "WaymarkModel", "WaymarkRender"],
+        name: "waymark-fuzz", dependencies: ["WaymarkCLI", "WaymarkImport", "WaymarkModel", "WaymarkRender", "WaymarkStaleness"],
         path: "Fuzz"))
     package.products.append(.executable(name: "waymark-fuzz", targets: ["waymark-fuzz"]))
 }

@@ -3,6 +3,7 @@ import WaymarkCLI
 import WaymarkImport
 import WaymarkModel
 import WaymarkRender
+import WaymarkStaleness
 
 /// libFuzzer entry points for every reader of untrusted bytes. One binary holds them all; the environment variable
 /// `WAYMARK_FUZZ_TARGET` picks the one to run (see `FuzzTarget`). Built only by `scripts/build-fuzzers.sh`, never by
@@ -22,6 +23,7 @@ enum FuzzTarget: String, CaseIterable {
     case stepsRecorderZip = "psr-zip"
     case captureReader = "capture-reader"
     case configuration = "config"
+    case lockFile = "lock"
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["WAYMARK_FUZZ_TARGET"] ?? ""
@@ -56,6 +58,14 @@ enum FuzzTarget: String, CaseIterable {
             verify(result)
         case .configuration:
             _ = try? ConfigurationLoader.parse(String(decoding: data, as: UTF8.self), file: "waymark.yml")
+        case .lockFile:
+            // A lock that reads back must write canonically: reading what it writes gives the same text.
+            guard let lock = try? LockFile.parse(data, file: "waymark.lock") else { return }
+            let text = lock.serialized()
+            guard let again = try? LockFile.parse(Data(text.utf8), file: "waymark.lock") else {
+                fatalError("a serialized lock does not read back")
+            }
+            if again.serialized() != text { fatalError("lock serialization is not stable") }
         }
     }
 

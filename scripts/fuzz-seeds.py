@@ -75,6 +75,9 @@ def main():
     }
     for name, text in configs.items():
         put("config", name, text.encode())
+    # waymark.lock: the locks of building the samples (made by scripts/run-fuzzers.sh when a binary exists).
+    for lock in sorted((ROOT / ".build-fuzz" / "lock-seeds").glob("*.lock")) if (ROOT / ".build-fuzz" / "lock-seeds").is_dir() else []:
+        put("lock", lock.name, lock.read_bytes())
     # The Steps Recorder XML seed when the shared folder is missing: a minimal report.
     if not (DEST / "psr-xml").exists():
         put("psr-xml", "minimal.xml", b"<Report><System/><UserActionData><RecordSession><EachAction ActionNumber=\"1\" "

@@ -8,12 +8,23 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 shift || true
-ALL_TARGETS="native-json native-xml chrome-recorder selenium-ide psr-xml psr-mime psr-zip json-parser config capture-reader"
+ALL_TARGETS="native-json native-xml chrome-recorder selenium-ide psr-xml psr-mime psr-zip json-parser config lock capture-reader"
 TARGETS="${*:-${FUZZ_TARGETS:-$ALL_TARGETS}}"
 PARALLEL="${PARALLEL:-1}"
 BINARY="${FUZZ_BINARY:-.build-fuzz/${FUZZ_CONFIG:-release}/waymark-fuzz}"
 FUZZ="$(pwd)/.build-fuzz"
 [ -x "$BINARY" ] || ./scripts/build-fuzzers.sh
+# Seeds for the lock reader: the lock of a real build of the samples (any built waymark binary will do).
+if [ ! -d "$FUZZ/lock-seeds" ]; then
+    mkdir -p "$FUZZ/lock-seeds"
+    for candidate in .build/debug/waymark .build/release/waymark; do
+        if [ -x "$candidate" ]; then
+            "$candidate" build SampleCaptures --out "$FUZZ/lock-seeds/out" >/dev/null 2>&1 || true
+            [ -f "$FUZZ/lock-seeds/out/waymark.lock" ] && cp "$FUZZ/lock-seeds/out/waymark.lock" "$FUZZ/lock-seeds/samples.lock"
+            break
+        fi
+    done
+fi
 python3 scripts/fuzz-seeds.py "$FUZZ/seeds" >/dev/null
 mkdir -p "$FUZZ/logs"
 

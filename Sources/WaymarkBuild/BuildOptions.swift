@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkModel
 import WaymarkRender
 
 /// How to run a build: inputs, output folder and the switches of `waymark build`.
@@ -37,6 +38,23 @@ public struct BuildOptions: Sendable {
 }
 
 /// Reported while a build runs, for a progress line.
+extension BuildOptions {
+    /// Hash of every setting that changes what a capture's outputs contain (not where they go, not how fast):
+    /// an incremental build rebuilds a capture whose lock entry was made with other settings.
+    public var settingsHash: String {
+        let c = configuration
+        let parts: [String] = [
+            "wpm=\(c.wordsPerMinute.map { String($0) } ?? "default")",
+            "pause=\(c.pauseSeconds.map { String($0) } ?? "default")",
+            "quiz=\(quiz.rawValue)",
+            "self-contained=\(selfContained)",
+            "redact=" + c.redact.joined(separator: "\u{1F}"),
+            "owners=" + c.owners.sorted { $0.key < $1.key }.map { "\($0.key)\u{1F}\($0.value)" }.joined(separator: "\u{1E}"),
+        ]
+        return String(Fingerprint.hex(of: parts.joined(separator: "\n")).prefix(16))
+    }
+}
+
 public struct BuildProgress: Sendable {
     public var completed: Int
     public var total: Int

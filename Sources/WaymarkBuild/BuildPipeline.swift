@@ -15,6 +15,7 @@ public struct BuildPipeline: Sendable {
     public static let defaultRenderers: [any MaterialRenderer] = [
         GuideRenderer(),
         JobAidRenderer(),
+        NarrationRenderer(),
     ]
 
     public var options: BuildOptions
@@ -23,9 +24,13 @@ public struct BuildPipeline: Sendable {
     /// Asked before a generated file replaces different existing content; a diagnostic keeps the existing file.
     /// The staleness engine uses it to protect hand-edited files (unless `--force`). Nil writes everything.
     public var writeGuard: (@Sendable (_ relativePath: String, _ existing: Data) -> Diagnostic?)?
-    /// Status shown on the dashboard per capture id; `new` when absent. Filled by the staleness engine.
-    public var statuses: [String: String]
-    /// Source fingerprint for a capture's front matter; defaults to a SHA-256 of its canonical content.
+    /// Decides the dashboard's status per capture id from the results just built (`new` when absent). Called
+    /// once, after every capture is built, so the captures are imported only once. Filled by the staleness engine.
+    public var statuses: (@Sendable ([BuildReport.CaptureResult]) -> [String: String])?
+    /// Asked for every input file before it is imported: dashboard rows for the captures the file held at the last
+    /// build when that build's outputs are still valid (incremental builds), or nil to import and build it.
+    public var reuse: (@Sendable (_ file: URL, _ displayPath: String, _ bytes: Data) -> [DashboardEntry]?)?
+    /// Source fingerprint for a capture's front matter: the semantic fingerprint the lock records.
     public var fingerprint: @Sendable (Capture) -> String?
 
     public init(
@@ -36,20 +41,9 @@ public struct BuildPipeline: Sendable {
         self.reader = reader
         self.renderers = renderers
         self.writeGuard = nil
-        self.statuses = [:]
-        self.fingerprint = BuildPipeline.contentFingerprint
-    }
-
-    /// First 12 hex digits of the SHA-256 of the capture as canonical JSON (sorted keys), without where it was
-    /// read from and without embedded image bytes: the same recording gives the same fingerprint anywhere.
-    public static let contentFingerprint: @Sendable (Capture) -> String? = { capture in
-        var canonical = capture
-        canonical.source.path = ""
-        for index in canonical.steps.indices { canonical.steps[index].screenshot?.embeddedData = nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(canonical) else { return nil }
-        return String(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined().prefix(12))
+        self.statuses = nil
+        self.reuse = nil
+        self.fingerprint = { Fingerprint.capture($0) }
     }
 
     // MARK: - Running
@@ -68,8 +62,9 @@ public struct BuildPipeline: Sendable {
                 return report
             }
         }
-        let (captures, importDiagnostics) = importAll()
+        let (captures, reused, importDiagnostics) = importAll()
         report.diagnostics += importDiagnostics
+        report.reused = reused
 
         let outputRoot = options.outputDirectory.standardizedFileURL
         let chosenTemplates = templates
@@ -89,12 +84,15 @@ public struct BuildPipeline: Sendable {
         report.captures = results.values()
 
         // Shared files: stylesheet and dashboard.
+        let statuses = self.statuses?(report.captures) ?? [:]
         let context = RenderContext(templates: templates)
-        let entries = report.captures.map { result in
-            DashboardEntry(guide: result.guide, context: RenderContext(
+        for index in report.captures.indices {
+            let result = report.captures[index]
+            report.captures[index].dashboard = DashboardEntry(guide: result.guide, context: RenderContext(
                 templates: templates, images: imagesForTiming(result),
                 wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new")
         }
+        let entries = reused + report.captures.compactMap(\.dashboard)
         var shared = [RenderedFile(path: TemplateSet.stylesheetName, text: context.templates.stylesheet)]
         shared += DashboardRenderer(templates: templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
             .render(entries)
@@ -103,11 +101,14 @@ public struct BuildPipeline: Sendable {
             if let output { report.sharedOutputs.append(output) }
             if let diagnostic { report.diagnostics.append(diagnostic) }
         }
+        // Temporary files of a build killed while writing the shared files.
+        AtomicFileWriter.removeLeftovers(in: outputRoot)
+        AtomicFileWriter.removeLeftovers(in: outputRoot.appendingPathComponent("assets"))
         return report
     }
 
-    var wordsPerMinute: Double { options.configuration.wordsPerMinute ?? 150 }
-    var pauseSeconds: Double { options.configuration.pauseSeconds ?? 1 }
+    var wordsPerMinute: Double { options.configuration.wordsPerMinute ?? Double(NarrationOptions.defaultWordsPerMinute) }
+    var pauseSeconds: Double { options.configuration.pauseSeconds ?? NarrationOptions.defaultPauseSeconds }
 
     /// Step number → image, rebuilt from the outputs so the dashboard counts screenshots like the guide did.
     func imagesForTiming(_ result: BuildReport.CaptureResult) -> [Int: GuideImage] {
@@ -127,8 +128,9 @@ public struct BuildPipeline: Sendable {
         var displayPath: String
     }
 
-    /// Reads every input; skips files no importer recognises inside folders; rejects duplicate ids.
-    func importAll() -> ([ImportedCapture], [Diagnostic]) {
+    /// Reads every input; skips files no importer recognises inside folders; rejects duplicate ids. Files that
+    /// `reuse` vouches for are not imported: their dashboard rows come back in the second list.
+    func importAll() -> ([ImportedCapture], [DashboardEntry], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (files, collectDiagnostics) = InputCollector.collect(options.inputs, relativeTo: options.baseDirectory)
         diagnostics += collectDiagnostics
@@ -136,6 +138,7 @@ public struct BuildPipeline: Sendable {
             URL(fileURLWithPath: $0, relativeTo: options.baseDirectory).standardizedFileURL.path
         })
         var imported: [ImportedCapture] = []
+        var reused: [DashboardEntry] = []
         var firstFileForID: [String: String] = [:]
         let outputPrefix = options.outputDirectory.standardizedFileURL.path + "/"
         for file in files {
@@ -147,6 +150,12 @@ public struct BuildPipeline: Sendable {
                 input = try CaptureInput.load(file, displayPath: display)
             } catch {
                 diagnostics += error.diagnostics
+                continue
+            }
+            if let reuse, let rows = reuse(file, display, input.data),
+               rows.allSatisfy({ firstFileForID[$0.id] == nil }) {
+                for row in rows { firstFileForID[row.id] = display }
+                reused += rows
                 continue
             }
             if !named.contains(file.path), reader.detectFormat(of: input) == nil {
@@ -181,11 +190,16 @@ public struct BuildPipeline: Sendable {
                 }
                 // Control characters are removed and secrets marked and masked once, here, so no output can show
                 // them (see `ControlCharacters` and `Redactor`).
-                capture = Redactor(patterns: options.configuration.redact).redact(ControlCharacters.strip(capture))
+                capture = Redactor(patterns: options.configuration.redact).prepare(capture)
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
         }
-        return (imported, diagnostics)
+        if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors {
+            diagnostics.append(.error(
+                "input.none", "No captures found in " + options.inputs.joined(separator: ", ") + ".",
+                hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht)."))
+        }
+        return (imported, reused, diagnostics)
     }
 
     /// A path relative to the base folder when the file is inside it, else the absolute path.

@@ -1,5 +1,6 @@
 import WaymarkModel
 import WaymarkRender
+import WaymarkStaleness
 
 /// What a build did: per capture, the files it wrote and the problems it found. The CLI prints it; the staleness
 /// engine extends it into the lock (it holds every output's relative path and hash).
@@ -40,6 +41,16 @@ public struct BuildReport: Sendable {
         public var guide: PhrasedGuide
         public var outputs: [Output]
         public var diagnostics: [Diagnostic]
+        /// The capture's row on the dashboard, filled once every capture is built.
+        public var dashboard: DashboardEntry? = nil
+
+        /// What the lock keeps of the dashboard row, so an unchanged capture can be listed without importing it.
+        public var dashboardRow: LockDashboardRow? {
+            dashboard.map {
+                LockDashboardRow(application: $0.application, guideSteps: $0.stepCount,
+                                 readingMinutes: $0.timing.readingMinutes, narrationSeconds: $0.timing.narrationSeconds)
+            }
+        }
     }
 
     public var captures: [CaptureResult] = []
@@ -47,6 +58,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Files for the whole build: `index.html`, `index.md`, `assets/waymark.css`.
     public var sharedOutputs: [Output] = []
+    /// Captures not rebuilt because their source, templates, settings and generator are unchanged since the lock.
+    public var reused: [DashboardEntry] = []
 
     public init() {}
 

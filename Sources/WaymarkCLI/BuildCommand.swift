@@ -93,7 +93,7 @@ public struct BuildCommand: ParsableCommand {
         defer { lock.release() }
 
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) == 1)
-        let report = BuildPipeline(options: options).run { progress.show($0) }
+        let report = LockedBuild(options: options).run { progress.show($0) }
         progress.finish()
 
         DiagnosticConsole.report(report.allDiagnostics)
@@ -102,6 +102,9 @@ public struct BuildCommand: ParsableCommand {
         var summary = "Built \(guides) guide\(guides == 1 ? "" : "s") (\(report.stepCount) steps) into \(outPath): "
             + "\(report.count(.written)) files written, \(report.count(.unchanged)) unchanged"
         if report.count(.kept) > 0 { summary += ", \(report.count(.kept)) kept" }
+        if !report.reused.isEmpty {
+            summary += ", \(report.reused.count) up-to-date guide\(report.reused.count == 1 ? "" : "s") skipped"
+        }
         summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")"
         if errors > 0 { summary += ", \(errors) error\(errors == 1 ? "" : "s")" }
         DiagnosticConsole.printOut(summary + ".")

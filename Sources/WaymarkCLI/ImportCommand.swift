@@ -44,12 +44,21 @@ public struct ImportCommand: ParsableCommand {
             if let out {
                 let folder = URL(fileURLWithPath: out)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for capture in captures {
+                for original in captures {
+                    let capture = try Self.extractEmbeddedScreenshots(of: original, into: folder)
                     let text = try render([capture], single: true)
                     let url = folder.appendingPathComponent("\(capture.id).\(target.rawValue)")
                     try Data(text.utf8).write(to: url, options: .atomic)
                 }
             } else {
+                let embedded = captures.flatMap(\.steps).filter { $0.screenshot?.embeddedData != nil }.count
+                if embedded > 0 {
+                    DiagnosticConsole.report([.warning(
+                        "import.embedded-screenshots-dropped",
+                        "The recording carries \(embedded) screenshots inside it; printed output cannot hold them.",
+                        hint: "Pass --out DIR to write the capture together with its screenshots.",
+                        at: SourceLocation(file: file))])
+                }
                 let text = try render(captures, single: captures.count == 1)
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
@@ -62,6 +71,24 @@ public struct ImportCommand: ParsableCommand {
                 hint: "Check that the --out folder is writable.", at: SourceLocation(file: out))])
             throw ExitStatus.invalidInput
         }
+    }
+
+    /// Writes screenshots carried inside a recording (Steps Recorder) to `images/<capture-id>/` beside the
+    /// exported file and points the capture at them, so the converted capture keeps its pictures.
+    static func extractEmbeddedScreenshots(of capture: Capture, into folder: URL) throws -> Capture {
+        var capture = capture
+        let imageFolder = folder.appendingPathComponent("images").appendingPathComponent(capture.id)
+        for index in capture.steps.indices {
+            guard var screenshot = capture.steps[index].screenshot, let data = screenshot.embeddedData else { continue }
+            let name = URL(fileURLWithPath: screenshot.path).lastPathComponent
+            let safeName = name.isEmpty || name == "." || name == ".." ? "step-\(index + 1).jpeg" : name
+            try FileManager.default.createDirectory(at: imageFolder, withIntermediateDirectories: true)
+            try data.write(to: imageFolder.appendingPathComponent(safeName), options: .atomic)
+            screenshot.path = "images/\(capture.id)/\(safeName)"
+            screenshot.embeddedData = nil
+            capture.steps[index].screenshot = screenshot
+        }
+        return capture
     }
 
     private func render(_ captures: [Capture], single: Bool) throws(DiagnosticError) -> String {

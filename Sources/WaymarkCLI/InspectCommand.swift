@@ -24,18 +24,8 @@ public struct InspectCommand: ParsableCommand {
         if diagnostics.hasErrors { throw ExitStatus.invalidInput }
         // The same redaction as `build` (`waymark.yml` `redact:` patterns, secret-looking fields), so `inspect`
         // never shows what a guide would hide.
-        var patterns: [String] = []
-        let configURL = URL(fileURLWithPath: ConfigurationLoader.fileName)
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            do {
-                patterns = try ConfigurationLoader.load(configURL, displayPath: ConfigurationLoader.fileName).redact
-            } catch {
-                DiagnosticConsole.report(error.diagnostics)
-                throw ExitStatus.invalidInput
-            }
-        }
-        let redactor = Redactor(patterns: patterns)
-        let text = loaded.flatMap(\.captures).map { CaptureTable.render(redactor.redact($0)) }.joined(separator: "\n")
+        let redactor = Redactor(patterns: try CaptureLoading.redactPatterns())
+        let text = loaded.flatMap(\.captures).map { CaptureTable.render(redactor.prepare($0)) }.joined(separator: "\n")
         FileHandle.standardOutput.write(Data(TerminalText.sanitize(text).utf8))
     }
 }

@@ -13,6 +13,10 @@ public struct WaymarkCommand: ParsableCommand {
             ImportCommand.self,
             SchemaCommand.self,
             BuildCommand.self,
+            NarrateCommand.self,
+            CheckCommand.self,
+            DiffCommand.self,
+            CiteCommand.self,
         ]
     )
 

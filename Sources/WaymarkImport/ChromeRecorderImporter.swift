@@ -168,19 +168,19 @@ struct ChromeRecorderFlowReader {
         return SelectorWording.clean(name.replacingOccurrences(of: "_", with: " ")) ?? "Recording"
     }
 
-    /// Frame path and non-main target as words: "frame 2 inside frame 1", "pop-up window (example.com)".
+    /// Frame path and non-main target as words: "second frame inside the first frame", "example.com pop-up window".
     mutating func context(_ node: JSONNode) -> String? {
         var parts: [String] = []
         if let frames = fields.array(node, "frame"), !frames.isEmpty {
             var names: [String] = []
             for f in frames {
                 guard let i = f.intValue, i >= 0 else { fields.wrongType(f, field: "frame[]", expected: "a frame index"); continue }
-                names.append("frame \(i + 1)")
+                names.append(SelectorWording.frameName(index: i))
             }
-            if !names.isEmpty { parts.append(names.reversed().joined(separator: " inside ")) }
+            if !names.isEmpty { parts.append(names.reversed().joined(separator: " inside the ")) }
         }
         if let target = fields.string(node, "target"), target != "main", !target.isEmpty {
-            if let host = URL(string: target)?.host { parts.append("pop-up window (\(host))") } else { parts.append("pop-up window") }
+            if let host = URL(string: target)?.host { parts.append("\(host) pop-up window") } else { parts.append("pop-up window") }
         }
         return parts.isEmpty ? nil : parts.joined(separator: " of the ")
     }
@@ -309,6 +309,15 @@ struct ChromeRecorderFlowReader {
         case "waitForElement":
             var step = Step(action: .wait, target: target(node, required: true, what: "A waitForElement step"))
             step.value = waitCondition(node)
+            if step.value?.hasPrefix("until it appears") != true {
+                // Only "until it appears" is the generated sentence; counts and states are said outright.
+                let named = step.target?.label.map { "“\($0)”" } ?? "matching"
+                step.instruction = "Wait " + (step.value ?? "")
+                    .replacingOccurrences(of: "until no matching element is left",
+                                          with: "until \(SeleniumCommandConverter.words(step.target)) disappears")
+                    .replacingOccurrences(of: "until it appears", with: "until \(SeleniumCommandConverter.words(step.target)) appears")
+                    .replacingOccurrences(of: "matching element", with: "\(named) element") + "."
+            }
             return step
         case "waitForExpression":
             if node["expression"] == nil { fields.missing("expression", in: node, what: "A waitForExpression step") }

@@ -314,6 +314,13 @@ enum SelectorWording {
 
     // MARK: Words
 
+    /// "first frame", "second frame" … "tenth frame", then "frame 11": how people count frames on a page, and a
+    /// name the phraser turns into "in the second frame".
+    static func frameName(index: Int) -> String {
+        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+        return index >= 0 && index < ordinals.count ? "\(ordinals[index]) frame" : "frame \(index + 1)"
+    }
+
     /// `add-to-cart` → "Add to cart", `submitButton` → "Submit button", `first_name` → "First name".
     /// Returns nil when the identifier holds nothing readable (one letter, digits, generated hashes).
     static func humanize(_ identifier: String) -> String? {

@@ -11,13 +11,18 @@ import WaymarkModel
 /// - `sendKeys` splits into typed text and key presses (`${KEY_ENTER}` → press Enter).
 /// - `selectFrame`/`selectWindow` become switch steps, and later steps carry the frame/window as `Target.context`.
 /// - `store` values are remembered so `${name}` in later values reads as the stored text.
-/// - `run` becomes a note step naming the test it runs (the other test is its own capture).
+/// - `run` brings the other test's steps in at that point (with this test's stored values); a test not in the
+///   project, or a `run` cycle, becomes a note step naming it, with a warning.
 /// - Unknown (plugin or legacy) commands become `custom` steps with a warning.
 struct SeleniumCommandConverter {
     let baseURL: String?
     /// Test names by id, and the set of names, to name the test a `run` command runs.
     let testNames: [String: String]
     let byName: Set<String>
+    /// Commands of every test by name, so `run` can bring another test's steps into this one.
+    let commandsByName: [String: [JSONNode]]
+    /// Names of the tests being run right now (this test first), to stop `run` cycles.
+    private var running: [String] = []
 
     var steps: [Step] = []
     var prerequisites: [String] = []
@@ -25,19 +30,24 @@ struct SeleniumCommandConverter {
     private var window: String?
     private var blocks: [String] = []
     private var variables: [String: String] = [:]
+    /// Variables holding secrets (stored under a password-like name): values using them are sensitive.
+    private var secretVariables: Set<String> = []
     private var newWindowHandles: Set<String> = []
     private var savedWindowHandles: Set<String> = []
     private var pendingMouseDown: (step: Step, locator: String)?
 
-    init(baseURL: String?, testNames: [String: String], byName: Set<String>) {
+    init(baseURL: String?, testNames: [String: String], byName: Set<String>,
+         commandsByName: [String: [JSONNode]] = [:], testName: String? = nil) {
         self.baseURL = baseURL
         self.testNames = testNames
         self.byName = byName
+        self.commandsByName = commandsByName
+        self.running = testName.map { [$0] } ?? []
     }
 
     var context: String? {
         var parts: [String] = []
-        if !frames.isEmpty { parts.append(frames.reversed().joined(separator: " inside ")) }
+        if !frames.isEmpty { parts.append(frames.reversed().joined(separator: " inside the ")) }
         if let window { parts.append(window) }
         return parts.isEmpty ? nil : parts.joined(separator: " of the ")
     }
@@ -172,8 +182,21 @@ struct SeleniumCommandConverter {
         steps.append(pending.step)
     }
 
+    /// A `type` of a file path (`/home/ada/cv.pdf`, `C:\\Users\\ada\\cv.pdf`) into a file or upload field.
+    static func isUpload(_ c: Command) -> Bool {
+        let value = c.value
+        let looksLikePath = value.hasPrefix("/") || value.range(of: #"^[A-Za-z]:[\\/]"#, options: .regularExpression) != nil
+        guard looksLikePath, !(value as NSString).pathExtension.isEmpty else { return false }
+        return ([c.target] + c.alternatives).contains { $0.lowercased().contains("file") || $0.lowercased().contains("upload") }
+    }
+
     static func isSensitive(_ locator: String, _ alternatives: [String]) -> Bool {
         ([locator] + alternatives).contains { $0.lowercased().contains("password") }
+    }
+
+    /// Whether a command's value is secret: a password field, or a value made from a stored secret.
+    func isSensitive(_ c: Command) -> Bool {
+        Self.isSensitive(c.target, c.alternatives) || secretVariables.contains { c.value.contains("${\($0)}") }
     }
 
     static let keyNames: [String: String] = [
@@ -229,37 +252,39 @@ struct SeleniumCommandConverter {
                 ? "Use a browser window of \(parts[0]) × \(parts[1]) pixels." : "Resize the browser window as recorded."
             if !prerequisites.contains(text) { prerequisites.append(text) }
         case "selectFrame":
+            // Values the phraser reads: "main" returns to the page, a frame name switches into it.
             let t = c.target
-            var description: String
+            var label: String?
+            let value: String
             if t == "relative=top" {
-                frames.removeAll(); description = "the main page"
+                frames.removeAll(); value = "main"
             } else if t == "relative=parent" {
                 if !frames.isEmpty { frames.removeLast() }
-                description = frames.isEmpty ? "the main page" : "the enclosing frame"
+                value = frames.last ?? "main"
             } else if t.hasPrefix("index="), let i = Int(t.dropFirst(6)) {
-                frames.append("frame \(i + 1)"); description = "frame \(i + 1)"
+                value = SelectorWording.frameName(index: i)
+                frames.append(value)
             } else {
-                let label = SelectorWording.describeSelenium(t).label
-                let frameName = label.map { "the “\($0)” frame" } ?? "the frame"
-                frames.append(label.map { "“\($0)” frame" } ?? "a frame")
-                description = frameName
+                label = SelectorWording.describeSelenium(t).label
+                value = label.map { "\($0) frame" } ?? "frame"
+                frames.append(value)
             }
-            add(Step(action: .switchContext, target: Target(label: nil, role: "frame", context: context), value: description), c)
+            add(Step(action: .switchContext, target: Target(label: label, role: "frame", selectors: t.isEmpty ? [] : [t]), value: value), c)
         case "selectWindow":
             let handle = c.target.hasPrefix("handle=") ? String(c.target.dropFirst(7)) : c.target
             let variable = handle.hasPrefix("${") && handle.hasSuffix("}") ? String(handle.dropFirst(2).dropLast()) : handle
             frames.removeAll()
-            let description: String
+            var value: String?
             if newWindowHandles.contains(variable) {
-                window = "new window"; description = "the new window"
+                window = "new window"; value = nil // phrased "Switch to the new window."
             } else if savedWindowHandles.contains(variable) {
-                window = nil; description = "the original window"
-            } else if c.target.hasPrefix("win_ser_") || c.target.hasPrefix("name=") {
-                window = "window “\(handle.replacingOccurrences(of: "name=", with: ""))”"; description = "the " + window!
+                window = nil; value = "main"
+            } else if c.target.hasPrefix("name=") {
+                window = "\(c.target.dropFirst(5)) window"; value = window
             } else {
-                window = "other window"; description = "the other window"
+                window = "other window"; value = window
             }
-            add(Step(action: .switchContext, target: Target(role: "window", context: window), value: description), c)
+            add(Step(action: .switchContext, target: Target(role: "window", selectors: c.target.isEmpty ? [] : [c.target]), value: value), c)
         case "storeWindowHandle":
             savedWindowHandles.insert(c.target)
             note("Remember this window so you can come back to it.", c)
@@ -312,9 +337,13 @@ struct SeleniumCommandConverter {
             add(Step(action: .drag, target: element(c.target, c.alternatives), destination: element(c.value)), c)
 
         // Typing and choosing
+        case "type" where Self.isUpload(c):
+            // Selenium IDE uploads a file when `type` puts a file path into a file input.
+            add(Step(action: .upload, target: element(c.target, c.alternatives, defaultRole: "file field"),
+                     value: c.value.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? c.value), c)
         case "type", "editContent":
             var step = Step(action: .type, target: element(c.target, c.alternatives, defaultRole: "text field"), value: substitute(c.value))
-            step.sensitive = Self.isSensitive(c.target, c.alternatives)
+            step.sensitive = isSensitive(c)
             add(step, c)
         case "sendKeys":
             let t = element(c.target, c.alternatives)
@@ -323,7 +352,7 @@ struct SeleniumCommandConverter {
                     add(Step(action: .press, target: t, key: key), c)
                 } else if let text = part.text {
                     var step = Step(action: .type, target: t, value: text)
-                    step.sensitive = Self.isSensitive(c.target, c.alternatives)
+                    step.sensitive = isSensitive(c)
                     add(step, c)
                 }
             }
@@ -363,12 +392,25 @@ struct SeleniumCommandConverter {
         case _ where name.hasPrefix("waitFor"):
             mapWait(c, fields: &fields)
         case "pause":
-            add(Step(action: .wait, target: context.map { Target(context: $0) }, value: "for \(Self.seconds(c.target.isEmpty ? c.value : c.target))"), c)
+            // The value of a wait without a target is a number of seconds.
+            let ms = Double(c.target.isEmpty ? c.value : c.target) ?? 0
+            let seconds = ms / 1000
+            let text = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            add(Step(action: .wait, target: context.map { Target(context: $0) }, value: text), c)
 
         // Variables and scripts
         case "store":
             variables[c.value] = c.target
-            note("Remember “\(c.target)” as \(c.value).", c, value: c.target)
+            let secretWords = ["password", "passwd", "secret", "token", "pin", "credential"]
+            if secretWords.contains(where: { c.value.lowercased().contains($0) }) {
+                secretVariables.insert(c.value)
+                // A stored secret is never printed: the note names it, the value stays out.
+                var step = Step(action: .note, note: "Have the \(SelectorWording.humanize(c.value)?.lowercased() ?? "secret value") ready.")
+                step.sensitive = true
+                add(step, c)
+            } else {
+                note("Remember “\(c.target)” as \(c.value).", c, value: c.target)
+            }
         case "storeText", "storeValue", "storeAttribute", "storeElementCount", "storeXpathCount", "storeTitle", "storeJson":
             mapStore(c)
         case "echo":
@@ -377,12 +419,25 @@ struct SeleniumCommandConverter {
             let saved = c.value.isEmpty ? "" : " and saves its result as “\(c.value)”"
             note("A script runs on the page\(saved); there is nothing to do by hand.", c)
         case "run":
+            // The other test's steps are part of this process: they come in here, with this test's stored values
+            // (`${username}` reads as what this test stored). The other test is still its own capture too.
             let testName = testNames[c.target] ?? c.target
-            note("Run the steps of the test “\(testName)”.", c, value: testName)
-            if !byName.contains(c.target), testNames[c.target] == nil {
-                fields.diagnostics.append(.warning(
-                    "selenium.unknown-test", "The command 'run' names the test '\(c.target)', which is not in the project.",
-                    hint: "Fix the test name in Selenium IDE.", at: fields.location(c.node)))
+            if let commands = commandsByName[testName], !running.contains(testName), running.count < 8 {
+                running.append(testName)
+                for command in commands { convert(command, fields: &fields) }
+                flushMouseDown()
+                running.removeLast()
+            } else {
+                note("Run the steps of the test “\(testName)”.", c, value: testName)
+                if commandsByName[testName] != nil {
+                    fields.diagnostics.append(.warning(
+                        "selenium.run-cycle", "The test '\(testName)' runs itself through 'run' commands; it is named, not repeated.",
+                        hint: "Break the cycle of 'run' commands in Selenium IDE.", at: fields.location(c.node)))
+                } else if !byName.contains(c.target), testNames[c.target] == nil {
+                    fields.diagnostics.append(.warning(
+                        "selenium.unknown-test", "The command 'run' names the test '\(c.target)', which is not in the project.",
+                        hint: "Fix the test name in Selenium IDE.", at: fields.location(c.node)))
+                }
             }
 
         // Control flow
@@ -464,6 +519,19 @@ struct SeleniumCommandConverter {
             target = c.target.isEmpty ? nil : element(c.target, c.alternatives); expected = value.isEmpty ? nil : value
         }
         var step = Step(action: .assert, target: target, value: expected)
+        // States (checked, present, editable …) and negations are not text the element shows: say them outright.
+        let state: String? = switch base {
+        case "Checked": "is selected"
+        case "NotChecked": "is not selected"
+        case "Editable": "can be edited"
+        case "NotEditable": "cannot be edited"
+        case "ElementPresent": "is on the page"
+        case "ElementNotPresent": "is not on the page"
+        case "NotText": "does not read “\(value)”"
+        case "NotSelectedValue": "does not have “\(value)” selected"
+        default: nil
+        }
+        if let state { step.instruction = "Check that \(Self.words(target)) \(state)." }
         if soft { step.note = "If this differs, note it and carry on." }
         add(step, c)
     }
@@ -487,7 +555,12 @@ struct SeleniumCommandConverter {
                 hint: "Add an \"instruction\" to the step in the converted capture.", at: fields.location(c.node)))
             return
         }
-        add(Step(action: .wait, target: element(c.target, c.alternatives), value: condition), c)
+        var step = Step(action: .wait, target: element(c.target, c.alternatives), value: condition)
+        if c.name != "waitForElementPresent" && c.name != "waitForElementVisible" {
+            // Only "until it appears" is the generated sentence; other conditions are said outright.
+            step.instruction = "Wait \(condition.replacingOccurrences(of: "until it", with: "until \(Self.words(step.target))"))."
+        }
+        add(step, c)
     }
 
     mutating func mapStore(_ c: Command) {

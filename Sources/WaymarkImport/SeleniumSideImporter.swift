@@ -4,8 +4,8 @@ import WaymarkModel
 /// Reads Selenium IDE project files (`.side`, versions 1.0–3.0): one capture per test.
 ///
 /// Tests come out in suite order (each suite's tests in the suite's order), then the tests that belong to no suite
-/// in file order; a test listed by several suites comes out once. Capture ids are made from the project name and
-/// the test name, with `-2`, `-3` … added when two tests share a name. Relative `open` targets are joined with the
+/// in file order; a test listed by several suites comes out once. Capture ids are made from the file name and
+/// the test name (`shop.side` + "Checkout" → `shop-checkout`), with `-2`, `-3` … added when two tests share a name. Relative `open` targets are joined with the
 /// project's base `url`.
 public struct SeleniumSideImporter: CaptureImporter {
     public init() {}
@@ -111,17 +111,22 @@ struct SeleniumProjectReader {
         }
         for index in tests.indices where !taken.contains(index) { order.append(index) }
 
+        let fileStem = Self.fileStem(file).nilIfEmpty
         let testNames = Dictionary(tests.compactMap { t in t.id.map { ($0, t.name) } }, uniquingKeysWith: { a, _ in a })
+        let commandsByName = Dictionary(tests.map { ($0.name, $0.commands) }, uniquingKeysWith: { first, _ in first })
         var usedIDs = Set<String>()
         var captures: [Capture] = []
         for index in order {
             let test = tests[index]
-            var base = Slug.make([projectName, test.name].compactMap { $0 }.joined(separator: " "))
+            // The file name, not the project name, prefixes the id: ids must be unique across a whole captures
+            // folder, and project names are not (Selenium IDE names every new project the same way).
+            var base = Slug.make([fileStem ?? projectName, test.name].compactMap { $0 }.joined(separator: " "))
             if base.count > 100 { base = String(base.prefix(100)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
             var id = base
             var n = 2
             while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
-            var converter = SeleniumCommandConverter(baseURL: baseURL, testNames: testNames, byName: Set(tests.map(\.name)))
+            var converter = SeleniumCommandConverter(baseURL: baseURL, testNames: testNames, byName: Set(tests.map(\.name)),
+                                                     commandsByName: commandsByName, testName: test.name)
             for command in test.commands {
                 converter.convert(command, fields: &fields)
             }
@@ -143,4 +148,17 @@ struct SeleniumProjectReader {
         }
         return captures
     }
+}
+
+extension SeleniumProjectReader {
+    /// The file name without its last extension: `projects/shop.side` → `shop`.
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -29,9 +29,11 @@ public struct StepsRecorderImporter: CaptureImporter {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let lower = text.lowercased()
-        // MIME: a MIME-Version header and a multipart/related content type in the header block.
+        // MIME: a multipart/related content type in the header block (MIME-Version is usual but not required).
         let headerBlock = lower.components(separatedBy: "\r\n\r\n").first.map { $0.components(separatedBy: "\n\n").first ?? $0 } ?? lower
-        if headerBlock.contains("mime-version:"), headerBlock.contains("multipart/related") { return .mime }
+        if headerBlock.contains("multipart/related"), headerBlock.contains("mime-version:") || headerBlock.contains("content-type:") {
+            return .mime
+        }
         // XML: the first element is <Report> and the report's sections follow.
         var rest = Substring(text)
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }

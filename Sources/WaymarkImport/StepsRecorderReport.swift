@@ -110,7 +110,9 @@ struct StepsRecorderReportReader {
         var title = (program ?? "Steps Recorder") + " recording"
         if let date { title += " \(date.day)" }
         var capture = Capture(
-            id: Slug.make(title), title: title, application: program,
+            // Steps Recorder has no title of its own: the id comes from the file name it saved
+            // (`Recording_20240327_2041.zip` → `recording-20240327-2041`), unique per recording.
+            id: Slug.make(SeleniumProjectReader.fileStem(path), fallback: Slug.make(title)), title: title, application: program,
             source: CaptureSource(format: .stepsRecorder, path: path),
             origin: CaptureSource(format: .stepsRecorder, path: path),
             steps: steps)
@@ -298,7 +300,14 @@ struct StepsRecorderReportReader {
         }
         var note = "Steps Recorder does not record the text typed."
         if !keys.isEmpty { note += " Keys pressed: " + keys.joined(separator: ", ") + "." }
-        return Step(action: .type, target: target, note: note)
+        // Without the text, the generated "type" sentence has nothing to say; this one tells the learner what to do.
+        var place = "."
+        switch (target.label, target.role) {
+        case let (label?, role?): place = " in the “\(label)” \(role)."
+        case let (label?, nil): place = " in “\(label)”."
+        default: break
+        }
+        return Step(action: .type, target: target, note: note, instruction: "Type the text for this step" + place)
     }
 
     func screenshotFor(_ file: String, action: XMLElement, bounds: Rect?, isMouse: Bool) -> Screenshot? {

@@ -120,7 +120,8 @@ public struct ZipArchiveReader: Sendable {
         // Inflate to memory, stopping as soon as more bytes arrive than declared or allowed.
         let cap = min(entry.uncompressedSize, limits.maxEntryBytes)
         var out = Data()
-        out.reserveCapacity(Int(cap))
+        // Reserve for what is declared, but never trust a header for more than 64 MiB up front.
+        out.reserveCapacity(Int(min(cap, 64 << 20)))
         struct Overflow: Error {}
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in

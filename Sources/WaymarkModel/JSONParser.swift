@@ -43,28 +43,34 @@ public struct JSONParser {
             self.maxDepth = maxDepth
         }
 
-        /// Where the last column count stopped: counting from the line start for every value would be quadratic
-        /// on one-line (minified or hostile) files, so counting resumes from here while the line is the same.
-        var memoLineStart = -1
-        var memoPosition = 0
-        var memoColumn = 1
+        /// Last column computed on the current line, so positions on long (minified) lines cost O(1) amortised
+        /// instead of a rescan from the line start for every value.
+        var cachedColumnLineStart = -1
+        var cachedColumnIndex = 0
+        var cachedColumn = 1
 
-        /// The column of `index`, counted incrementally.
-        mutating func currentColumn() -> Int {
-            if memoLineStart != lineStart || memoPosition > index {
-                memoLineStart = lineStart
-                memoPosition = lineStart
-                memoColumn = 1
+        /// Column of `index`, counting Unicode scalars (UTF-8 lead bytes) from the line start.
+        var column: Int {
+            mutating get {
+                if cachedColumnLineStart != lineStart || cachedColumnIndex > index {
+                    cachedColumnLineStart = lineStart
+                    cachedColumnIndex = lineStart
+                    cachedColumn = 1
+                }
+                var i = cachedColumnIndex
+                var col = cachedColumn
+                let end = min(index, bytes.count)
+                while i < end {
+                    if bytes[i] & 0xC0 != 0x80 { col += 1 }
+                    i += 1
+                }
+                cachedColumnIndex = i
+                cachedColumn = col
+                return col
             }
-            var i = memoPosition
-            while i < index && i < bytes.count {
-                if bytes[i] & 0xC0 != 0x80 { memoColumn += 1 }
-                i += 1
-            }
-            memoPosition = i
-            return memoColumn
         }
 
+        /// Column of an arbitrary position on the current line (for error messages only; rescans).
         func columnAt(_ position: Int) -> Int {
             var col = 1
             var i = lineStart
@@ -122,7 +128,7 @@ public struct JSONParser {
         mutating func parseValue() throws(DiagnosticError) -> JSONNode {
             guard index < bytes.count else { throw syntax("the document ends before a value") }
             let startLine = line
-            let startColumn = currentColumn()
+            let startColumn = column
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 return try parseObject(line: startLine, column: startColumn)
@@ -186,7 +192,7 @@ public struct JSONParser {
                     throw syntax("expected a quoted key, found \(describe(bytes[index]))")
                 }
                 let keyLine = self.line
-                let keyColumn = self.currentColumn()
+                let keyColumn = self.column
                 let key = try parseString()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {

@@ -116,3 +116,12 @@ public struct Redactor: Sendable {
         return capture.mappingTexts(includingSensitiveValues: false, clean)
     }
 }
+
+extension Redactor {
+    /// What every command that renders, fingerprints or prints a capture applies right after import: control
+    /// characters removed (`ControlCharacters`), then secrets marked and masked. `build`, `check`, `diff`,
+    /// `narrate` and `inspect` all call this, so they agree on fingerprints and none of them shows a secret.
+    public func prepare(_ capture: Capture) -> Capture {
+        redact(ControlCharacters.strip(capture))
+    }
+}

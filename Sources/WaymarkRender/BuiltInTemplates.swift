@@ -40,6 +40,8 @@ blockquote p { margin: 0; }
 .wm-skip { position: absolute; left: -999px; top: 0.5rem; background: #fff; padding: 0.5rem 1rem; z-index: 10; }
 .wm-skip:focus { left: 0.5rem; }
 .wm-kicker { color: var(--wm-muted); margin: 0; font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.wm-header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+.wm-back { margin: 0; font-size: 0.9rem; }
 .wm-nav { margin: 1rem 0; padding: 0.75rem 1rem; background: var(--wm-surface); border-radius: 6px; }
 .wm-nav-title { font-size: 1rem; margin: 0 0 0.25rem; border: 0; padding: 0; }
 .wm-nav ol { margin: 0; padding-left: 1.25rem; }
@@ -63,12 +65,16 @@ blockquote p { margin: 0; }
   border: 1px solid var(--wm-border); font-size: 0.85rem; }
 .wm-status-fresh, .wm-status-new { border-color: #2e7d32; }
 .wm-status-stale, .wm-status-edited, .wm-status-overdue, .wm-status-missing { border-color: var(--wm-highlight); }
+.wm-aside { font-weight: normal; font-size: 0.85rem; }
+.wm-source { font-size: 0.85rem; color: var(--wm-muted); word-break: break-all; }
 .wm-model { color: var(--wm-muted); font-size: 0.85rem; }
 body.wm-index { max-width: 72rem; }
 @media (max-width: 40rem) { body { padding: 1rem; } h1 { font-size: 1.6rem; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; color: #000; }
-  .wm-skip, .wm-nav { display: none; }
+  .wm-skip, .wm-header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+.wm-back { margin: 0; font-size: 0.9rem; }
+.wm-nav { display: none; }
   a { color: inherit; text-decoration: none; }
   .wm-shot, li { break-inside: avoid; }
   .wm-shot-frame { border-color: #999; }
@@ -98,6 +104,9 @@ body.wm-index { max-width: 72rem; }
 <a class="wm-skip" href="#main">Skip to the guide</a>
 <header class="wm-header">
 <p class="wm-kicker">{{#application}}{{application}} · {{/application}}Step-by-step guide</p>
+{{#dashboardHref}}
+<p class="wm-back"><a href="{{dashboardHref}}">All guides</a></p>
+{{/dashboardHref}}
 </header>
 {{#hasNav}}
 <nav class="wm-nav" aria-label="Contents">
@@ -212,11 +221,11 @@ body.wm-index { max-width: 72rem; }
 <table class="wm-dashboard">
 <caption>Every guide built from the captures, with its owner, review date and status.</caption>
 <thead>
-<tr><th scope="col">Guide</th><th scope="col">Application</th><th scope="col" class="wm-num">Steps</th><th scope="col" class="wm-num">Reading</th><th scope="col" class="wm-num">Narration</th><th scope="col">Owner</th><th scope="col">Review by</th><th scope="col">Status</th></tr>
+<tr><th scope="col">Guide</th><th scope="col">Application</th><th scope="col" class="wm-num">Steps</th><th scope="col" class="wm-num">Reading</th><th scope="col" class="wm-num">Narration</th><th scope="col">Owner</th><th scope="col">Review by</th><th scope="col">Status</th><th scope="col">Capture</th></tr>
 </thead>
 <tbody>
 {{#guides}}
-<tr><th scope="row"><a href="{{htmlLink}}">{{plainTitle}}</a></th><td>{{plainApplication}}</td><td class="wm-num">{{steps}}</td><td class="wm-num">{{reading}}</td><td class="wm-num">{{narration}}</td><td>{{plainOwner}}</td><td>{{reviewBy}}</td><td><span class="wm-status wm-status-{{statusClass}}">{{status}}</span></td></tr>
+<tr><th scope="row"><a href="{{htmlLink}}">{{plainTitle}}</a> <span class="wm-aside">(<a href="{{jobAidLink}}">job aid</a>)</span></th><td>{{plainApplication}}</td><td class="wm-num">{{steps}}</td><td class="wm-num">{{reading}}</td><td class="wm-num">{{narration}}</td><td>{{plainOwner}}</td><td>{{reviewBy}}</td><td><span class="wm-status wm-status-{{statusClass}}">{{status}}</span></td><td class="wm-source">{{plainSource}}</td></tr>
 {{/guides}}
 </tbody>
 </table>
@@ -236,10 +245,10 @@ body.wm-index { max-width: 72rem; }
 
 {{summary}}
 
-| Guide | Application | Steps | Reading | Narration | Owner | Review by | Status |
-|---|---|--:|--:|--:|---|---|---|
+| Guide | Application | Steps | Reading | Narration | Owner | Review by | Status | Capture |
+|---|---|--:|--:|--:|---|---|---|---|
 {{#guides}}
-| [{{title}}]({{markdownLink}}) | {{application}} | {{steps}} | {{reading}} | {{narration}} | {{owner}} | {{reviewBy}} | {{status}} |
+| [{{title}}]({{markdownLink}}) ([job aid]({{jobAidLink}})) | {{application}} | {{steps}} | {{reading}} | {{narration}} | {{owner}} | {{reviewBy}} | {{status}} | {{source}} |
 {{/guides}}
 
 {{model}}

@@ -12,6 +12,23 @@ public struct DashboardEntry: Sendable, Hashable {
     public var reviewBy: CalendarDate?
     /// `new` until the staleness engine knows better (`fresh`, `stale`, `edited`, `overdue` …).
     public var status: String
+    /// The capture file the guide was built from, as the build names it.
+    public var sourcePath: String
+
+    public init(
+        id: String, title: String, application: String?, stepCount: Int, timing: GuideTiming, owner: String?,
+        reviewBy: CalendarDate?, status: String, sourcePath: String
+    ) {
+        self.id = id
+        self.title = title
+        self.application = application
+        self.stepCount = stepCount
+        self.timing = timing
+        self.owner = owner
+        self.reviewBy = reviewBy
+        self.status = status
+        self.sourcePath = sourcePath
+    }
 
     public init(guide: PhrasedGuide, context: RenderContext, status: String = "new") {
         id = guide.capture.id
@@ -22,6 +39,7 @@ public struct DashboardEntry: Sendable, Hashable {
         owner = guide.capture.owner
         reviewBy = guide.capture.reviewBy
         self.status = status
+        sourcePath = context.sourcePath.isEmpty ? guide.capture.source.path : context.sourcePath
     }
 }
 
@@ -60,6 +78,9 @@ public struct DashboardRenderer: Sendable {
                 "plainTitle": plain(entry.title),
                 "markdownLink": "\(entry.id)/guide.md",
                 "htmlLink": "\(entry.id)/guide.html",
+                "jobAidLink": "\(entry.id)/job-aid.md",
+                "source": cell(entry.sourcePath),
+                "plainSource": plain(entry.sourcePath),
                 "application": cell(entry.application),
                 "plainApplication": plain(entry.application),
                 "steps": String(entry.stepCount),

@@ -34,6 +34,8 @@ struct GuideHTMLWriter {
             data["inlineStylesheet"] = context.templates.stylesheet.replacingOccurrences(of: "</", with: "<\\/")
         } else {
             data["stylesheetHref"] = context.stylesheetHref
+            // A shared single file has no dashboard beside it.
+            data["dashboardHref"] = "../index.html"
         }
         return GuideRenderer.normalizeBlankLines(context.templates.render("guide.html.mustache", data))
     }

@@ -6,8 +6,9 @@ import WaymarkModel
 /// The model is deliberately simple and documented, so numbers can be checked by hand:
 /// - reading: every word a learner reads (purpose, audience, objectives, prerequisites, steps, notes) at
 ///   `readingWordsPerMinute` (200), plus 5 seconds to look at each screenshot, rounded up to whole minutes;
-/// - narration: the words of the steps and notes spoken at the configured narration speed (waymark.yml `wpm`,
-///   default 150), plus the configured pause (`pause`, default 1 s) after each step, rounded to whole seconds.
+/// - narration: the running time of the narration's captions (intro, steps, outro) under the caption timing model
+///   (docs/narration.md) at the configured speed and pause (waymark.yml `wpm`, default 150; `pause`, default
+///   0.8 s), rounded to whole seconds — the same number as `shotlist.json`'s total duration.
 public struct GuideTiming: Sendable, Hashable {
     public static let readingWordsPerMinute = 200.0
     public static let secondsPerScreenshot = 5.0
@@ -15,10 +16,14 @@ public struct GuideTiming: Sendable, Hashable {
     public var readingMinutes: Int
     public var narrationSeconds: Int
 
+    public init(readingMinutes: Int, narrationSeconds: Int) {
+        self.readingMinutes = readingMinutes
+        self.narrationSeconds = narrationSeconds
+    }
+
     public init(guide: PhrasedGuide, context: RenderContext) {
         let capture = guide.capture
         var readWords = 0
-        var spokenWords = 0
         for text in [capture.title, capture.purpose, capture.audience].compactMap({ $0 }) + capture.objectives
             + capture.prerequisites {
             readWords += Self.wordCount(text)
@@ -27,15 +32,14 @@ public struct GuideTiming: Sendable, Hashable {
         for step in guide.steps {
             let words = Self.wordCount(step.instruction.plainText) + step.notes.map(Self.wordCount).reduce(0, +)
             readWords += words
-            spokenWords += words
             if context.images[step.number] != nil { screenshots += 1 }
         }
         let readingSeconds = Double(readWords) / Self.readingWordsPerMinute * 60 + Double(screenshots) * Self.secondsPerScreenshot
         readingMinutes = max(1, Int((readingSeconds / 60).rounded(.up)))
-        let wpm = context.wordsPerMinute > 0 ? context.wordsPerMinute : 150
-        let narration = Double(spokenWords + Self.wordCount(capture.title)) / wpm * 60
-            + Double(guide.steps.count) * max(0, context.pauseSeconds)
-        narrationSeconds = Int(narration.rounded())
+        // The narration estimate is the captions' own running time, so the dashboard and the video agree.
+        let wpm = context.wordsPerMinute > 0 ? Int(context.wordsPerMinute.rounded()) : NarrationOptions.defaultWordsPerMinute
+        let options = NarrationOptions(wordsPerMinute: wpm, pauseSeconds: max(0, context.pauseSeconds))
+        narrationSeconds = Int((Double(NarrationRenderer(options: options).runningMilliseconds(guide)) / 1000).rounded())
     }
 
     public static func wordCount(_ text: String) -> Int {

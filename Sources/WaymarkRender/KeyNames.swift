@@ -63,6 +63,23 @@ public enum KeyNames {
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
+    /// What a well-known shortcut does, to finish the sentence ("Press **Ctrl+S** to save."). Nil for others.
+    public static func purpose(of keys: [String]) -> String? {
+        guard keys.count == 2, keys[0] == "Ctrl" || keys[0] == "Meta" else { return nil }
+        switch keys[1] {
+        case "S": return "save"
+        case "C": return "copy"
+        case "V": return "paste"
+        case "X": return "cut"
+        case "Z": return "undo"
+        case "Y": return "redo"
+        case "P": return "print"
+        case "F": return "find"
+        case "A": return "select everything"
+        default: return nil
+        }
+    }
+
     /// Modifier keys pressed on their own (Chrome records a keyDown of Shift before a capital letter).
     public static func isModifierOnly(_ key: String) -> Bool {
         ["Ctrl", "Alt", "Shift", "Meta"].contains(keyName(key) ?? "")

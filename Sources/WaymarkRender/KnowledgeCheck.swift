@@ -164,6 +164,11 @@ struct QuestionBuilder {
     func clause(for step: PhrasedStep) -> [Instruction.Segment] {
         switch step.action {
         case .navigate:
+            // "On the **Reports** page" → "open the **Reports** page".
+            if let section = guide.sections.first(where: { $0.steps.first?.number == step.number }),
+               let title = section.title, case .text("On the ")? = title.segments.first {
+                return [.text("open the ")] + title.segments.dropFirst()
+            }
             return [.text("open the page")]
         case .type:
             if let name = label(of: step) {

@@ -95,7 +95,7 @@ struct SentenceBuilder {
                 s = [.text("Open the page.")]
             }
         case .click:
-            s = [.text("Click ")] + name(draft.target, fallbackRole: "button") + [.text(".")]
+            s = [.text("Click ")] + name(draft.target, fallbackRole: "item") + [.text(".")]
         case .doubleClick:
             s = [.text("Double-click ")] + name(draft.target, fallbackRole: "item") + [.text(".")]
         case .rightClick:
@@ -117,6 +117,8 @@ struct SentenceBuilder {
                 s = [.text("Press the key shown in the recording.")]
             } else if hasName(draft.target) && TargetDescriber.describe(draft.target).name != nil {
                 s = [.text("In ")] + name(draft.target, fallbackRole: "field") + [.text(", press "), .keys(keys), .text(".")]
+            } else if let purpose = KeyNames.purpose(of: keys) {
+                s = [.text("Press "), .keys(keys), .text(" to \(purpose).")]
             } else {
                 s = [.text("Press "), .keys(keys), .text(".")]
             }
@@ -198,6 +200,9 @@ struct SentenceBuilder {
             let what = described.name.map { secretNoun(for: $0) } ?? "the required value"
             s = [.text("Enter \(what)")]
             if hasField { s += [.text(" in ")] + name(draft.target, fallbackRole: "field") }
+        } else if draft.value == nil {
+            // The recorder did not capture the text (Steps Recorder never does).
+            s = hasField ? [.text("Type the text in ")] + name(draft.target, fallbackRole: "field") : [.text("Type the text")]
         } else if value.isEmpty {
             s = hasField ? [.text("Clear ")] + name(draft.target, fallbackRole: "field") : [.text("Clear the field")]
         } else if hasField {
@@ -212,18 +217,24 @@ struct SentenceBuilder {
         return s
     }
 
-    /// "your password", "your PIN", "your card number"; "the required value" when the label says nothing personal.
+    /// "your password", "your PIN" (the learner's own secrets); otherwise "the card number", "the bank account (IBAN)"
+    /// — a named secret that may belong to someone else — or "the required value" when the label says nothing.
     func secretNoun(for label: String) -> String {
         let lowered = label.lowercased()
         if lowered.contains("password") || lowered.contains("passwort") || lowered.contains("passphrase") {
             return "your password"
         }
-        if lowered == "pin" || lowered.hasPrefix("pin ") || lowered.hasSuffix(" pin") { return "your PIN" }
-        let personal = ["card", "account", "number", "code", "token", "key", "secret", "ssn", "iban", "email", "name",
-                        "phone", "user", "login", "passcode", "social", "tax", "birth"]
-        guard label.count <= 40, personal.contains(where: { lowered.contains($0) }) else { return "the required value" }
-        let startsWithAcronym = label.prefix(2).allSatisfy(\.isUppercase)
-        return "your " + (startsWithAcronym ? label : lowered)
+        if lowered == "pin" || lowered.hasPrefix("pin ") || lowered.hasSuffix(" pin") || lowered.contains("passcode") {
+            return "your PIN"
+        }
+        let named = ["card", "account", "number", "code", "token", "key", "secret", "ssn", "iban", "email", "name",
+                     "phone", "user", "login", "social", "tax", "birth", "salary"]
+        guard label.count <= 40, named.contains(where: { lowered.contains($0) }) else { return "the required value" }
+        // Lowercase ordinary words, keep acronyms (IBAN, SSN) as written.
+        let words = label.split(separator: " ").map { word -> String in
+            word.filter(\.isUppercase).count >= 2 ? String(word) : word.lowercased()
+        }
+        return "the " + words.joined(separator: " ")
     }
 
     mutating func scrollSentence() -> [Instruction.Segment] {

@@ -254,7 +254,7 @@ struct PhrasingRun {
             }
             if last.target == nil { last.target = next.target }
             last.sensitive = last.sensitive || next.sensitive
-        case (.click, .type) where sameTarget(last.target, next.target):
+        case (.click, .type) where sameTarget(last.target, next.target) || typesIntoFocus(after: last.target, next.target):
             last.action = .type
             last.value = next.value
             last.sensitive = next.sensitive
@@ -297,6 +297,14 @@ struct PhrasingRun {
         return sameTarget(a, b)
     }
 
+    /// Keystrokes recorded without a target go to whatever has focus: after a click on a field (or on something
+    /// that is not clearly a button or link) that is the clicked control.
+    static func typesIntoFocus(after clicked: Target?, _ typed: Target?) -> Bool {
+        guard clicked != nil, typed == nil || (typed?.label == nil && typed?.selectors.isEmpty == true) else { return false }
+        let role = TargetDescriber.describe(clicked).role ?? ""
+        return !["button", "link", "menu item", "tab", "check box", "option"].contains(role)
+    }
+
     static func isMenuItem(_ target: Target?) -> Bool {
         guard let target else { return false }
         let role = (target.role ?? "").lowercased()
@@ -329,14 +337,26 @@ struct PhrasingRun {
         }
     }
 
+    /// Contexts that name no place a learner recognises: frame keywords, and bare host names (`coffee-cart.netlify.app`),
+    /// for which the page address gives a better name.
     func isGenericContext(_ name: String) -> Bool {
-        ["main", "top", "default", "parent", "relative=top", "relative=parent", "index=0", "_top", "_self", "window"]
-            .contains(name.lowercased())
+        if ["main", "top", "default", "parent", "relative=top", "relative=parent", "index=0", "_top", "_self", "window"]
+            .contains(name.lowercased()) { return true }
+        let hostLike = name.contains(".") && !name.hasPrefix(".") && !name.hasSuffix(".")
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":") }
+        return hostLike
     }
 
     /// "Print window" → window named "Print"; "Expensa" → the default kind.
-    func place(named name: String, defaultKind: Place.Kind) -> Place {
+    func place(named rawName: String, defaultKind: Place.Kind) -> Place {
+        // "the new window" → "new window"; the title adds its own article.
+        var name = rawName
+        if name.lowercased().hasPrefix("the "), name.count > 4 { name = String(name.dropFirst(4)) }
         let lowered = name.lowercased()
+        // "frame 3", "window 2": the kind word is part of the name, so the title is just "In frame 3".
+        for word in ["frame", "window", "tab", "dialog", "page"] where lowered.hasPrefix(word + " ") {
+            return Place(name: name, kind: .application)
+        }
         let suffixes: [(String, Place.Kind)] = [
             (" window", .window), (" dialog", .dialog), (" dialog box", .dialog), (" page", .page), (" tab", .tab),
             (" frame", .frame), (" pane", .pane),
@@ -375,7 +395,7 @@ struct PhrasingRun {
             if ["index", "default", "home"].contains(word.lowercased()) { continue }
             if let words = TargetDescriber.words(fromIdentifier: word) { return Place(name: words, kind: .page) }
         }
-        if let application = capture.application.flatMap(TargetDescriber.cleanLabel) {
+        if let application = capture.application.flatMap(TargetDescriber.cleanLabel), !isGenericContext(application) {
             return Place(name: application, kind: .homePage)
         }
         guard let host = components.host, !host.isEmpty else { return nil }

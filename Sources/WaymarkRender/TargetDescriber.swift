@@ -75,16 +75,18 @@ public enum TargetDescriber {
         if t.contains(">>>") || t.contains(":nth-") || t.contains("::") { return true }
         if t.contains("[") && t.contains("]") && t.contains("=") { return true }
         if t.contains("@") && t.contains("[") { return true }
-        // `#id`, `.class`, `tag#id`, `tag.class`, `a > b` with no spaces inside words.
+        // `#id`, `.class`, `tag#id`, `tag.class`, `div > span`. Words such as "Node.js", "report.pdf" or "e.g." are
+        // not selectors: a qualified selector must start with an HTML tag name.
         let identifier = #"[A-Za-z_][A-Za-z0-9_-]*"#
+        let tags = "(a|abbr|article|aside|b|body|button|canvas|dd|details|dialog|div|dl|dt|em|fieldset|figure|footer|form|"
+            + "h[1-6]|header|html|i|iframe|img|input|label|legend|li|main|nav|ol|option|p|section|select|span|strong|"
+            + "summary|svg|table|tbody|td|textarea|th|thead|tr|ul)"
         let patterns = [
             "^[#.]\(identifier)([#.:\\[ >+~].*)?$",
-            "^\(identifier)[#.]\(identifier).*$",
-            "^\(identifier)( *> *\(identifier))+$",
+            "^\(tags)[#.:\\[][A-Za-z_][A-Za-z0-9_-]+.*$",
+            "^\(tags)( *> *[a-z][A-Za-z0-9_.#:=\\[\\]-]*)+$",
         ]
         for pattern in patterns where t.range(of: pattern, options: .regularExpression) != nil {
-            // "e.g." or "Mr. Smith" are words, not selectors: a class selector has no spaces after the dot part.
-            if pattern.hasPrefix("^\(identifier)[#.]"), t.contains(" "), !t.contains(">") { continue }
             return true
         }
         return false
@@ -150,28 +152,13 @@ public enum TargetDescriber {
                                        "for", "value", "href"]
 
     static func readCSS(_ css: String) -> SelectorReading {
-        // Only the last compound selector names the control itself.
-        let parts = css.split(whereSeparator: { " >+~".contains($0) })
-        let last = parts.last.map(String.init) ?? css
+        // Only the last compound selector names the control itself; combinators inside [...] or quotes don't count.
+        let last = lastCompound(of: css)
         var reading = SelectorReading()
         // Tag name → role.
         let tag = String(last.prefix { $0.isLetter || $0.isNumber || $0 == "-" }).lowercased()
         reading.role = roleForTag(tag)
-        // Attributes: [name="value"].
-        var attributes: [(String, String)] = []
-        var rest = Substring(last)
-        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
-            let inside = rest[rest.index(after: open)..<close]
-            if let eq = inside.firstIndex(of: "=") {
-                var name = String(inside[..<eq]).lowercased()
-                if let last = name.last, "^$*~|".contains(last) { name.removeLast() }
-                let value = String(inside[inside.index(after: eq)...])
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-                    .replacingOccurrences(of: " i", with: "")
-                attributes.append((name.trimmingCharacters(in: .whitespaces), value))
-            }
-            rest = rest[rest.index(after: close)...]
-        }
+        let attributes = attributeSelectors(in: last)
         for (name, value) in attributes {
             if name == "role", reading.role == nil { reading.role = plainRole(value) }
             if name == "type", ["checkbox", "radio", "submit", "button", "file"].contains(value.lowercased()) {
@@ -200,6 +187,61 @@ public enum TargetDescriber {
             }
         }
         return reading
+    }
+
+    /// The part after the last top-level combinator (space, `>`, `+`, `~`).
+    static func lastCompound(of css: String) -> String {
+        var depth = 0
+        var quote: Character?
+        var start = css.startIndex
+        var index = css.startIndex
+        while index < css.endIndex {
+            let ch = css[index]
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "\"" || ch == "'" {
+                quote = ch
+            } else if ch == "[" || ch == "(" {
+                depth += 1
+            } else if ch == "]" || ch == ")" {
+                depth = max(0, depth - 1)
+            } else if depth == 0, " >+~".contains(ch) {
+                start = css.index(after: index)
+            }
+            index = css.index(after: index)
+        }
+        let compound = String(css[start...]).trimmingCharacters(in: .whitespaces)
+        return compound.isEmpty ? css : compound
+    }
+
+    /// `[name="value"]` pairs of one compound selector, names lowercased, values unquoted.
+    static func attributeSelectors(in compound: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        var rest = Substring(compound)
+        while let open = rest.firstIndex(of: "[") {
+            var index = rest.index(after: open)
+            var name = ""
+            while index < rest.endIndex, !"=]".contains(rest[index]) { name.append(rest[index]); index = rest.index(after: index) }
+            guard index < rest.endIndex else { break }
+            if rest[index] == "]" { rest = rest[rest.index(after: index)...]; continue }
+            index = rest.index(after: index)  // past "="
+            if let last = name.last, "^$*~|".contains(last) { name.removeLast() }
+            var value = ""
+            if index < rest.endIndex, rest[index] == "\"" || rest[index] == "'" {
+                let q = rest[index]
+                index = rest.index(after: index)
+                while index < rest.endIndex, rest[index] != q { value.append(rest[index]); index = rest.index(after: index) }
+                if index < rest.endIndex { index = rest.index(after: index) }
+            } else {
+                while index < rest.endIndex, rest[index] != "]", rest[index] != " " {
+                    value.append(rest[index]); index = rest.index(after: index)
+                }
+            }
+            out.append((name.trimmingCharacters(in: .whitespaces).lowercased(), value))
+            guard let close = rest[index...].firstIndex(of: "]") else { break }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
     }
 
     static func readXPath(_ xpath: String) -> SelectorReading {

@@ -120,6 +120,13 @@ import WaymarkTestSupport
         #expect(report.captures.map(\.id) == ["c"])
     }
 
+    @Test func noCapturesAtAllIsAnError() throws {
+        let folder = try BuildTestSupport.folder(with: [:], files: ["notes.json": Data("{}".utf8)])
+        let (report, _) = BuildTestSupport.build([folder.path], base: folder)
+        #expect(report.diagnostics.map(\.code) == ["input.skipped", "input.none"])
+        #expect(report.hasErrors)
+    }
+
     @Test func aBrokenCaptureIsReportedAndTheOthersAreBuilt() throws {
         let folder = try BuildTestSupport.folder(
             with: ["good.json": Self.capture("good", steps: [Step(action: .click, target: Target(label: "A"))])],

@@ -46,6 +46,7 @@ struct SeleniumSideImporterTests {
         command("mouseUp", "id=slider"),
         command("dragAndDropToObject", "id=card", "id=trash"),
         command("editContent", "css=#notes", "Hello"),
+        command("type", "id=cv-file", "C:\\Users\\ada\\cv.pdf"),
         command("select", "id=country", "label=France"),
         command("addSelection", "id=tags", "value=red"),
         command("removeSelection", "id=tags", "index=0"),
@@ -184,17 +185,20 @@ struct SeleniumSideImporterTests {
         let slider = try #require(s.first { $0.target?.label == "Slider" })
         #expect(slider.action == .click)
         let payNow = try #require(s.first { $0.target?.label == "Pay now" })
-        #expect(payNow.target?.context == "frame 1")
-        #expect(s.contains { $0.action == .switchContext && $0.value == "the original window" })
+        #expect(payNow.target?.context == "first frame")
+        #expect(s.contains { $0.action == .switchContext && $0.value == "main" && $0.target?.role == "window" })
         #expect(s.contains { $0.action == .click && $0.target?.label == "OK" && $0.target?.context == "confirmation dialog" })
         #expect(s.contains { $0.action == .click && $0.target?.label == "Cancel" && $0.target?.context == "prompt dialog" })
         #expect(s.contains { $0.action == .note && $0.note == "Hello ada" })
         #expect(s.contains { $0.action == .note && $0.note == "Run the steps of the test “Login”." })
         #expect(s.contains { $0.action == .note && $0.note == "Repeat the following steps 3 times." })
         #expect(s.contains { $0.action == .select && $0.value == "France" && $0.target?.label == "Country" })
-        #expect(s.contains { $0.action == .wait && $0.value == "for 1.5 seconds" })
+        #expect(s.contains { $0.action == .wait && $0.value == "1.5" && $0.target == nil })
+        #expect(s.contains { $0.action == .assert && $0.instruction == "Check that “Error” is not on the page." })
+        #expect(s.contains { $0.action == .wait && $0.instruction == "Wait until “Spinner” is gone." })
         #expect(s.filter { $0.action == .note && $0.note?.hasPrefix("End of") == true }.count == 4)
         #expect(s.last?.customType == "customClick")
+        #expect(s.contains { $0.action == .upload && $0.value == "cv.pdf" && $0.target?.role == "file field" })
     }
 
     @Test("Tests come out in suite order, then tests in no suite; duplicate names get unique ids")
@@ -209,6 +213,29 @@ struct SeleniumSideImporterTests {
         #expect(result.diagnostics.map(\.code) == ["selenium.empty-test"])
         #expect(result.captures[0].steps.first?.url == "https://other.example.org/")
         #expect(result.captures[1].steps.first?.url == "https://shop.example.com/app/cart")
+    }
+
+    @Test("run brings the other test's steps in with this test's stored values; cycles are named, not repeated")
+    func runInlines() throws {
+        let extra = #"""
+        , { "id": "t2", "name": "Login", "commands": [
+            { "id": "l1", "command": "type", "target": "id=user", "targets": [], "value": "${user}" },
+            { "id": "l2", "command": "run", "target": "Login", "targets": [], "value": "" } ] }
+        """#
+        let commands = [Self.command("store", "ada", "user"), Self.command("store", "hunter2", "password"),
+                        Self.command("run", "Login"), Self.command("run", "Nowhere"),
+                        Self.command("type", "id=pwd", "${password}")].joined(separator: ",")
+        let result = importProject(Self.project(commands, extraTests: extra))
+        let checkout = try #require(result.captures.first { $0.title == "Checkout" })
+        #expect(checkout.steps.map(\.action) == [.note, .note, .type, .note, .note, .type])
+        #expect(checkout.steps[5].sensitive && !checkout.steps[2].sensitive)
+        #expect(checkout.steps[1].sensitive && checkout.steps[1].note == "Have the password ready.")
+        #expect(!(checkout.steps[1].note ?? "").contains("hunter2") && checkout.steps[1].value == nil)
+        #expect(checkout.steps[2].value == "ada" && checkout.steps[2].id == "l1")
+        #expect(checkout.steps[3].note == "Run the steps of the test “Login”.")
+        #expect(checkout.steps[4].note == "Run the steps of the test “Nowhere”.")
+        #expect(result.diagnostics.map(\.code).contains("selenium.run-cycle"))
+        #expect(result.diagnostics.map(\.code).contains("selenium.unknown-test"))
     }
 
     @Test("Versions 1.0 to 3.0 are read; an unknown version warns")

@@ -115,7 +115,7 @@ struct StepsRecorderImporterTests {
         let result = importData(StepsRecorderFixtures.mht(), path: "psr/Recording_20250102_0905.mht")
         let capture = try #require(result.captures.first)
         #expect(capture.title == "Microsoft Outlook recording 2025-01-02")
-        #expect(capture.id == "microsoft-outlook-recording-2025-01-02")
+        #expect(capture.id == "recording-20250102-0905")
         #expect(capture.application == "Microsoft Outlook")
         #expect(capture.recordedAt == "2025-01-02T09:05:00")
         let s = capture.steps

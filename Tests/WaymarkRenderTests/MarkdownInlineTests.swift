@@ -39,3 +39,42 @@ import WaymarkModel
         #expect(parsed.segments == [.text("Click "), .label("Save"), .text(" and type "), .literal("a"), .text("b` <i>x</i>")])
     }
 }
+
+/// Property: whatever a label or value holds, cmark shows exactly that text (no markup, no lost characters).
+@Suite struct MarkdownRoundTripTests {
+    static let alphabet = Array("ab <>&\"'`*_[]()!#|{}~\\/-+=.:;%$^@?,1234567890xyzÄé–\u{00A0}")
+
+    static func randomStrings(count: Int) -> [String] {
+        var generator = SeededGenerator(seed: "markdown-round-trip")
+        return (0..<count).map { _ in
+            let length = Int(generator.next() % 24) + 1
+            return String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        }
+    }
+
+    static func text(ofHTML html: String) -> String {
+        GuideHTMLWriter.plainText(ofHTML: html).trimmingCharacters(in: .newlines)
+    }
+
+    @Test func labelsSurviveCmarkExactly() {
+        for value in Self.randomStrings(count: 400) {
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            let markdown = MarkdownInline.render(Instruction([.text("Click "), .label(trimmed), .text(".")]))
+            let html = CmarkAdapter.html(fromMarkdown: markdown)
+            #expect(html.hasPrefix("<p>Click <strong>"), "\(value.debugDescription) → \(html)")
+            #expect(Self.text(ofHTML: html) == "Click \(trimmed).", "\(value.debugDescription) → \(markdown)")
+        }
+    }
+
+    @Test func literalsSurviveCmarkExactly() {
+        for value in Self.randomStrings(count: 400) {
+            let markdown = MarkdownInline.render(Instruction([.text("Type "), .literal(value), .text(".")]))
+            let html = CmarkAdapter.html(fromMarkdown: markdown)
+            let shown = Self.text(ofHTML: html)
+            let expected = MarkdownInline.containsTemplateDelimiters(value) ? "Type “\(value)”." : "Type \(value)."
+            #expect(shown == expected, "\(value.debugDescription) → \(markdown) → \(html)")
+            #expect(!html.contains("<a ") && !html.contains("<em>") && !html.contains("<img"))
+        }
+    }
+}

@@ -38,7 +38,7 @@ import WaymarkModel
             "Select **Travel – Hotel** from **Category**.",
             "Select the **Remember me** check box.",
             "Clear the **Newsletter** check box.",
-            "Press **Ctrl+S**.",
+            "Press **Ctrl+S** to save.",
             "Scroll down.",
             "Drag **Receipt** to **Attachments**.",
             "Click **Attach receipt** and choose the file `receipt.pdf`.",
@@ -75,6 +75,17 @@ import WaymarkModel
         #expect(lines == ["In **Name**, type `jec` and press **Tab**.", "In **Email**, type `jec@test.com`."])
     }
 
+    @Test func keystrokesWithoutATargetGoToTheClickedField() {
+        let lines = markdown([
+            Step(action: .click, target: Target(label: "Search", role: "searchbox")),
+            Step(action: .press, key: "t"), Step(action: .press, key: "a"), Step(action: .press, key: "x"),
+            Step(action: .press, key: "Enter"),
+            Step(action: .click, target: Target(label: "Next", role: "button")),
+            Step(action: .press, key: "Escape"),
+        ])
+        #expect(lines == ["In **Search**, type `tax` and press **Enter**.", "Click **Next**.", "Press **Esc**."])
+    }
+
     @Test func rightClickNamesTheMenuChoice() {
         let lines = markdown([
             Step(action: .rightClick, target: Target(label: "Invoice 1042")),
@@ -105,7 +116,7 @@ import WaymarkModel
         let lines = guide.steps.map { MarkdownInline.render($0.instruction) }
         #expect(lines == [
             "Enter your password in **Password**.",
-            "Enter your card number in **Card number**.",
+            "Enter the card number in **Card number**.",
             "Check that **Greeting** is shown.",
             "Enter the required value in **Confirm**.",
         ])
@@ -116,7 +127,7 @@ import WaymarkModel
         let guide = StepPhraser(redactPatterns: [#"^\d{3}-\d{2}-\d{4}$"#]).phrase(Capture(id: "t", title: "T", steps: [
             Step(action: .type, target: Target(label: "SSN"), value: "123-45-6789"),
         ]))
-        #expect(MarkdownInline.render(guide.steps[0].instruction) == "Enter your SSN in **SSN**.")
+        #expect(MarkdownInline.render(guide.steps[0].instruction) == "Enter the SSN in **SSN**.")
     }
 
     @Test func selectorsNeverReachProse() {
@@ -132,7 +143,7 @@ import WaymarkModel
         #expect(lines == [
             "Click **Expense amount**.",
             "Click **Submit for approval**.",
-            "Click the button.",
+            "Click the item.",
             "Click **Save button**.",
             "Click **Expense reports**.",
             "In **First name**, type `Ada`.",
@@ -170,10 +181,33 @@ import WaymarkModel
         #expect(guide.sections.first?.title.map { MarkdownInline.render($0) } == "On the **Coffee cart** home page")
     }
 
+    @Test func hostNamesAndFrameNumbersMakeReadableSections() {
+        let guide = StepPhraser().phrase(Capture(id: "t", title: "T", application: "coffee-cart.netlify.app", steps: [
+            Step(action: .navigate, url: "https://coffee-cart.netlify.app/"),
+            Step(action: .click, target: Target(label: "Espresso", context: "coffee-cart.netlify.app")),
+            Step(action: .switchContext, target: Target(label: "frame 2", role: "frame")),
+            Step(action: .click, target: Target(label: "OK")),
+            Step(action: .switchContext, target: Target(label: "the new window", role: "window")),
+        ]))
+        let titles = guide.sections.map { $0.title.map { MarkdownInline.render($0, labels: .plain) } }
+        #expect(titles == ["On the Coffee cart home page", "In frame 2", "In the new window"])
+    }
+
     @Test func customStepsAreReadableAndWarned() {
         let guide = phrase([Step(action: .custom, customType: "startTimespan")])
         #expect(MarkdownInline.render(guide.steps[0].instruction) == "Complete the **Start timespan** step.")
         #expect(guide.diagnostics.map(\.code) == ["phrase.custom-step"])
+    }
+
+    @Test func wordsThatLookTechnicalAreStillLabels() {
+        for label in ["Node.js", "report.pdf", "e.g. Travel", "i.e.", "File > Save", "example.com", "C# basics"] {
+            #expect(TargetDescriber.cleanLabel(label) == label, "\(label)")
+        }
+        for selector in ["#expense-amount", ".btn-primary", "div.css-1x2y3z > span", "input[name=q]", "//button",
+                         "button#save", "aria/Save", "xpath///a", "css=#x", "div > span"] {
+            #expect(TargetDescriber.cleanLabel(selector) == nil || selector.hasPrefix("aria/"), "\(selector)")
+        }
+        #expect(TargetDescriber.cleanLabel("aria/Save") == "Save")
     }
 
     @Test func keyNamesAreThoseOnTheKeyboard() {

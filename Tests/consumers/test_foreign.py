@@ -75,7 +75,7 @@ def test_a_project_with_several_tests_writes_one_file_per_test(shared_dir, tmp_p
     result = run_waymark("import", project, "--out", out)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"wait-for-project-wait-for-element-{name}.json"
+        f"selenium-ide-tests-examples-wait-for-wait-for-element-{name}.json"
         for name in ("present", "not-present", "visible", "not-visible", "editable-and-not-editable"))
 
 

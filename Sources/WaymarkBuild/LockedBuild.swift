@@ -1,0 +1,167 @@
+import Foundation
+import WaymarkModel
+import WaymarkRender
+import WaymarkStaleness
+
+/// `waymark build` with its lock: protects hand-edited outputs, then records what was built in `out/waymark.lock`.
+///
+/// Before building it reads the previous lock (a lock from a newer Waymark stops the build, so it is never
+/// overwritten by an older version), installs a write guard that keeps every output whose bytes differ from what
+/// the lock recorded (edited by hand) unless `--force`, and fills the dashboard's status column (fresh, edited,
+/// overdue). After building it writes the new lock: one entry per capture built, plus the previous entries of captures
+/// not built this time whose materials still exist (a partial build does not forget the rest; removed materials
+/// do not linger).
+public struct LockedBuild: Sendable {
+    public var pipeline: BuildPipeline
+    /// The date review dates are compared with for the dashboard status.
+    public var today: CalendarDate
+
+    public init(pipeline: BuildPipeline, today: CalendarDate = LockedBuild.todayUTC()) {
+        self.pipeline = pipeline
+        self.today = today
+    }
+
+    public init(options: BuildOptions, today: CalendarDate = LockedBuild.todayUTC()) {
+        self.init(pipeline: BuildPipeline(options: options), today: today)
+    }
+
+    public static func todayUTC() -> CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    public func run(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> BuildReport {
+        let options = pipeline.options
+        let outRoot = options.outputDirectory.standardizedFileURL
+        let base = options.baseDirectory
+        let lockURL = outRoot.appendingPathComponent(LockFile.fileName)
+        let oldLock: LockFile?
+        do {
+            oldLock = try LockFile.read(outputFolder: outRoot, displayPath: Self.display(lockURL, base: base))
+        } catch {
+            var report = BuildReport()
+            report.diagnostics = error.diagnostics
+            return report
+        }
+
+        let templateHash: String
+        do {
+            templateHash = try TemplateFingerprint.hash(templatesIn: options.templatesDirectory)
+        } catch {
+            var report = BuildReport()
+            report.diagnostics = error.diagnostics
+            return report
+        }
+        let settingsHash = options.settingsHash
+
+        var pipeline = self.pipeline
+        let known = oldLock?.allOutputs ?? [:]
+        if let oldLock, !options.force {
+            let today = self.today
+            pipeline.reuse = { file, display, bytes in
+                Self.reusableRows(
+                    for: file, displayPath: display, bytes: bytes, lock: oldLock, outRoot: outRoot,
+                    templateHash: templateHash, settingsHash: settingsHash, today: today)
+            }
+        }
+        pipeline.writeGuard = { relativePath, existing in
+            guard let locked = known[relativePath], Fingerprint.hex(of: existing) != locked else { return nil }
+            return .warning(
+                "output.edited", "Left alone: this file was edited by hand since the last build.",
+                hint: "Move the wording into the capture (a step's `instruction`) and build again, or run `waymark build --force` to overwrite the edit.",
+                at: SourceLocation(file: Self.display(outRoot.appendingPathComponent(relativePath), base: base)))
+        }
+        pipeline.fingerprint = { Fingerprint.capture($0) }
+        // The dashboard's status column, from what the build just did.
+        let today = self.today
+        pipeline.statuses = { results in Self.statuses(for: results, today: today) }
+
+        var report = pipeline.run(progress: progress)
+        var lock = LockFile(templates: options.templatesDirectory.map { LockFile.relativePath(of: $0, from: outRoot) })
+        let fm = FileManager.default
+        for (id, entry) in oldLock?.captures ?? [:]
+        where entry.outputs.keys.contains(where: { fm.fileExists(atPath: outRoot.appendingPathComponent($0).path) }) {
+            lock.captures[id] = entry
+        }
+        for result in report.captures {
+            let sourceURL = URL(fileURLWithPath: result.sourcePath, relativeTo: base).standardizedFileURL
+            guard let bytes = try? Data(contentsOf: sourceURL) else {
+                report.diagnostics.append(.warning(
+                    "lock.source-unreadable", "Cannot read the capture again to record its hash in the lock.",
+                    at: SourceLocation(file: result.sourcePath)))
+                continue
+            }
+            lock.captures[result.id] = LockEntry(
+                capture: result.guide.capture, sourcePath: LockFile.relativePath(of: sourceURL, from: outRoot),
+                sourceBytes: bytes, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
+                templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash)
+        }
+        // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
+        lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        do {
+            _ = try AtomicFileWriter.write(Data(lock.serialized().utf8), to: lockURL)
+        } catch {
+            report.diagnostics.append(.error(
+                "output.write-failed", "Could not write the lock: \(error.localizedDescription)",
+                hint: "Check that the output folder is writable and the disk is not full.",
+                at: SourceLocation(file: Self.display(lockURL, base: base))))
+        }
+        return report
+    }
+
+    /// Dashboard status per capture: `edited` when the build kept a hand-edited output, `overdue` when the review
+    /// date passed, else `fresh` (it was just built). The same inputs give the same statuses, so building twice
+    /// leaves the dashboard byte-identical.
+    static func statuses(for results: [BuildReport.CaptureResult], today: CalendarDate) -> [String: String] {
+        var statuses: [String: String] = [:]
+        for result in results {
+            if result.outputs.contains(where: { $0.status == .kept }) {
+                statuses[result.id] = FindingKind.edited.rawValue
+            } else if let due = result.guide.capture.reviewBy, due < today {
+                statuses[result.id] = FindingKind.overdue.rawValue
+            } else {
+                statuses[result.id] = "fresh"
+            }
+        }
+        return statuses
+    }
+
+    /// Dashboard rows for the captures `file` held at the last build, when nothing that shapes their outputs has
+    /// changed since: the same source bytes, templates, settings and generator, and every output present with the
+    /// bytes the lock recorded. Nil means: import and build (which also reports hand edits).
+    static func reusableRows(
+        for file: URL, displayPath: String, bytes: Data, lock: LockFile, outRoot: URL, templateHash: String,
+        settingsHash: String, today: CalendarDate
+    ) -> [DashboardEntry]? {
+        let source = LockFile.relativePath(of: file, from: outRoot)
+        let entries = lock.captures.filter { $0.value.source == source }.sorted { $0.key < $1.key }
+        guard !entries.isEmpty else { return nil }
+        let sourceHash = Fingerprint.hex(of: bytes)
+        let outputs = DiskOutputFolder(root: outRoot)
+        var rows: [DashboardEntry] = []
+        for (id, entry) in entries {
+            guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
+                  entry.generatorVersion == WaymarkVersion.current, entry.settingsHash == settingsHash,
+                  let row = entry.dashboard, !entry.outputs.isEmpty else { return nil }
+            // A missing or hand-edited output: build normally, so the write guard keeps the edit and says so.
+            for (path, hash) in entry.outputs where outputs.hash(of: path) != hash { return nil }
+            let status: String
+            if let due = entry.reviewBy, due < today {
+                status = FindingKind.overdue.rawValue
+            } else {
+                status = "fresh"
+            }
+            rows.append(DashboardEntry(
+                id: id, title: entry.title, application: row.application, stepCount: row.guideSteps,
+                timing: GuideTiming(readingMinutes: row.readingMinutes, narrationSeconds: row.narrationSeconds),
+                owner: entry.owner, reviewBy: entry.reviewBy, status: status, sourcePath: displayPath))
+        }
+        return rows
+    }
+
+    static func display(_ url: URL, base: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path
+        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

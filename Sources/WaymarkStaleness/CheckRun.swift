@@ -1,0 +1,201 @@
+import Dispatch
+import Foundation
+import WaymarkImport
+import WaymarkModel
+
+/// `waymark check` against the file system: reads the lock, hashes the sources and outputs, scans hand-written
+/// materials, and hands everything to `StalenessChecker`. The CLI command is a thin layer over this.
+public struct CheckRun: Sendable {
+    /// Capture files or folders to check. The sources recorded in the lock are always checked too.
+    public var inputs: [String]
+    public var outputDirectory: URL
+    public var materials: [URL]
+    /// Template override folder; nil means the lock's recorded folder, or the built-in templates.
+    public var templatesDirectory: URL?
+    public var today: CalendarDate
+    public var maxAgeDays: Int?
+    public var failOn: Set<FindingKind>
+    /// Relative inputs are resolved against it, and paths in findings are shown relative to it.
+    public var baseDirectory: URL
+    public var reader: CaptureReader
+    /// The owner a capture without one gets (waymark.yml `owners`), as the build assigns it: source path (as
+    /// shown), application → owner.
+    public var defaultOwner: @Sendable (_ sourcePath: String, _ application: String?) -> String?
+    /// `waymark.yml` `redact:` patterns: captures are prepared exactly as the build prepares them (`Redactor`),
+    /// so their fingerprints compare with what was built.
+    public var redactPatterns: [String] = []
+
+    public init(
+        inputs: [String], outputDirectory: URL, materials: [URL] = [], templatesDirectory: URL? = nil,
+        today: CalendarDate, maxAgeDays: Int? = nil, failOn: Set<FindingKind> = FindingKind.defaultFailOn,
+        baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        reader: CaptureReader = CaptureReader(),
+        defaultOwner: @escaping @Sendable (_ sourcePath: String, _ application: String?) -> String? = { _, _ in nil }
+    ) {
+        self.defaultOwner = defaultOwner
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.materials = materials
+        self.templatesDirectory = templatesDirectory
+        self.today = today
+        self.maxAgeDays = maxAgeDays
+        self.failOn = failOn
+        // A directory URL (trailing slash), so relative inputs resolve inside it rather than beside it.
+        self.baseDirectory = URL(fileURLWithPath: baseDirectory.standardizedFileURL.path, isDirectory: true)
+        self.reader = reader
+    }
+
+    /// Runs the check. Throws only when nothing can be checked (unreadable or newer lock, broken templates).
+    public func run() throws(DiagnosticError) -> (report: StalenessReport, diagnostics: [Diagnostic]) {
+        let outRoot = outputDirectory.standardizedFileURL
+        let lockDisplay = display(outRoot.appendingPathComponent(LockFile.fileName))
+        let lock = try LockFile.read(outputFolder: outRoot, displayPath: lockDisplay)
+        var diagnostics: [Diagnostic] = []
+        if lock == nil {
+            diagnostics.append(.note(
+                "check.no-lock", "There is no \(lockDisplay) yet, so every capture is untracked.",
+                hint: "Run `waymark build` first, or pass --out with the folder your build writes to."))
+        }
+
+        // Sources: what the user named, plus every source the lock knows that still exists.
+        let collected = InputCollector.collect(inputs, relativeTo: baseDirectory)
+        diagnostics += collected.diagnostics
+        var files = collected.files
+        var seen = Set(files.map(\.path))
+        for entry in (lock?.captures.values).map(Array.init) ?? [] {
+            let url = outRoot.appendingPathComponent(entry.source).standardizedFileURL
+            if FileManager.default.fileExists(atPath: url.path), seen.insert(url.path).inserted { files.append(url) }
+        }
+        let named = Set(inputs.map { URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL.path })
+        let sources = candidates(for: files, named: named, outRoot: outRoot)
+
+        // Templates: the folder given, else the one the build recorded, else the built-in set.
+        var templateFolder = templatesDirectory
+        if templateFolder == nil, let recorded = lock?.templates {
+            templateFolder = outRoot.appendingPathComponent(recorded).standardizedFileURL
+        }
+        let templateHash = try TemplateFingerprint.hash(templatesIn: templateFolder)
+
+        // Hand-written materials.
+        var citations: [MaterialCitation] = []
+        let materialFiles = MaterialCitationScanner.files(under: materials)
+        diagnostics += materialFiles.diagnostics
+        for url in materialFiles.files {
+            let shown = display(url)
+            guard let data = try? Data(contentsOf: url) else {
+                diagnostics.append(.error("input.unreadable", "Cannot read this material.",
+                                          hint: "Check the file's permissions.", at: SourceLocation(file: shown)))
+                continue
+            }
+            let scanned = MaterialCitationScanner.scan(String(decoding: data, as: UTF8.self), file: shown)
+            citations += scanned.citations
+            diagnostics += scanned.diagnostics
+        }
+
+        let base = baseDirectory
+        let settings = CheckSettings(
+            templateHash: templateHash, today: today, maxAgeDays: maxAgeDays, failOn: failOn,
+            displayPath: { relative in
+                CheckRun.display(outRoot.appendingPathComponent(relative), base: base)
+            })
+        let checked = StalenessChecker(settings: settings).check(
+            lock: lock, sources: sources, outputs: hashedOutputs(lock, outRoot: outRoot), citations: citations)
+        return (checked.report, diagnostics + checked.diagnostics)
+    }
+
+    /// Hashes every file (in parallel: this is most of the work when nothing changed) and prepares lazy imports.
+    func candidates(for files: [URL], named: Set<String>, outRoot: URL) -> [SourceCandidate] {
+        let hashes = ConcurrentSlots<String?>(count: files.count)
+        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < files.count {
+                let data = try? Data(contentsOf: files[index], options: [.alwaysMapped])
+                hashes.set(index, data.map { Fingerprint.hex(of: $0) })
+                index += workers
+            }
+        }
+        let reader = self.reader
+        let defaultOwner = self.defaultOwner
+        var out: [SourceCandidate] = []
+        for (index, url) in files.enumerated() {
+            let shown = display(url)
+            let isNamed = named.contains(url.path)
+            let hash = hashes.get(index) ?? nil
+            out.append(SourceCandidate(
+                lockPath: LockFile.relativePath(of: url, from: outRoot), displayPath: shown, byteHash: hash ?? "") {
+                let input: CaptureInput
+                do {
+                    input = try CaptureInput.load(url, displayPath: shown)
+                } catch {
+                    return ImportResult(diagnostics: (error as? DiagnosticError)?.diagnostics ?? [])
+                }
+                // Inside folders, files that are not captures (a package.json beside them) are skipped, as in build.
+                if !isNamed, reader.detectFormat(of: input) == nil { return ImportResult() }
+                let result = reader.read(input)
+                // The same adjustments the build makes, so a capture compares with what was built from it.
+                let captures = result.captures.map { original in
+                    var capture = original
+                    if !Slug.isValid(capture.id) { capture.id = Slug.make(capture.id.isEmpty ? capture.title : capture.id) }
+                    if capture.owner == nil { capture.owner = defaultOwner(shown, capture.application) }
+                    return Redactor(patterns: redactPatterns).prepare(capture)
+                }
+                return ImportResult(captures: captures, diagnostics: result.diagnostics.map { $0.inFile(shown) })
+            })
+        }
+        return out
+    }
+
+    /// Hashes every output the lock records, in parallel, into an in-memory view (missing files are left out).
+    func hashedOutputs(_ lock: LockFile?, outRoot: URL) -> InMemoryOutputFolder {
+        let paths = Array((lock?.captures.values.flatMap(\.outputs.keys)) ?? [])
+        let hashes = ConcurrentSlots<String?>(count: paths.count)
+        let disk = DiskOutputFolder(root: outRoot)
+        let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < paths.count {
+                hashes.set(index, disk.hash(of: paths[index]))
+                index += workers
+            }
+        }
+        var known: [String: String] = [:]
+        for (index, path) in paths.enumerated() {
+            if let hash = hashes.get(index) ?? nil { known[path] = hash }
+        }
+        return InMemoryOutputFolder(known)
+    }
+
+    func display(_ url: URL) -> String { CheckRun.display(url, base: baseDirectory) }
+
+    /// A path relative to `base` when inside it, else absolute.
+    static func display(_ url: URL, base: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path
+        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// Fixed slots written from several threads.
+final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.lock(); slots[index] = value; lock.unlock() }
+    func get(_ index: Int) -> Value? { lock.lock(); defer { lock.unlock() }; return slots[index] }
+}
+
+extension TemplateFingerprint {
+    /// The hash of the templates a build uses: the override folder's files, or the hash of no files for the
+    /// built-in set (changes to built-in templates come with a new generator version, which is checked too).
+    public static func hash(templatesIn folder: URL?) throws(DiagnosticError) -> String {
+        guard let folder else { return hash(files: []) }
+        guard let hash = hash(folder: folder) else {
+            throw DiagnosticError(.error(
+                "templates.not-found", "No such templates folder.",
+                hint: "Pass --templates with the folder your build uses.", at: SourceLocation(file: folder.path)))
+        }
+        return hash
+    }
+}

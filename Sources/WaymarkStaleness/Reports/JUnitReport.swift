@@ -1,0 +1,76 @@
+/// JUnit XML, which every CI server displays as tests: one test case per material × check (source, outputs,
+/// review, template, tracked). Findings in `--fail-on` are failures; the others pass with the finding in
+/// `system-out`, so warnings are visible without failing the build.
+public enum JUnitReport {
+    public static func render(_ report: StalenessReport) -> String {
+        struct Case {
+            var classname: String
+            var name: String
+            var file: String
+            var failing: [Finding]
+            var passing: [Finding]
+        }
+        var cases: [Case] = []
+        for material in report.materials {
+            let findings = report.findings.filter { $0.material == material.name }
+            for check in material.checks {
+                let here = findings.filter { $0.kind.check == check }
+                cases.append(Case(
+                    classname: material.name, name: check, file: material.file,
+                    failing: here.filter(report.isFailing), passing: here.filter { !report.isFailing($0) }))
+            }
+        }
+        let failures = cases.filter { !$0.failing.isEmpty }.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"waymark check\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out += "  <testsuite name=\"waymark check\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        for c in cases {
+            out += "    <testcase classname=\"\(escape(c.classname))\" name=\"\(escape(c.name))\" file=\"\(escape(c.file))\""
+            if c.failing.isEmpty, c.passing.isEmpty {
+                out += "/>\n"
+                continue
+            }
+            out += ">\n"
+            if let first = c.failing.first {
+                let kinds = Set(c.failing.map(\.kind.rawValue)).sorted().joined(separator: ",")
+                let body = c.failing.map { f in
+                    let place = f.line.map { "\(f.file):\($0)" } ?? f.file
+                    return "\(place): \(f.fullMessage)" + (f.owner.map { "\nOwner: \($0)" } ?? "")
+                }.joined(separator: "\n\n")
+                out += "      <failure message=\"\(escape(first.message))\" type=\"\(escape(kinds))\">\(escape(body))</failure>\n"
+            }
+            if !c.passing.isEmpty {
+                let body = c.passing.map { "warning[\($0.kind.rawValue)] \($0.file): \($0.fullMessage)" }.joined(separator: "\n")
+                out += "      <system-out>\(escape(body))</system-out>\n"
+            }
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    /// XML text/attribute escaping; characters XML 1.0 cannot carry at all become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\t": out += "&#9;"
+            case "\r": out += "&#13;"
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import WaymarkImport
+import WaymarkModel
+
+/// The output folder as `check` sees it: the hash of each generated file, or nil when it is gone.
+///
+/// A protocol so the checker's logic is tested with hashes in memory; `DiskOutputFolder` is the real one.
+public protocol OutputFolderView: Sendable {
+    /// SHA-256 (lower-case hex) of the file at `relativePath` inside the output folder, or nil when it does not exist.
+    func hash(of relativePath: String) -> String?
+}
+
+/// The output folder on disk.
+public struct DiskOutputFolder: OutputFolderView {
+    public var root: URL
+    public init(root: URL) { self.root = root }
+
+    public func hash(of relativePath: String) -> String? {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(relativePath), options: [.alwaysMapped]) else { return nil }
+        return Fingerprint.hex(of: data)
+    }
+}
+
+/// An output folder given as path → hash, for tests and dry runs.
+public struct InMemoryOutputFolder: OutputFolderView {
+    public var hashes: [String: String]
+    public init(_ hashes: [String: String]) { self.hashes = hashes }
+    public func hash(of relativePath: String) -> String? { hashes[relativePath] }
+}
+
+/// One capture file that exists now. Its bytes are hashed up front; it is parsed (`load`) only when the hash differs
+/// from the lock — the fast path that keeps `check` close to the speed of `sha256sum`.
+public struct SourceCandidate: Sendable {
+    /// Path relative to the lock's folder, as `LockEntry.source` spells it.
+    public var lockPath: String
+    /// Path to show people (relative to where `check` runs).
+    public var displayPath: String
+    public var byteHash: String
+    public var load: @Sendable () -> ImportResult
+
+    public init(lockPath: String, displayPath: String, byteHash: String, load: @escaping @Sendable () -> ImportResult) {
+        self.lockPath = lockPath
+        self.displayPath = displayPath
+        self.byteHash = byteHash
+        self.load = load
+    }
+}
+
+/// What `check` compares against besides the lock and the sources.
+public struct CheckSettings: Sendable {
+    /// Hash of the templates a build would use now.
+    public var templateHash: String
+    public var generatorVersion: String
+    public var today: CalendarDate
+    /// `max_age` from waymark.yml, in days: a recording older than this is overdue.
+    public var maxAgeDays: Int?
+    public var failOn: Set<FindingKind>
+    /// Turns a path relative to the lock's folder into a path to show (relative to where `check` runs).
+    public var displayPath: @Sendable (String) -> String
+
+    public init(
+        templateHash: String, generatorVersion: String = WaymarkVersion.current, today: CalendarDate,
+        maxAgeDays: Int? = nil, failOn: Set<FindingKind> = FindingKind.defaultFailOn,
+        displayPath: @escaping @Sendable (String) -> String = { $0 }
+    ) {
+        self.templateHash = templateHash
+        self.generatorVersion = generatorVersion
+        self.today = today
+        self.maxAgeDays = maxAgeDays
+        self.failOn = failOn
+        self.displayPath = displayPath
+    }
+}
+
+/// Compares what exists now (sources, outputs, hand-written materials) with the lock and reports every finding.
+public struct StalenessChecker: Sendable {
+    public var settings: CheckSettings
+
+    public init(settings: CheckSettings) { self.settings = settings }
+
+    /// What is known about one capture now: from the lock (source bytes unchanged) or from parsing it.
+    struct CurrentCapture {
+        var id: String
+        var title: String
+        var owner: String?
+        var reviewBy: CalendarDate?
+        var recordedAt: String?
+        var fingerprint: String
+        /// Present when the capture was re-parsed.
+        var steps: [StepSummary]?
+        var sourceDisplay: String
+    }
+
+    public func check(
+        lock: LockFile?, sources: [SourceCandidate], outputs: some OutputFolderView, citations: [MaterialCitation] = []
+    ) -> (report: StalenessReport, diagnostics: [Diagnostic]) {
+        let lock = lock ?? LockFile()
+        var diagnostics: [Diagnostic] = []
+        var current: [String: CurrentCapture] = [:]
+        var order: [String] = []
+        let entriesBySource = Dictionary(grouping: lock.captures.values, by: \.source)
+
+        // Sources the lock knows come first, so a second file claiming the same id never displaces the one built.
+        let ordered = sources.sorted {
+            let (a, b) = (entriesBySource[$0.lockPath] != nil, entriesBySource[$1.lockPath] != nil)
+            return a != b ? a : $0.lockPath < $1.lockPath
+        }
+        for candidate in ordered {
+            let entries = entriesBySource[candidate.lockPath] ?? []
+            if !entries.isEmpty, entries.allSatisfy({ $0.sourceHash == candidate.byteHash }) {
+                for entry in entries.sorted(by: { $0.id < $1.id }) where current[entry.id] == nil {
+                    current[entry.id] = CurrentCapture(
+                        id: entry.id, title: entry.title, owner: entry.owner, reviewBy: entry.reviewBy,
+                        recordedAt: entry.recordedAt, fingerprint: entry.fingerprint, steps: nil,
+                        sourceDisplay: candidate.displayPath)
+                    order.append(entry.id)
+                }
+                continue
+            }
+            let result = candidate.load()
+            diagnostics += result.diagnostics
+            for capture in result.captures {
+                if let existing = current[capture.id] {
+                    diagnostics.append(.warning(
+                        "check.duplicate-id",
+                        "Capture id '\(capture.id)' also comes from \(existing.sourceDisplay); only the first is checked.",
+                        hint: "Give one of the captures another id.", at: SourceLocation(file: candidate.displayPath)))
+                    continue
+                }
+                current[capture.id] = CurrentCapture(
+                    id: capture.id, title: Fingerprint.normalizedText(capture.title), owner: capture.owner,
+                    reviewBy: capture.reviewBy, recordedAt: capture.recordedAt,
+                    fingerprint: Fingerprint.capture(capture), steps: capture.steps.map(StepSummary.init),
+                    sourceDisplay: candidate.displayPath)
+                order.append(capture.id)
+            }
+        }
+
+        var findings: [Finding] = []
+        var materials: [CheckedMaterial] = []
+
+        for id in order {
+            guard let now = current[id] else { continue }
+            guard let entry = lock.captures[id] else {
+                materials.append(CheckedMaterial(name: id, captureID: id, owner: now.owner, file: now.sourceDisplay, checks: ["tracked"]))
+                findings.append(Finding(
+                    kind: .untracked, captureID: id, owner: now.owner, file: now.sourceDisplay,
+                    message: "Capture '\(id)' (\(now.title)) has no materials yet."))
+                continue
+            }
+            let guide = guideFile(of: entry)
+            materials.append(CheckedMaterial(
+                name: id, captureID: id, owner: now.owner, file: settings.displayPath(guide),
+                checks: ["source", "outputs", "review", "template"]))
+            findings += sourceFindings(entry: entry, now: now)
+            findings += outputFindings(entry: entry, owner: now.owner, outputs: outputs)
+            findings += reviewFindings(id: id, now: now)
+            if entry.templateHash != settings.templateHash || entry.generatorVersion != settings.generatorVersion {
+                var reasons: [String] = []
+                if entry.templateHash != settings.templateHash { reasons.append("the templates changed") }
+                if entry.generatorVersion != settings.generatorVersion {
+                    reasons.append("it was generated by Waymark \(entry.generatorVersion.isEmpty ? "(unknown)" : entry.generatorVersion), this is \(settings.generatorVersion)")
+                }
+                findings.append(Finding(
+                    kind: .outdatedTemplate, captureID: id, owner: now.owner, file: settings.displayPath(guide),
+                    message: "Materials of '\(id)' are out of date: " + reasons.joined(separator: " and ") + "."))
+            }
+        }
+
+        for entry in lock.captures.values.sorted(by: { $0.id < $1.id }) where current[entry.id] == nil {
+            let guide = settings.displayPath(guideFile(of: entry))
+            materials.append(CheckedMaterial(name: entry.id, captureID: entry.id, owner: entry.owner, file: guide, checks: ["source"]))
+            findings.append(Finding(
+                kind: .orphaned, captureID: entry.id, owner: entry.owner, file: guide,
+                message: "Capture '\(entry.id)' (\(entry.title)) is gone from \(settings.displayPath(entry.source)), but its materials remain."))
+        }
+
+        for citation in citations {
+            let name = "\(citation.file) (cites \(citation.captureID))"
+            let owner = current[citation.captureID]?.owner ?? lock.captures[citation.captureID]?.owner
+            materials.append(CheckedMaterial(name: name, captureID: citation.captureID, owner: owner, file: citation.file, checks: ["source"]))
+            guard let now = current[citation.captureID] else {
+                findings.append(Finding(
+                    kind: .orphaned, captureID: citation.captureID, material: name, owner: owner, file: citation.file,
+                    line: citation.line, message: "\(citation.file) cites capture '\(citation.captureID)', which no longer exists."))
+                continue
+            }
+            if citation.matches(now.fingerprint) { continue }
+            var details: [String] = []
+            if let cited = citation.fingerprint, let entry = lock.captures[citation.captureID],
+               cited.count >= MaterialCitation.minimumFingerprintLength, entry.fingerprint.hasPrefix(cited),
+               let steps = now.steps {
+                details = StepDiff.between(entry.steps, steps).lines
+            }
+            let message = citation.fingerprint == nil
+                ? "\(citation.file) cites capture '\(citation.captureID)' without a fingerprint, so it cannot be checked."
+                : "\(citation.file) describes capture '\(citation.captureID)' as it was before it changed (cited fingerprint \(citation.fingerprint!.prefix(12)), now \(now.fingerprint.prefix(12)))."
+            findings.append(Finding(
+                kind: .stale, captureID: citation.captureID, material: name, owner: owner, file: citation.file,
+                line: citation.line, message: message, details: details))
+        }
+
+        return (StalenessReport(materials: materials, findings: findings, failOn: settings.failOn), diagnostics)
+    }
+
+    /// The guide of an entry (relative to the lock's folder), for annotations that concern the whole material.
+    private func guideFile(of entry: LockEntry) -> String {
+        let candidates = entry.outputs.keys.sorted()
+        return candidates.first { $0.hasSuffix("/guide.md") } ?? candidates.first ?? "\(entry.id)/guide.md"
+    }
+
+    private func sourceFindings(entry: LockEntry, now: CurrentCapture) -> [Finding] {
+        guard now.steps != nil else { return [] }   // fast path: bytes unchanged
+        var details: [String] = []
+        if now.fingerprint != entry.fingerprint {
+            let diff = StepDiff.between(entry.steps, now.steps ?? [])
+            details = diff.lines
+            if now.title != entry.title { details.insert("title changed: '\(entry.title)' → '\(now.title)'", at: 0) }
+            if details.isEmpty { details = ["the capture's description (purpose, audience, objectives or prerequisites) changed"] }
+        }
+        if now.owner != entry.owner {
+            details.append("owner changed: \(entry.owner.map { "'\($0)'" } ?? "(none)") → \(now.owner.map { "'\($0)'" } ?? "(none)")")
+        }
+        if now.reviewBy != entry.reviewBy {
+            details.append("review date changed: \(entry.reviewBy?.description ?? "(none)") → \(now.reviewBy?.description ?? "(none)")")
+        }
+        guard !details.isEmpty else { return [] }
+        let stepChanges = details.filter { $0.hasPrefix("step ") }.count
+        let what = stepChanges > 0 ? "\(stepChanges) step change\(stepChanges == 1 ? "" : "s")" : "changes"
+        return [Finding(
+            kind: .stale, captureID: entry.id, owner: now.owner, file: now.sourceDisplay,
+            message: "Capture '\(entry.id)' (\(now.title)) changed since its materials were built: \(what).",
+            details: details)]
+    }
+
+    private func outputFindings(entry: LockEntry, owner: String?, outputs: some OutputFolderView) -> [Finding] {
+        var findings: [Finding] = []
+        for (path, hash) in entry.outputs.sorted(by: { $0.key < $1.key }) {
+            let shown = settings.displayPath(path)
+            switch outputs.hash(of: path) {
+            case nil:
+                findings.append(Finding(
+                    kind: .missing, captureID: entry.id, owner: owner, file: shown,
+                    message: "A generated file of '\(entry.id)' is missing."))
+            case let actual? where actual != hash:
+                findings.append(Finding(
+                    kind: .edited, captureID: entry.id, owner: owner, file: shown,
+                    message: "A generated file of '\(entry.id)' was edited by hand; the next build keeps it unless --force."))
+            default:
+                break
+            }
+        }
+        return findings
+    }
+
+    private func reviewFindings(id: String, now: CurrentCapture) -> [Finding] {
+        var findings: [Finding] = []
+        let ownerText = now.owner.map { " Owner: \($0)." } ?? " No owner is set."
+        if let due = now.reviewBy, due < settings.today {
+            let days = settings.today.daysSinceEpoch - due.daysSinceEpoch
+            findings.append(Finding(
+                kind: .overdue, captureID: id, owner: now.owner, file: now.sourceDisplay,
+                message: "Review of '\(id)' was due on \(due) (\(days) day\(days == 1 ? "" : "s") ago).\(ownerText)"))
+        } else if let maxAge = settings.maxAgeDays, let recorded = now.recordedAt.flatMap(Self.date(fromTimestamp:)) {
+            let age = settings.today.daysSinceEpoch - recorded.daysSinceEpoch
+            if age > maxAge {
+                findings.append(Finding(
+                    kind: .overdue, captureID: id, owner: now.owner, file: now.sourceDisplay,
+                    message: "'\(id)' was recorded on \(recorded), \(age) days ago; max_age is \(maxAge) days.\(ownerText)"))
+            }
+        }
+        return findings
+    }
+
+    /// The calendar date at the start of an ISO 8601 timestamp (`2025-03-01T10:00:00Z` → 2025-03-01).
+    static func date(fromTimestamp text: String) -> CalendarDate? {
+        CalendarDate(String(text.prefix(10)))
+    }
+}
