@@ -31,6 +31,7 @@ mkdir -p "$FUZZ/logs"
 max_len() {
     case "$1" in
         psr-mime|psr-zip|capture-reader) echo 65536 ;;
+        lock) echo 131072 ;;
         *) echo 16384 ;;
     esac
 }
