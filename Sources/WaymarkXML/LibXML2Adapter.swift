@@ -45,9 +45,22 @@ public enum XMLDocumentParser {
     /// 100,000 attributes on one element take minutes; real captures use fewer than ten.
     public static let maxAttributesPerElement = 1_000
 
+    static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with prefix: some Sequence<UInt8>) -> Bool {
+        var position = index
+        for byte in prefix {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with prefix: String) -> Bool {
+        starts(bytes, at: index, with: prefix.utf8)
+    }
+
     /// The line of the first start tag with more than `maxAttributesPerElement` attributes, found by a linear scan
-    /// (each `=` outside quotes inside `<name …>` counts; comments, CDATA and processing instructions never start
-    /// with a letter, so their content is not taken for a tag).
+    /// (each `=` outside quotes inside `<name …>` counts; comments, CDATA sections and processing instructions are
+    /// skipped whole).
     static func firstTagWithTooManyAttributes(_ raw: UnsafeRawBufferPointer) -> Int? {
         let bytes = raw.bindMemory(to: UInt8.self)
         var line = 1, tagLine = 1
@@ -70,6 +83,20 @@ public enum XMLDocumentParser {
                 }
             } else if byte == UInt8(ascii: "<"), index + 1 < bytes.count {
                 let next = bytes[index + 1]
+                // Comments, CDATA sections and processing instructions: skip to their end (their text may hold
+                // anything, tags included).
+                let terminator: [UInt8]? = starts(bytes, at: index, with: "<!--") ? Array("-->".utf8)
+                    : starts(bytes, at: index, with: "<![CDATA[") ? Array("]]>".utf8)
+                    : next == UInt8(ascii: "?") ? Array("?>".utf8) : nil
+                if let terminator {
+                    var end = index + 2
+                    while end < bytes.count, !starts(bytes, at: end, with: terminator) {
+                        if bytes[end] == 0x0A { line += 1 }
+                        end += 1
+                    }
+                    index = end + terminator.count
+                    continue
+                }
                 if (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == UInt8(ascii: "_") || next >= 0x80 {
                     inTag = true
                     count = 0

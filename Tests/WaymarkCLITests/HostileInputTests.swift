@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkTestSupport
+import WaymarkXML
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -351,7 +352,8 @@ import Glibc
     @Test func templateSpeechAndFormulaInjectionRenderAsText() throws {
         let labels = ["{{{triple}}}", "{{& amp}}", "{{> partial}}", "{{=<% %>=}}", "<speak><break time=\"10s\"/></speak>",
                       "<prosody rate=\"x-fast\">fast</prosody>", "]]><evil/>", "=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3",
-                      "@SUM(A1)", "\tTAB", "<!-- hidden -->", "[link](javascript:alert(1))", "![img](http://127.0.0.1:9/x.png)"]
+                      "@SUM(A1)", "\tTAB", "<!-- hidden -->", "[link](javascript:alert(1))", "![img](http://127.0.0.1:9/x.png)",
+                      "00:00:01.000 --> 00:00:09.000", "-->", "<v Mallory>", "<c.evil>x</c>", "&amp; &lt;", "1\n\n2\n00:00:00,000 --> 00:00:05,000"]
         let steps: [[String: Any]] = labels.map { ["action": "click", "target": ["label": $0]] }
         let dir = try Self.folder("inject", ["inject.json": Self.capture("inject", title: "{{{title}}} =1+1", steps: steps)])
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -374,6 +376,32 @@ import Glibc
         // Formula characters: no output is a spreadsheet (CSV) file, so labels keep their text unchanged.
         #expect(!out.keys.contains { $0.hasSuffix(".csv") }, "a CSV output now exists: neutralise leading = + - @ in it")
         #expect(html.contains("=cmd|&#39; /C calc&#39;!A0") || html.contains("=cmd|' /C calc'!A0") || html.contains("=cmd|&apos; /C calc&apos;!A0"))
+
+        // Narration: SSML is well-formed, and labels never become SSML elements or attributes.
+        let ssml = try #require(out["inject/narration.ssml"])
+        let root = try XMLDocumentParser.parse(ssml, file: "narration.ssml").get()
+        func elements(_ element: XMLElement) -> [XMLElement] {
+            [element] + element.children.flatMap { content -> [XMLElement] in
+                if case .element(let child) = content { return elements(child) }
+                return []
+            }
+        }
+        let all = elements(root)
+        #expect(!all.contains { ["evil", "v", "c"].contains($0.name) }, "a label became an SSML element")
+        #expect(!all.contains { $0.attributes.contains { $0.value == "x-fast" || $0.value == "10s" } }, "a label set an SSML attribute")
+        // Captions: every "-->" is a cue timing line of Waymark's own; label text cannot start a cue.
+        for name in ["inject/captions.vtt", "inject/captions.srt"] {
+            let text = String(decoding: try #require(out[name]), as: UTF8.self)
+            let timing = name.hasSuffix(".vtt")
+                ? #/^\d{2}:\d{2}:\d{2}\.\d{3} --> \d{2}:\d{2}:\d{2}\.\d{3}$/#
+                : #/^\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}$/#
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.contains("-->") {
+                #expect(line.wholeMatch(of: timing) != nil, "\(name): injected cue line \(line)")
+            }
+            if name.hasSuffix(".vtt") { #expect(!text.contains("<v Mallory>") && !text.contains("<c.evil>")) }
+        }
+        // The shot list is valid JSON whatever the labels hold.
+        #expect((try? JSONSerialization.jsonObject(with: out["inject/shotlist.json"] ?? Data())) != nil)
     }
 
     // MARK: Secrets
