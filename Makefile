@@ -10,7 +10,7 @@ APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driv
 # Python packages the consumer checks use (validators, caption parsers, report parsers).
 PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib selenium
 
-.PHONY: demo test deps-build deps-test build build-release unit-test consumer-test browser-test clean
+.PHONY: demo test deps-build deps-test build build-release unit-test consumer-test browser-test clean fuzz fuzz-build sanitize sanitize-address sanitize-thread
 
 ## make demo: install what is missing, build (release), build the sample guides, say where they are.
 demo: deps-build build-release
@@ -33,6 +33,30 @@ browser-test: deps-build deps-test
 
 build:
 	$(SWIFT) build
+
+## make fuzz SECONDS=600: build the libFuzzer harness (.build-fuzz/) and run every target for SECONDS each.
+## PARALLEL=2 runs two at a time; FUZZ_TARGETS="native-json config" picks targets. Results: FUZZING.md.
+SECONDS ?= 60
+PARALLEL ?= 1
+fuzz-build:
+	./scripts/build-fuzzers.sh
+
+fuzz: fuzz-build
+	PARALLEL=$(PARALLEL) ./scripts/run-fuzzers.sh $(SECONDS) $(FUZZ_TARGETS)
+
+## make sanitize: the whole Swift test suite under AddressSanitizer, then ThreadSanitizer (own scratch paths,
+## slow; not part of make test). The CLI tests run the sanitized binary of the same build.
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address:
+	$(SWIFT) build --build-tests --scratch-path .build-sanitize --sanitize=address
+	WAYMARK_BINARY=$(abspath .build-sanitize/debug/waymark) ASAN_OPTIONS=detect_leaks=0 \
+		$(SWIFT) test --skip-build --scratch-path .build-sanitize --sanitize=address
+
+sanitize-thread:
+	$(SWIFT) build --build-tests --scratch-path .build-sanitize-thread --sanitize=thread
+	WAYMARK_BINARY=$(abspath .build-sanitize-thread/debug/waymark) \
+		$(SWIFT) test --skip-build --scratch-path .build-sanitize-thread --sanitize=thread
 
 build-release:
 	$(SWIFT) build -c release

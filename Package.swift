@@ -99,3 +99,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer harness (Fuzz/): only when building fuzzers (`scripts/build-fuzzers.sh` sets WAYMARK_FUZZ=1), because
+// libFuzzer supplies `main` and the binary links only with `-sanitize=fuzzer`.
+if Context.environment["WAYMARK_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "waymark-fuzz", dependencies: ["WaymarkCLI", "WaymarkImport", "WaymarkModel", "WaymarkRender", "WaymarkStaleness"],
+        path: "Fuzz"))
+    package.products.append(.executable(name: "waymark-fuzz", targets: ["waymark-fuzz"]))
+}

@@ -25,11 +25,16 @@ public enum AtomicFileWriter {
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(
             "." + url.lastPathComponent + temporaryMarker + UUID().uuidString.prefix(8).lowercased())
-        guard fm.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        // open(2) directly: FileManager.createFile writes through its own hidden temporary file (`.dat.nosync…`),
+        // which a build killed at that moment would leave behind under a name no cleanup knows.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [
+                NSFilePathErrorKey: temporary.path, NSLocalizedDescriptionKey: String(cString: strerror(errno)),
+            ])
         }
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
             try handle.synchronize()
@@ -51,7 +56,8 @@ public enum AtomicFileWriter {
     public static func removeLeftovers(in folder: URL) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(".") && name.contains(temporaryMarker) {
+        // Also Foundation's own temporary files (`.dat.nosync…`) that builds before this writer used could leave.
+        for name in names where name.hasPrefix(".") && (name.contains(temporaryMarker) || name.hasPrefix(".dat.nosync")) {
             try? fm.removeItem(at: folder.appendingPathComponent(name))
         }
     }

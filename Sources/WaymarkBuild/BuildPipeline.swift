@@ -103,6 +103,9 @@ public struct BuildPipeline: Sendable {
             if let output { report.sharedOutputs.append(output) }
             if let diagnostic { report.diagnostics.append(diagnostic) }
         }
+        // Temporary files of a build killed while writing the shared files.
+        AtomicFileWriter.removeLeftovers(in: outputRoot)
+        AtomicFileWriter.removeLeftovers(in: outputRoot.appendingPathComponent("assets"))
         return report
     }
 
@@ -206,6 +209,9 @@ public struct BuildPipeline: Sendable {
                    let owner = options.configuration.defaultOwner(sourcePath: display, application: capture.application) {
                     capture.owner = owner
                 }
+                // Control characters are removed and secrets marked and masked once, here, so no output can show
+                // them (see `ControlCharacters` and `Redactor`).
+                capture = Redactor(patterns: options.configuration.redact).prepare(capture)
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
         }

@@ -11,6 +11,8 @@ struct ScreenshotResolver {
     let captureFolder: URL
     /// The capture file's path as shown in diagnostics.
     let displayPath: String
+    /// Larger files are not screenshots (a 4K PNG is a few MiB).
+    static let maxImageBytes = 64 * 1024 * 1024
 
     enum Resolution {
         case image(Data)
@@ -50,7 +52,17 @@ struct ScreenshotResolver {
                 hint: "Copy the image into the capture's folder instead of linking to it.",
                 at: SourceLocation(file: displayPath)))
         }
-        guard let data = FileManager.default.contents(atPath: candidate.path) else {
+        // Only regular files of a sane size: a pipe would block forever and a device would never end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: realFile)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            return .problem(warning("image.not-a-file", "The screenshot \(path) of step \(stepNumber) is not a regular file; the picture is left out.",
+                                    screenshot, hint: "Replace it with the image file itself."))
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > Self.maxImageBytes {
+            return .problem(warning("image.too-large", "The screenshot \(path) of step \(stepNumber) is larger than \(Self.maxImageBytes / 1_048_576) MiB; the picture is left out.",
+                                    screenshot, hint: "Use a smaller screenshot (PNG or JPEG of the screen)."))
+        }
+        guard let data = FileManager.default.contents(atPath: realFile) else {
             return .problem(warning("image.unreadable", "The screenshot \(path) of step \(stepNumber) cannot be read.",
                                     screenshot, hint: "Check the file's permissions."))
         }

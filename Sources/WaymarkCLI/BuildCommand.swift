@@ -76,6 +76,16 @@ public struct BuildCommand: ParsableCommand {
             baseDirectory: cwd)
         options.shard = shard
 
+        // One build per output folder at a time; the kernel drops the lock if this process dies.
+        let lock: BuildLock
+        do {
+            lock = try BuildLock.acquire(options.outputDirectory, displayPath: outPath)
+        } catch {
+            DiagnosticConsole.report(error.diagnostics)
+            throw ExitStatus.invalidInput
+        }
+        defer { lock.release() }
+
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) == 1)
         let report = LockedBuild(options: options).run { progress.show($0) }
         progress.finish()

@@ -61,4 +61,17 @@ public enum CaptureLoading {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
+
+    /// The `redact:` patterns of ./waymark.yml (none when there is no such file). A broken file is reported and
+    /// stops the command: ignoring it could print what the team meant to hide.
+    public static func redactPatterns() throws -> [String] {
+        let url = URL(fileURLWithPath: ConfigurationLoader.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        do {
+            return try ConfigurationLoader.load(url, displayPath: ConfigurationLoader.fileName).redact
+        } catch {
+            DiagnosticConsole.report(error.diagnostics)
+            throw ExitStatus.invalidInput
+        }
+    }
 }

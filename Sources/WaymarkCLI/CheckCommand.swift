@@ -113,6 +113,7 @@ public struct CheckCommand: ParsableCommand {
             failOn: failOnKinds, baseDirectory: cwd,
             defaultOwner: { config.defaultOwner(sourcePath: $0, application: $1) })
         run.shard = shard
+        run.redactPatterns = configuration.redact
         let result: (report: StalenessReport, diagnostics: [Diagnostic])
         do {
             result = try run.run()

@@ -121,6 +121,8 @@ public struct DiffCommand: ParsableCommand {
             }
             throw ExitStatus.invalidInput
         }
-        return result.captures
+        // Prepared as the build prepares them: no secret or control character reaches the diff.
+        let redactor = Redactor(patterns: try CaptureLoading.redactPatterns())
+        return result.captures.map(redactor.prepare)
     }
 }

@@ -22,7 +22,10 @@ public struct InspectCommand: ParsableCommand {
         let diagnostics = loaded.flatMap(\.diagnostics)
         DiagnosticConsole.report(diagnostics)
         if diagnostics.hasErrors { throw ExitStatus.invalidInput }
-        let text = loaded.flatMap(\.captures).map(CaptureTable.render).joined(separator: "\n")
+        // The same redaction as `build` (`waymark.yml` `redact:` patterns, secret-looking fields), so `inspect`
+        // never shows what a guide would hide.
+        let redactor = Redactor(patterns: try CaptureLoading.redactPatterns())
+        let text = loaded.flatMap(\.captures).map { CaptureTable.render(redactor.prepare($0)) }.joined(separator: "\n")
         FileHandle.standardOutput.write(Data(TerminalText.sanitize(text).utf8))
     }
 }

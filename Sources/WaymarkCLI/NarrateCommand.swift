@@ -57,7 +57,9 @@ public struct NarrateCommand: ParsableCommand {
         let phraser = StepPhraser(redactPatterns: configuration.redact)
         let loaded = CaptureLoading.load([file], format: format.format)
         var diagnostics = loaded.flatMap(\.diagnostics)
-        let captures = loaded.flatMap(\.captures)
+        // Prepared as the build prepares them (control characters removed, secrets marked and masked).
+        let redactor = Redactor(patterns: configuration.redact)
+        let captures = loaded.flatMap(\.captures).map(redactor.prepare)
         if captures.isEmpty, !diagnostics.hasErrors {
             diagnostics.append(.error("narration.no-captures", "\(file) holds no capture to narrate.",
                                       at: SourceLocation(file: file)))

@@ -31,6 +31,14 @@ public struct CaptureInput: Sendable {
     /// Reads a file, memory-mapped so large captures are not copied.
     public static func load(_ url: URL, displayPath: String? = nil) throws(DiagnosticError) -> CaptureInput {
         let shown = displayPath ?? url.path
+        // Only regular files: a device (`/dev/zero`, `/dev/urandom`), a named pipe or a socket — directly or via a
+        // symlink — would never end or would block forever.
+        if let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type]
+            as? FileAttributeType, type != .typeRegular {
+            throw DiagnosticError(.error(
+                "input.not-a-file", "The path is not a regular file (it is a device, a pipe or a socket).",
+                hint: "Pass a capture file saved on disk.", at: SourceLocation(file: shown)))
+        }
         do {
             let data = try Data(contentsOf: url, options: [.alwaysMapped])
             return CaptureInput(path: shown, data: data, fileURL: url)

@@ -23,6 +23,9 @@ public struct CheckRun: Sendable {
     /// The owner a capture without one gets (waymark.yml `owners`), as the build assigns it: source path (as
     /// shown), application → owner.
     public var defaultOwner: @Sendable (_ sourcePath: String, _ application: String?) -> String?
+    /// `waymark.yml` `redact:` patterns: captures are prepared exactly as the build prepares them (`Redactor`),
+    /// so their fingerprints compare with what was built.
+    public var redactPatterns: [String] = []
 
     public init(
         inputs: [String], outputDirectory: URL, materials: [URL] = [], templatesDirectory: URL? = nil,
@@ -159,7 +162,7 @@ public struct CheckRun: Sendable {
                     var capture = original
                     if !Slug.isValid(capture.id) { capture.id = Slug.make(capture.id.isEmpty ? capture.title : capture.id) }
                     if capture.owner == nil { capture.owner = defaultOwner(shown, capture.application) }
-                    return capture
+                    return Redactor(patterns: redactPatterns).prepare(capture)
                 }
                 return ImportResult(captures: captures, diagnostics: result.diagnostics.map { $0.inFile(shown) })
             })

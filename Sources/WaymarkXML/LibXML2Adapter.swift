@@ -14,6 +14,7 @@ public enum XMLDocumentParser {
         public static let syntax = "xml.syntax"
         public static let doctype = "xml.doctype"
         public static let empty = "xml.empty"
+        public static let tooManyAttributes = "xml.too-many-attributes"
     }
 
     /// Parses `data` and returns the root element, or the first error with its line and column.
@@ -30,8 +31,81 @@ public enum XMLDocumentParser {
                 hint: "Split the capture into smaller files.", at: SourceLocation(file: file))))
         }
         return data.withUnsafeBytes { raw -> Result<XMLElement, DiagnosticError> in
-            parseBytes(raw, file: file)
+            if let line = firstTagWithTooManyAttributes(raw) {
+                return .failure(DiagnosticError(.error(
+                    Code.tooManyAttributes, "An element has more than \(maxAttributesPerElement) attributes.",
+                    hint: "Captures never need this many attributes; check that the file is really a capture.",
+                    at: SourceLocation(file: file, line: line))))
+            }
+            return parseBytes(raw, file: file)
         }
+    }
+
+    /// Most attributes one element may carry. libxml2 2.9 checks attribute names for duplicates pairwise, so
+    /// 100,000 attributes on one element take minutes; real captures use fewer than ten.
+    public static let maxAttributesPerElement = 1_000
+
+    static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with prefix: some Sequence<UInt8>) -> Bool {
+        var position = index
+        for byte in prefix {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with prefix: String) -> Bool {
+        starts(bytes, at: index, with: prefix.utf8)
+    }
+
+    /// The line of the first start tag with more than `maxAttributesPerElement` attributes, found by a linear scan
+    /// (each `=` outside quotes inside `<name …>` counts; comments, CDATA sections and processing instructions are
+    /// skipped whole).
+    static func firstTagWithTooManyAttributes(_ raw: UnsafeRawBufferPointer) -> Int? {
+        let bytes = raw.bindMemory(to: UInt8.self)
+        var line = 1, tagLine = 1
+        var inTag = false, quote: UInt8 = 0
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            if inTag {
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: "=") {
+                    count += 1
+                    if count > maxAttributesPerElement { return tagLine }
+                } else if byte == UInt8(ascii: ">") {
+                    inTag = false
+                }
+            } else if byte == UInt8(ascii: "<"), index + 1 < bytes.count {
+                let next = bytes[index + 1]
+                // Comments, CDATA sections and processing instructions: skip to their end (their text may hold
+                // anything, tags included).
+                let terminator: [UInt8]? = starts(bytes, at: index, with: "<!--") ? Array("-->".utf8)
+                    : starts(bytes, at: index, with: "<![CDATA[") ? Array("]]>".utf8)
+                    : next == UInt8(ascii: "?") ? Array("?>".utf8) : nil
+                if let terminator {
+                    var end = index + 2
+                    while end < bytes.count, !starts(bytes, at: end, with: terminator) {
+                        if bytes[end] == 0x0A { line += 1 }
+                        end += 1
+                    }
+                    index = end + terminator.count
+                    continue
+                }
+                if (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == UInt8(ascii: "_") || next >= 0x80 {
+                    inTag = true
+                    count = 0
+                    tagLine = line
+                }
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// libxml2 version string, for `waymark --version` style reports.

@@ -33,7 +33,8 @@ struct CheckRunTests {
             let target = project.captures.appendingPathComponent(name)
             try fm.copyItem(at: Fixtures.sampleCaptures.appendingPathComponent(name), to: target)
             let input = try CaptureInput.load(target, displayPath: "captures/" + name)
-            let capture = try #require(CaptureReader().read(input).captures.first)
+            // Prepared as the build prepares captures (control characters removed, secrets marked).
+            let capture = Redactor().prepare(try #require(CaptureReader().read(input).captures.first))
             let guide = Data("# \(capture.title)\n".utf8)
             let guideURL = project.out.appendingPathComponent(capture.id).appendingPathComponent("guide.md")
             try fm.createDirectory(at: guideURL.deletingLastPathComponent(), withIntermediateDirectories: true)

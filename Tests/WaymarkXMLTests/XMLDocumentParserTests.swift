@@ -72,6 +72,26 @@ import WaymarkModel
         #expect(e.diagnostics[0].code == XMLDocumentParser.Code.syntax)
     }
 
+    /// libxml2 2.9 compares attribute names pairwise: 100,000 attributes on one element took two minutes.
+    @Test func tooManyAttributesAreRefusedBeforeParsing() throws {
+        func element(_ count: Int) -> String {
+            "<a>\n<b " + (0..<count).map { "n\($0)=\"v\"" }.joined(separator: " ") + "/></a>"
+        }
+        let limit = XMLDocumentParser.maxAttributesPerElement
+        guard case .failure(let e) = parse(element(limit + 1)) else { Issue.record("expected failure"); return }
+        #expect(e.diagnostics[0].code == XMLDocumentParser.Code.tooManyAttributes)
+        #expect(e.diagnostics[0].location?.line == 2)
+        #expect(try parse(element(limit)).get().name == "a")
+        // Equals signs in text, CDATA, comments and quoted values are not attributes.
+        let many = String(repeating: "=", count: limit * 2)
+        let text = "<a x=\"\(many)\"><!-- \(many) --><![CDATA[<b \(many)>]]>\(many)</a>"
+        #expect(try parse(text).get().name == "a")
+        // A hundred thousand attributes are refused at once, not after minutes.
+        let start = Date()
+        guard case .failure = parse(element(100_000)) else { Issue.record("expected failure"); return }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
     @Test func escapingRoundTrips() throws {
         let nasty = "a & b < c > d \"q\" 'apos'\nline\ttab"
         let doc = "<r v=\"\(XMLEscaping.attribute(nasty))\">\(XMLEscaping.text(nasty))</r>"
