@@ -6,11 +6,11 @@ OUT ?= out
 
 # Debian packages: what building needs, and what the tests' real consumers need.
 APT_BUILD := pkg-config libxml2-dev libcmark-dev
-APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg
+APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driver fonts-dejavu-core poppler-utils
 # Python packages the consumer checks use (validators, caption parsers, report parsers).
-PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib
+PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib selenium
 
-.PHONY: demo test deps-build deps-test build build-release unit-test consumer-test clean
+.PHONY: demo test deps-build deps-test build build-release unit-test consumer-test browser-test clean
 
 ## make demo: install what is missing, build (release), build the sample guides, say where they are.
 demo: deps-build build-release
@@ -23,6 +23,13 @@ test: deps-build deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 	$(PYTHON) -m pytest -q Tests/consumers
+
+## make browser-test: open the sample guides and dashboard in headless Chromium and check them as people see them
+## (console errors, images, highlight boxes, headings, alt text, Tab order, contrast, 375/1280 px, dark, print).
+## `make test` runs it too (it is part of Tests/consumers). Screenshots land in out/_screens/.
+browser-test: deps-build deps-test
+	$(SWIFT) build
+	$(PYTHON) -m pytest -q Tests/consumers/test_browser.py
 
 build:
 	$(SWIFT) build

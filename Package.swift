@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "WaymarkStaleness",
             dependencies: [
-                "WaymarkModel", "WaymarkImport", "WaymarkRender",
+                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkXML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var configuration: ProjectConfiguration
     /// Folder that relative input paths are resolved against, and that paths in messages are relative to.
     public var baseDirectory: URL
+    /// Build only the captures of this shard (`--shard I/N`); nil builds all.
+    public var shard: CaptureShard? = nil
 
     public init(
         inputs: [String], outputDirectory: URL, templatesDirectory: URL? = nil, force: Bool = false,

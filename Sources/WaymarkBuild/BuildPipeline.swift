@@ -4,6 +4,7 @@ import Foundation
 import WaymarkImport
 import WaymarkModel
 import WaymarkRender
+import WaymarkStaleness
 
 /// The build engine behind `waymark build`: collect inputs → import → phrase → render → write atomically.
 ///
@@ -90,18 +91,36 @@ public struct BuildPipeline: Sendable {
             let result = report.captures[index]
             report.captures[index].dashboard = DashboardEntry(guide: result.guide, context: RenderContext(
                 templates: templates, images: imagesForTiming(result),
-                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new")
+                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new",
+                files: Set(result.outputs.map { String($0.path.dropFirst(result.id.count + 1)) }))
         }
         let entries = reused + report.captures.compactMap(\.dashboard)
-        var shared = [RenderedFile(path: TemplateSet.stylesheetName, text: context.templates.stylesheet)]
-        shared += DashboardRenderer(templates: templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
-            .render(entries)
+        let shared = Self.sharedFiles(
+            entries: entries, templates: context.templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
+        Self.ensureLastCheckScript(in: outputRoot)
         for file in shared {
             let (output, diagnostic) = write(file, relativePath: file.path, root: outputRoot)
             if let output { report.sharedOutputs.append(output) }
             if let diagnostic { report.diagnostics.append(diagnostic) }
         }
         return report
+    }
+
+    /// The dashboard loads `last-check.js`; `waymark check` fills it. The build only creates the empty form when
+    /// it is absent, and never records it in the lock.
+    public static func ensureLastCheckScript(in root: URL) {
+        let url = root.appendingPathComponent(LastCheckScript.fileName)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        _ = try? AtomicFileWriter.write(Data(LastCheckScript.empty.utf8), to: url)
+    }
+
+    /// The files every build writes once, beside the capture folders: the stylesheet and the dashboard.
+    public static func sharedFiles(
+        entries: [DashboardEntry], templates: TemplateSet, wordsPerMinute: Double, pauseSeconds: Double
+    ) -> [RenderedFile] {
+        [RenderedFile(path: TemplateSet.stylesheetName, text: templates.stylesheet)]
+            + DashboardRenderer(templates: templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
+            .render(entries)
     }
 
     var wordsPerMinute: Double { options.configuration.wordsPerMinute ?? Double(NarrationOptions.defaultWordsPerMinute) }
@@ -149,8 +168,9 @@ public struct BuildPipeline: Sendable {
                 diagnostics += error.diagnostics
                 continue
             }
-            if let reuse, let rows = reuse(file, display, input.data),
+            if let reuse, var rows = reuse(file, display, input.data),
                rows.allSatisfy({ firstFileForID[$0.id] == nil }) {
+                if let shard = options.shard { rows = rows.filter { shard.contains($0.id) } }
                 for row in rows { firstFileForID[row.id] = display }
                 reused += rows
                 continue
@@ -171,6 +191,7 @@ public struct BuildPipeline: Sendable {
                         hint: "Use lowercase letters, digits and hyphens for ids.", at: SourceLocation(file: display)))
                     capture.id = fixed
                 }
+                if let shard = options.shard, !shard.contains(capture.id) { continue }
                 if let first = firstFileForID[capture.id] {
                     diagnostics.append(.error(
                         "capture.duplicate-id",
@@ -188,7 +209,7 @@ public struct BuildPipeline: Sendable {
                 imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
             }
         }
-        if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors {
+        if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors, options.shard == nil {
             diagnostics.append(.error(
                 "input.none", "No captures found in " + options.inputs.joined(separator: ", ") + ".",
                 hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht)."))

@@ -138,22 +138,14 @@ public struct LockedBuild: Sendable {
         let sourceHash = Fingerprint.hex(of: bytes)
         let outputs = DiskOutputFolder(root: outRoot)
         var rows: [DashboardEntry] = []
-        for (id, entry) in entries {
+        for entry in entries.map(\.value) {
             guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
                   entry.generatorVersion == WaymarkVersion.current, entry.settingsHash == settingsHash,
-                  let row = entry.dashboard, !entry.outputs.isEmpty else { return nil }
+                  let row = entry.dashboardEntry(status: entry.status(today: today), sourcePath: displayPath),
+                  !entry.outputs.isEmpty else { return nil }
             // A missing or hand-edited output: build normally, so the write guard keeps the edit and says so.
             for (path, hash) in entry.outputs where outputs.hash(of: path) != hash { return nil }
-            let status: String
-            if let due = entry.reviewBy, due < today {
-                status = FindingKind.overdue.rawValue
-            } else {
-                status = "fresh"
-            }
-            rows.append(DashboardEntry(
-                id: id, title: entry.title, application: row.application, stepCount: row.guideSteps,
-                timing: GuideTiming(readingMinutes: row.readingMinutes, narrationSeconds: row.narrationSeconds),
-                owner: entry.owner, reviewBy: entry.reviewBy, status: status, sourcePath: displayPath))
+            rows.append(row)
         }
         return rows
     }

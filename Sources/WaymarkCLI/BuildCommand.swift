@@ -40,6 +40,9 @@ public struct BuildCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Add a knowledge check (default: on for guides with 5 or more steps).")
     var quiz: Bool?
 
+    @Option(name: .long, help: ArgumentHelp(ShardOption.help, valueName: "I/N"))
+    var shard: String?
+
     public init() {}
 
     public func validate() throws {
@@ -47,31 +50,21 @@ public struct BuildCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var configuration = ProjectConfiguration()
-        var configFolder = cwd
-        let configURL = cwd.appendingPathComponent(ConfigurationLoader.fileName)
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            do {
-                configuration = try ConfigurationLoader.load(configURL, displayPath: ConfigurationLoader.fileName)
-            } catch {
-                DiagnosticConsole.report(error.diagnostics)
-                throw ExitStatus.invalidInput
-            }
-            configFolder = configURL.deletingLastPathComponent()
-        }
+        let project = try ProjectContext.load()
+        let cwd = project.workingDirectory
+        let configuration = project.configuration
+        let shard = try ShardOption.parse(self.shard)
         var inputs = paths
         if inputs.isEmpty {
             if configuration.file != nil {
-                inputs = configuration.captures.isEmpty
-                    ? ["."] : configuration.captures.map { configFolder.appendingPathComponent($0).path }
+                inputs = configuration.captures.isEmpty ? ["."] : project.configuredCaptures
             } else {
                 inputs = ["SampleCaptures"]
             }
         }
-        let outPath = out ?? configuration.out.map { configFolder.appendingPathComponent($0).path } ?? "out"
-        let templatesPath = templates ?? configuration.templates.map { configFolder.appendingPathComponent($0).path }
-        let options = BuildOptions(
+        let outPath = out ?? project.configuredOut ?? "out"
+        let templatesPath = templates ?? project.configuredTemplates
+        var options = BuildOptions(
             inputs: inputs,
             outputDirectory: URL(fileURLWithPath: outPath, relativeTo: cwd).standardizedFileURL,
             templatesDirectory: templatesPath.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
@@ -81,6 +74,7 @@ public struct BuildCommand: ParsableCommand {
             quiz: quiz.map { $0 ? .always : .never } ?? .automatic,
             configuration: configuration,
             baseDirectory: cwd)
+        options.shard = shard
 
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) == 1)
         let report = LockedBuild(options: options).run { progress.show($0) }

@@ -57,6 +57,12 @@ public struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date to compare review dates with (default: today, UTC).", valueName: "YYYY-MM-DD"))
     public var today: String?
 
+    @Option(name: .long, help: ArgumentHelp(ShardOption.help, valueName: "I/N"))
+    public var shard: String?
+
+    @Flag(inversion: .prefixedNo, help: "Write the findings to OUT/last-check.js so the dashboard shows them.")
+    public var updateDashboard: Bool = true
+
     public init() {}
 
     /// Option problems are diagnostics with exit status 2 (the documented code for usage errors).
@@ -80,20 +86,11 @@ public struct CheckCommand: ParsableCommand {
             DiagnosticConsole.report(problems)
             throw ExitStatus.invalidInput
         }
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         // waymark.yml, read the way `build` reads it, so both see the same captures, output and templates.
-        var configuration = ProjectConfiguration()
-        var configFolder = cwd
-        let configURL = cwd.appendingPathComponent(ConfigurationLoader.fileName)
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            do {
-                configuration = try ConfigurationLoader.load(configURL, displayPath: ConfigurationLoader.fileName)
-            } catch {
-                DiagnosticConsole.report(error.diagnostics)
-                throw ExitStatus.invalidInput
-            }
-            configFolder = configURL.deletingLastPathComponent()
-        }
+        let project = try ProjectContext.load()
+        let cwd = project.workingDirectory
+        let configuration = project.configuration
+        let shard = try ShardOption.parse(self.shard)
         var failOnKinds = FindingKind.defaultFailOn
         if let list = failOn ?? configuration.failOn {
             switch FindingKind.parseList(list) {
@@ -103,11 +100,11 @@ public struct CheckCommand: ParsableCommand {
                 throw ExitStatus.invalidInput
             }
         }
-        let inputs = !paths.isEmpty ? paths : configuration.captures.map { configFolder.appendingPathComponent($0).path }
-        let outPath = out ?? configuration.out.map { configFolder.appendingPathComponent($0).path } ?? "out"
-        let templatesPath = templates ?? configuration.templates.map { configFolder.appendingPathComponent($0).path }
+        let inputs = !paths.isEmpty ? paths : project.configuredCaptures
+        let outPath = out ?? project.configuredOut ?? "out"
+        let templatesPath = templates ?? project.configuredTemplates
         let config = configuration
-        let run = CheckRun(
+        var run = CheckRun(
             inputs: inputs, outputDirectory: URL(fileURLWithPath: outPath, relativeTo: cwd),
             materials: materials.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
             templatesDirectory: templatesPath.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
@@ -115,6 +112,7 @@ public struct CheckCommand: ParsableCommand {
             maxAgeDays: maxAge.flatMap(ProjectConfiguration.days(fromAge:)) ?? configuration.maxAgeDays,
             failOn: failOnKinds, baseDirectory: cwd,
             defaultOwner: { config.defaultOwner(sourcePath: $0, application: $1) })
+        run.shard = shard
         let result: (report: StalenessReport, diagnostics: [Diagnostic])
         do {
             result = try run.run()
@@ -124,8 +122,24 @@ public struct CheckCommand: ParsableCommand {
         }
         DiagnosticConsole.report(result.diagnostics)
         try emit(result.report)
+        if updateDashboard { writeLastCheck(result.report, outputFolder: run.outputDirectory, date: run.today) }
         if result.diagnostics.hasErrors { throw ExitStatus.invalidInput }
         if result.report.fails { throw ExitStatus.findings }
+    }
+
+    /// Lets the dashboard show this check's findings; only where a build already made the output folder.
+    func writeLastCheck(_ report: StalenessReport, outputFolder: URL, date: CalendarDate) {
+        let folder = outputFolder.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) else { return }
+        let url = folder.appendingPathComponent(LastCheckScript.fileName)
+        do {
+            _ = try AtomicFileWriter.write(Data(LastCheckScript.render(report, date: date).utf8), to: url)
+        } catch {
+            DiagnosticConsole.report([.warning(
+                "check.dashboard-unwritable", "Cannot write the dashboard's copy of the findings: \(error.localizedDescription)",
+                hint: "Check that the output folder is writable, or pass --no-update-dashboard.",
+                at: SourceLocation(file: url.path))])
+        }
     }
 
     func emit(_ report: StalenessReport) throws {

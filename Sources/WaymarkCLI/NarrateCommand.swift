@@ -45,17 +45,7 @@ public struct NarrateCommand: ParsableCommand {
 
     public func run() throws {
         // waymark.yml in the working folder supplies defaults (wpm, pause) and redaction patterns, as for build.
-        var configuration = ProjectConfiguration()
-        let configURL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            .appendingPathComponent(ConfigurationLoader.fileName)
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            do {
-                configuration = try ConfigurationLoader.load(configURL, displayPath: ConfigurationLoader.fileName)
-            } catch {
-                DiagnosticConsole.report(error.diagnostics)
-                throw ExitStatus.invalidInput
-            }
-        }
+        let configuration = try ProjectContext.load().configuration
         let wordsPerMinute = wpm ?? configuration.wordsPerMinute.map { Int($0.rounded()) } ?? NarrationOptions.defaultWordsPerMinute
         let pauseSeconds = pause ?? configuration.pauseSeconds ?? NarrationOptions.defaultPauseSeconds
         let optionProblems = NarrationOptions.validate(wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)

@@ -17,6 +17,7 @@ public struct WaymarkCommand: ParsableCommand {
             CheckCommand.self,
             DiffCommand.self,
             CiteCommand.self,
+            LockCommand.self,
         ]
     )
 

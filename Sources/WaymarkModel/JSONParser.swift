@@ -43,8 +43,34 @@ public struct JSONParser {
             self.maxDepth = maxDepth
         }
 
-        var column: Int { columnAt(index) }
+        /// Last column computed on the current line, so positions on long (minified) lines cost O(1) amortised
+        /// instead of a rescan from the line start for every value.
+        var cachedColumnLineStart = -1
+        var cachedColumnIndex = 0
+        var cachedColumn = 1
 
+        /// Column of `index`, counting Unicode scalars (UTF-8 lead bytes) from the line start.
+        var column: Int {
+            mutating get {
+                if cachedColumnLineStart != lineStart || cachedColumnIndex > index {
+                    cachedColumnLineStart = lineStart
+                    cachedColumnIndex = lineStart
+                    cachedColumn = 1
+                }
+                var i = cachedColumnIndex
+                var col = cachedColumn
+                let end = min(index, bytes.count)
+                while i < end {
+                    if bytes[i] & 0xC0 != 0x80 { col += 1 }
+                    i += 1
+                }
+                cachedColumnIndex = i
+                cachedColumn = col
+                return col
+            }
+        }
+
+        /// Column of an arbitrary position on the current line (for error messages only; rescans).
         func columnAt(_ position: Int) -> Int {
             var col = 1
             var i = lineStart

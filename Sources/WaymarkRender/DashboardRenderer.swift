@@ -14,11 +14,15 @@ public struct DashboardEntry: Sendable, Hashable {
     public var status: String
     /// The capture file the guide was built from, as the build names it.
     public var sourcePath: String
+    /// The files built for the guide, relative to its folder (`guide.html`, `captions.vtt` …), so the dashboard
+    /// links only what exists. Nil: the standard set (guide, job aid, narration, captions).
+    public var files: Set<String>?
 
     public init(
         id: String, title: String, application: String?, stepCount: Int, timing: GuideTiming, owner: String?,
-        reviewBy: CalendarDate?, status: String, sourcePath: String
+        reviewBy: CalendarDate?, status: String, sourcePath: String, files: Set<String>? = nil
     ) {
+        self.files = files
         self.id = id
         self.title = title
         self.application = application
@@ -30,7 +34,8 @@ public struct DashboardEntry: Sendable, Hashable {
         self.sourcePath = sourcePath
     }
 
-    public init(guide: PhrasedGuide, context: RenderContext, status: String = "new") {
+    public init(guide: PhrasedGuide, context: RenderContext, status: String = "new", files: Set<String>? = nil) {
+        self.files = files
         id = guide.capture.id
         title = guide.capture.title
         application = guide.capture.application
@@ -50,7 +55,10 @@ public struct DashboardRenderer: Sendable {
     public var wordsPerMinute: Double
     public var pauseSeconds: Double
 
-    public init(templates: TemplateSet = .builtIn, wordsPerMinute: Double = 150, pauseSeconds: Double = 1) {
+    public init(
+        templates: TemplateSet = .builtIn, wordsPerMinute: Double = Double(NarrationOptions.defaultWordsPerMinute),
+        pauseSeconds: Double = NarrationOptions.defaultPauseSeconds
+    ) {
         self.templates = templates
         self.wordsPerMinute = wordsPerMinute
         self.pauseSeconds = pauseSeconds
@@ -65,6 +73,7 @@ public struct DashboardRenderer: Sendable {
             + "\(Int(GuideTiming.secondsPerScreenshot)) seconds per screenshot; narration time assumes "
             + "\(Self.number(wordsPerMinute)) words per minute and a \(Self.number(pauseSeconds)) s pause after each step."
         let rows = sorted.map { entry -> [String: Any] in
+            let badge = StatusBadge(status: entry.status, reviewBy: entry.reviewBy)
             let cell = { (text: String?) -> String in
                 guard let text, !text.isEmpty else { return "—" }
                 return MarkdownInline.escape(TargetDescriber.collapseWhitespace(text))
@@ -90,16 +99,47 @@ public struct DashboardRenderer: Sendable {
                 "plainOwner": plain(entry.owner),
                 "reviewBy": entry.reviewBy?.description ?? "—",
                 "status": cell(entry.status),
+                "plainStatus": plain(entry.status),
+                "id": entry.id,
                 "statusClass": String(entry.status.lowercased().filter { $0.isASCII && $0.isLetter }),
+                "statusIcon": badge.icon,
+                "finding": badge.finding,
+                "materials": Self.materials(for: entry),
+                "hasMaterials": !Self.materials(for: entry).isEmpty,
+                "reviewSort": entry.reviewBy?.description ?? "9999-99-99",
+                "readingSort": String(entry.timing.readingMinutes),
+                "narrationSort": String(entry.timing.narrationSeconds),
             ]
         }
         let data: [String: Any] = [
             "guides": rows, "summary": summary, "model": model, "generator": "waymark \(WaymarkVersion.current)",
+            "statusCounts": Self.counts(sorted.map { TargetDescriber.collapseWhitespace($0.status) }).map { row in
+                row.merging(["icon": StatusBadge(status: row["name"] as? String ?? "", reviewBy: nil).icon]) { a, _ in a }
+            },
+            "ownerCounts": Self.counts(sorted.map { $0.owner.map(TargetDescriber.collapseWhitespace) ?? "" }.map { $0.isEmpty ? "no owner" : $0 }),
         ]
         return [
             RenderedFile(path: "index.md", text: GuideRenderer.normalizeBlankLines(templates.render("index.md.mustache", data))),
             RenderedFile(path: "index.html", text: GuideRenderer.normalizeBlankLines(templates.render("index.html.mustache", data))),
         ]
+    }
+
+    /// Name and count, most common first, then by name: the dashboard's "by status" and "by owner" lists.
+    static func counts(_ values: [String]) -> [[String: Any]] {
+        var counts: [String: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ["name": $0.key, "count": $0.value] }
+    }
+
+    /// Links to the guide's other materials that were built: job aid, narration script, captions.
+    static func materials(for entry: DashboardEntry) -> [[String: String]] {
+        let known: [(file: String, label: String)] = [
+            ("job-aid.html", "Job aid"), ("job-aid.md", "Job aid (Markdown)"), ("narration.txt", "Narration"),
+            ("captions.vtt", "Captions (WebVTT)"), ("captions.srt", "Captions (SRT)"),
+        ]
+        let standard: Set<String> = ["job-aid.html", "job-aid.md", "narration.txt", "captions.vtt", "captions.srt"]
+        let files = entry.files ?? standard
+        return known.filter { files.contains($0.file) }.map { ["href": "\(entry.id)/\($0.file)", "label": $0.label] }
     }
 
     static func number(_ value: Double) -> String {

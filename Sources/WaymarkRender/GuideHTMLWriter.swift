@@ -16,6 +16,7 @@ struct GuideHTMLWriter {
         let (main, footer) = Self.splitFooter(body)
         var mainHTML = CmarkAdapter.html(fromMarkdown: main)
         mainHTML = replaceScreenshots(in: mainHTML)
+        mainHTML = Self.anchorSteps(mainHTML, count: guide.steps.count)
         let (anchored, nav) = Self.anchorHeadings(mainHTML)
         let capture = guide.capture
         var data: [String: Any] = [
@@ -25,7 +26,9 @@ struct GuideHTMLWriter {
             "body": anchored.trimmingCharacters(in: .newlines),
             "footer": CmarkAdapter.html(fromMarkdown: footer).trimmingCharacters(in: .newlines),
             "nav": nav.map { ["id": $0.id, "text": $0.text] },
-            "hasNav": nav.count >= 2,
+            "hasSections": nav.count >= 2,
+            "stepLinks": guide.steps.map { ["number": $0.number] },
+            "hasNav": nav.count >= 2 || guide.steps.count >= 2,
         ]
         if let application = capture.application, !application.isEmpty {
             data["application"] = TargetDescriber.collapseWhitespace(application)
@@ -52,6 +55,48 @@ struct GuideHTMLWriter {
     static func splitFooter(_ body: String) -> (main: String, footer: String) {
         guard let range = body.range(of: "\n---\n", options: .backwards) else { return (body, "") }
         return (String(body[..<range.lowerBound]) + "\n", String(body[range.upperBound...]))
+    }
+
+    /// Gives each step's list item an anchor `step-N` and a "Link" to it, so a trainer can send a colleague
+    /// straight to step 7. The link is a plain anchor (it works without JavaScript); the page's script copies the
+    /// address when it can. Steps are the items of the top-level numbered lists, in order: objectives and
+    /// prerequisites are bulleted, notes are quotes, and the knowledge check comes after the last step.
+    static func anchorSteps(_ html: String, count: Int) -> String {
+        guard count > 0 else { return html }
+        var out = ""
+        var rest = Substring(html)
+        var depth = 0
+        var inStepList = false
+        var number = 0
+        let tags = ["<ol", "</ol>", "<ul", "</ul>", "<li>"]
+        while number < count {
+            var next: (Range<Substring.Index>, String)?
+            for tag in tags {
+                if let r = rest.range(of: tag), next == nil || r.lowerBound < next!.0.lowerBound { next = (r, tag) }
+            }
+            guard let (range, tag) = next else { break }
+            out += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+            switch tag {
+            case "<ol", "<ul":
+                if depth == 0 { inStepList = tag == "<ol" }
+                depth += 1
+                out += tag
+            case "</ol>", "</ul>":
+                depth = max(0, depth - 1)
+                out += tag
+            default:
+                if inStepList && depth == 1 {
+                    number += 1
+                    out += "<li id=\"step-\(number)\" class=\"wm-step\"><a class=\"wm-step-link\" href=\"#step-\(number)\" "
+                        + "aria-label=\"Link to step \(number)\">Link</a>"
+                } else {
+                    out += tag
+                }
+            }
+        }
+        out += rest
+        return out
     }
 
     /// `en`, `de-CH` … from the capture; `en` when absent or malformed.

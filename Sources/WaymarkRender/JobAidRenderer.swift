@@ -1,7 +1,9 @@
+import Foundation
 import WaymarkModel
 
 /// Writes `job-aid.md`: a one-page checklist of the steps for learners after training — no screenshots, notes as
-/// short sub-items, the owner to ask at the end.
+/// short sub-items, the owner to ask at the end — and `job-aid.html`, the same checklist laid out to print on one
+/// A4 or Letter page (up to 20 steps), with boxes to tick.
 public struct JobAidRenderer: MaterialRenderer {
     public init() {}
 
@@ -16,6 +18,31 @@ public struct JobAidRenderer: MaterialRenderer {
         ]
         if let owner = GuideTemplateData.escaped(capture.owner) { data["contact"] = owner }
         let text = GuideRenderer.normalizeBlankLines(context.templates.render("job-aid.md.mustache", data))
-        return [RenderedFile(path: "job-aid.md", text: text)]
+        return [RenderedFile(path: "job-aid.md", text: text), RenderedFile(path: "job-aid.html", text: html(fromMarkdown: text, guide: guide, context: context))]
+    }
+
+    /// The Markdown through cmark (safe mode) in `job-aid.html.mustache`; `[ ]` items become tick boxes.
+    func html(fromMarkdown markdown: String, guide: PhrasedGuide, context: RenderContext) -> String {
+        let capture = guide.capture
+        var body = CmarkAdapter.html(fromMarkdown: GuideHTMLWriter.stripFrontMatter(markdown))
+        // Only the template writes `- [ ] ` at the start of an item; captured text inside it is escaped.
+        body = body.replacingOccurrences(of: "<li>[ ] ", with: "<li class=\"wm-check\"><span class=\"wm-box\" aria-hidden=\"true\"></span>")
+            .replacingOccurrences(of: "<li>\n<p>[ ] ", with: "<li class=\"wm-check\">\n<p><span class=\"wm-box\" aria-hidden=\"true\"></span>")
+        var data: [String: Any] = [
+            "lang": GuideHTMLWriter.languageTag(capture.language),
+            "title": TargetDescriber.collapseWhitespace(capture.title),
+            "generator": "waymark \(WaymarkVersion.current)",
+            "body": body.trimmingCharacters(in: .newlines),
+        ]
+        if let application = capture.application, !application.isEmpty {
+            data["application"] = TargetDescriber.collapseWhitespace(application)
+        }
+        if context.selfContained {
+            data["inlineStylesheet"] = context.templates.stylesheet.replacingOccurrences(of: "</", with: "<\\/")
+        } else {
+            data["stylesheetHref"] = context.stylesheetHref
+            data["dashboardHref"] = "../index.html"
+        }
+        return GuideRenderer.normalizeBlankLines(context.templates.render("job-aid.html.mustache", data))
     }
 }

@@ -10,7 +10,8 @@ import WaymarkModel
 public struct TemplateSet: Sendable {
     /// Template file names Waymark uses, e.g. `guide.md.mustache`.
     public static let templateNames = [
-        "guide.md.mustache", "guide.html.mustache", "job-aid.md.mustache", "index.md.mustache", "index.html.mustache",
+        "guide.md.mustache", "guide.html.mustache", "job-aid.md.mustache", "job-aid.html.mustache", "index.md.mustache",
+        "index.html.mustache",
     ]
     public static let stylesheetName = "assets/waymark.css"
 

@@ -18,6 +18,8 @@ public struct CheckRun: Sendable {
     /// Relative inputs are resolved against it, and paths in findings are shown relative to it.
     public var baseDirectory: URL
     public var reader: CaptureReader
+    /// Check only the captures of this shard (`--shard I/N`), and the citations of those captures.
+    public var shard: CaptureShard? = nil
     /// The owner a capture without one gets (waymark.yml `owners`), as the build assigns it: source path (as
     /// shown), application → owner.
     public var defaultOwner: @Sendable (_ sourcePath: String, _ application: String?) -> String?
@@ -46,7 +48,9 @@ public struct CheckRun: Sendable {
     public func run() throws(DiagnosticError) -> (report: StalenessReport, diagnostics: [Diagnostic]) {
         let outRoot = outputDirectory.standardizedFileURL
         let lockDisplay = display(outRoot.appendingPathComponent(LockFile.fileName))
-        let lock = try LockFile.read(outputFolder: outRoot, displayPath: lockDisplay)
+        let fullLock = try LockFile.read(outputFolder: outRoot, displayPath: lockDisplay)
+        var lock = fullLock
+        if let shard, lock != nil { lock!.captures = lock!.captures.filter { shard.contains($0.key) } }
         var diagnostics: [Diagnostic] = []
         if lock == nil {
             diagnostics.append(.note(
@@ -64,7 +68,25 @@ public struct CheckRun: Sendable {
             if FileManager.default.fileExists(atPath: url.path), seen.insert(url.path).inserted { files.append(url) }
         }
         let named = Set(inputs.map { URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL.path })
-        let sources = candidates(for: files, named: named, outRoot: outRoot)
+        var sources = candidates(for: files, named: named, outRoot: outRoot)
+        if let shard {
+            // A source tracked only by other shards is theirs; untracked sources are imported and keep only
+            // this shard's captures.
+            let idsBySource = Dictionary(grouping: (fullLock?.captures ?? [:]), by: { $0.value.source })
+            sources = sources.compactMap { candidate in
+                if let ids = idsBySource[candidate.lockPath]?.map(\.key), !ids.contains(where: shard.contains) {
+                    return nil
+                }
+                var sharded = candidate
+                let load = candidate.load
+                sharded.load = {
+                    var result = load()
+                    result.captures = result.captures.filter { shard.contains($0.id) }
+                    return result
+                }
+                return sharded
+            }
+        }
 
         // Templates: the folder given, else the one the build recorded, else the built-in set.
         var templateFolder = templatesDirectory
@@ -88,6 +110,8 @@ public struct CheckRun: Sendable {
             citations += scanned.citations
             diagnostics += scanned.diagnostics
         }
+
+        if let shard { citations = citations.filter { shard.contains($0.captureID) } }
 
         let base = baseDirectory
         let settings = CheckSettings(

@@ -17,6 +17,15 @@ public enum XMLEscaping {
         value.unicodeScalars.allSatisfy(isXMLChar)
     }
 
+    /// `value` with every character XML 1.0 cannot carry at all replaced by U+FFFD, for writers (reports) that
+    /// must never fail on odd input; writers of lossless formats refuse such text instead.
+    public static func replacingUnrepresentable(_ value: String) -> String {
+        guard !isRepresentable(value) else { return value }
+        var out = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars { out.append(isXMLChar(scalar) ? scalar : "\u{FFFD}") }
+        return String(out)
+    }
+
     public static func isXMLChar(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x9, 0xA, 0xD: return true

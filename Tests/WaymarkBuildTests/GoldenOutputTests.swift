@@ -7,7 +7,7 @@ import WaymarkTestSupport
 /// Golden files of what `waymark build SampleCaptures` writes: every guide output kind for every sample (the test
 /// iterates the folder, so a new sample is covered by recording its files) and the dashboard.
 @Suite struct GoldenOutputTests {
-    static let kinds = ["guide.md", "guide.html", "job-aid.md"]
+    static let kinds = ["guide.md", "guide.html", "job-aid.md", "job-aid.html"]
 
     @Test func everySampleHasGoldenGuideOutputs() throws {
         let samples = BuildTestSupport.sampleCaptures

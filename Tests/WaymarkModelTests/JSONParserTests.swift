@@ -43,3 +43,26 @@ import Testing
         #expect(JSONWriter.write(try JSONParser.parse(written)) == written)
     }
 }
+
+@Suite struct JSONParserLongLineTests {
+    /// Minified exports put a whole capture on one line: columns must stay right there, and computing them must
+    /// not rescan the line for every value (that made a 4,000-step minified capture take minutes).
+    @Test func columnsOnOneLongMinifiedLine() throws {
+        let items = (0..<50_000).map { "{\"a\":\"é\($0)\"}" }
+        let text = "[" + items.joined(separator: ",") + "]"
+        let root = try JSONParser.parse(text)
+        let array = try #require(root.arrayValue)
+        #expect(array.count == 50_000)
+        var expectedColumn = 2
+        var lastColumn = 0
+        for (i, item) in array.enumerated() {
+            #expect(item.line == 1)
+            if item.column != expectedColumn { Issue.record("item \(i) at column \(item.column), expected \(expectedColumn)"); break }
+            lastColumn = expectedColumn
+            // `{"a":"é"}` is 9 scalars, plus the digits, plus the comma.
+            expectedColumn += 10 + String(i).count
+        }
+        // The value of "a" starts 5 scalars into its object: `{"a":` .
+        #expect(array[49_999]["a"]?.column == lastColumn + 5)
+    }
+}

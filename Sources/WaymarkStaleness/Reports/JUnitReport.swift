@@ -1,3 +1,5 @@
+import WaymarkXML
+
 /// JUnit XML, which every CI server displays as tests: one test case per material × check (source, outputs,
 /// review, template, tracked). Findings in `--fail-on` are failures; the others pass with the finding in
 /// `system-out`, so warnings are visible without failing the build.
@@ -51,26 +53,6 @@ public enum JUnitReport {
 
     /// XML text/attribute escaping; characters XML 1.0 cannot carry at all become U+FFFD.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            case "\r": out += "&#13;"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        XMLEscaping.attribute(XMLEscaping.replacingUnrepresentable(text))
     }
 }
