@@ -77,18 +77,7 @@ public enum TargetDescriber {
         if t.contains("@") && t.contains("[") { return true }
         // `#id`, `.class`, `tag#id`, `tag.class`, `div > span`. Words such as "Node.js", "report.pdf" or "e.g." are
         // not selectors: a qualified selector must start with an HTML tag name.
-        let identifier = #"[A-Za-z_][A-Za-z0-9_-]*"#
-        let tags = "(a|abbr|article|aside|b|body|button|canvas|dd|details|dialog|div|dl|dt|em|fieldset|figure|footer|form|"
-            + "h[1-6]|header|html|i|iframe|img|input|label|legend|li|main|nav|ol|option|p|section|select|span|strong|"
-            + "summary|svg|table|tbody|td|textarea|th|thead|tr|ul)"
-        let patterns = [
-            "^[#.]\(identifier)([#.:\\[ >+~].*)?$",
-            "^\(tags)[#.:\\[][A-Za-z_][A-Za-z0-9_-]+.*$",
-            "^\(tags)( *> *[a-z][A-Za-z0-9_.#:=\\[\\]-]*)+$",
-        ]
-        for pattern in patterns where t.range(of: pattern, options: .regularExpression) != nil {
-            return true
-        }
+        if Patterns.selectorShapes.contains(where: { $0.matches(t) }) { return true }
         return false
     }
 
@@ -96,12 +85,7 @@ public enum TargetDescriber {
     /// `id=blue`, `css=…`, `//input[@id='x']`, `aria/Save`, `#email`, `[data-test=x]`. Ordinary words such as file
     /// names, addresses with `://`, "e.g." or "Invoice #1042" do not count.
     public static func containsLocator(in text: String) -> Bool {
-        let patterns = [
-            #"(?i)(^|\s)(id|name|css|xpath|linktext|partiallinktext|link|dom|identifier)=\S"#,
-            #"(^|[\s(])//?[A-Za-z*]"#, #"(?i)(^|\s)(aria|text|pierce|xpath)/\S"#, #"\[@"#, #":nth-"#,
-            #"(^|\s)#[A-Za-z][\w-]*"#, #"\[[\w-]+[~|^$*]?=[^\]]*\]"#, #">>>"#,
-        ]
-        return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+        Patterns.locatorsInText.contains { $0.matches(text) }
     }
 
     // MARK: - Reading selectors
@@ -272,7 +256,7 @@ public enum TargetDescriber {
     }
 
     static func firstCapture(_ pattern: String, in text: String) -> String? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = Patterns.compiled(pattern),
               let match = regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).last,
               match.numberOfRanges > 1, let range = Range(match.range(at: 1), in: text) else { return nil }
         return String(text[range])
@@ -377,5 +361,60 @@ public enum TargetDescriber {
             return String(cut[..<space]) + "…"
         }
         return String(cut) + "…"
+    }
+}
+
+/// Regular expressions compiled once per process: phrasing runs them for every target of every step, and compiling
+/// them per call was a fifth of a build's time.
+enum Patterns {
+    static let selectorShapes: [CompiledPattern] = {
+        let identifier = #"[A-Za-z_][A-Za-z0-9_-]*"#
+        let tags = "(a|abbr|article|aside|b|body|button|canvas|dd|details|dialog|div|dl|dt|em|fieldset|figure|footer|form|"
+            + "h[1-6]|header|html|i|iframe|img|input|label|legend|li|main|nav|ol|option|p|section|select|span|strong|"
+            + "summary|svg|table|tbody|td|textarea|th|thead|tr|ul)"
+        return [
+            "^[#.]\(identifier)([#.:\\[ >+~].*)?$",
+            "^\(tags)[#.:\\[][A-Za-z_][A-Za-z0-9_-]+.*$",
+            "^\(tags)( *> *[a-z][A-Za-z0-9_.#:=\\[\\]-]*)+$",
+        ].compactMap(CompiledPattern.init)
+    }()
+
+    static let locatorsInText: [CompiledPattern] = [
+        #"(?i)(^|\s)(id|name|css|xpath|linktext|partiallinktext|link|dom|identifier)=\S"#,
+        #"(^|[\s(])//?[A-Za-z*]"#, #"(?i)(^|\s)(aria|text|pierce|xpath)/\S"#, #"\[@"#, #":nth-"#,
+        #"(^|\s)#[A-Za-z][\w-]*"#, #"\[[\w-]+[~|^$*]?=[^\]]*\]"#, #">>>"#,
+    ].compactMap(CompiledPattern.init)
+
+    private static let cache = PatternCache()
+
+    /// A compiled expression for `pattern`, compiled on first use.
+    static func compiled(_ pattern: String) -> NSRegularExpression? { cache.regex(pattern) }
+}
+
+/// An `NSRegularExpression` that is only ever read after it is made.
+struct CompiledPattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    init?(_ pattern: String) {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        self.regex = regex
+    }
+
+    func matches(_ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
+
+final class PatternCache: @unchecked Sendable {
+    private var compiled: [String: NSRegularExpression] = [:]
+    private let lock = NSLock()
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[pattern] { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        compiled[pattern] = regex
+        return regex
     }
 }
