@@ -105,6 +105,6 @@ let package = Package(
 if Context.environment["WAYMARK_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "waymark-fuzz", dependencies: ["WaymarkCLI", "WaymarkImport", "WaymarkModel", "WaymarkRender", "WaymarkStaleness"],
-        path: "Fuzz"))
+        path: "Fuzz", exclude: ["regressions"]))
     package.products.append(.executable(name: "waymark-fuzz", targets: ["waymark-fuzz"]))
 }

@@ -55,6 +55,59 @@ public struct ZipArchiveReader: Sendable {
         return !components.contains("..")
     }
 
+    /// Why the archive's directory cannot be trusted, or nil: the end record, the central directory and every local
+    /// header it points to must lie inside the data. Archives without an end record are left to ZIPFoundation (it
+    /// refuses them). Zip64 values (0xFFFFFFFF) are refused unless `allowZip64`.
+    static func structuralProblem(in data: Data, allowZip64: Bool) -> String? {
+        let bytes = [UInt8](data.suffix(min(data.count, 22 + 65_535 + 20)))
+        let base = data.count - bytes.count
+        func u16(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
+        func u32(_ b: [UInt8], _ i: Int) -> Int { u16(b, i) | u16(b, i + 2) << 16 }
+        guard bytes.count >= 22 else { return nil }
+        var end: Int?
+        for i in stride(from: bytes.count - 22, through: 0, by: -1)
+        where bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06 {
+            end = i
+            break
+        }
+        guard let end else { return nil }
+        let entries = u16(bytes, end + 10), directorySize = u32(bytes, end + 12), directoryOffset = u32(bytes, end + 16)
+        let isZip64 = entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF
+            || (end >= 20 && bytes[end - 20] == 0x50 && bytes[end - 19] == 0x4B && bytes[end - 18] == 0x06 && bytes[end - 17] == 0x07)
+        if isZip64 { return allowZip64 ? nil : "it is a Zip64 archive, which is only read from a file" }
+        let endPosition = base + end
+        guard directoryOffset + directorySize <= endPosition else {
+            return "its directory lies outside the file"
+        }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
+            let all = raw.bindMemory(to: UInt8.self)
+            func r16(_ i: Int) -> Int { Int(all[i]) | Int(all[i + 1]) << 8 }
+            func r32(_ i: Int) -> Int { r16(i) | r16(i + 2) << 16 }
+            var position = directoryOffset
+            let directoryEnd = directoryOffset + directorySize
+            for _ in 0..<entries {
+                guard position + 46 <= directoryEnd, r32(position) == 0x0201_4B50 else {
+                    return "its directory lists more entries than it holds"
+                }
+                let compressed = r32(position + 20), uncompressed = r32(position + 24)
+                let nameLength = r16(position + 28), extraLength = r16(position + 30), commentLength = r16(position + 32)
+                let local = r32(position + 42)
+                if !allowZip64, compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+                    return "an entry uses Zip64 sizes, which are only read from a file"
+                }
+                guard local + 30 <= all.count, r32(local) == 0x0403_4B50 else {
+                    return "an entry points outside the file"
+                }
+                let localEnd = local + 30 + r16(local + 26) + r16(local + 28)
+                guard localEnd <= all.count, compressed == 0xFFFF_FFFF || localEnd + compressed <= all.count else {
+                    return "an entry's data lies outside the file"
+                }
+                position += 46 + nameLength + extraLength + commentLength
+            }
+            return position <= directoryEnd ? nil : "its directory is cut short"
+        }
+    }
+
     /// Reads the first member whose name satisfies `matching` (in archive order) into memory, after checking every
     /// entry of the archive. `path` names the archive in diagnostics.
     public func readMember(
@@ -62,6 +115,13 @@ public struct ZipArchiveReader: Sendable {
     ) -> Result<(name: String, data: Data), DiagnosticError> {
         let location = SourceLocation(file: input.path)
         let archive: Archive
+        // ZIPFoundation trusts the offsets in the archive's directory; reading an in-memory archive past its end
+        // traps (found by fuzzing). Every offset is checked against the real size first.
+        if let problem = Self.structuralProblem(in: input.data, allowZip64: input.fileURL != nil) {
+            return .failure(DiagnosticError(.error(
+                Code.damaged, "The archive is damaged: \(problem).",
+                hint: "Copy the archive again from where Steps Recorder saved it.", at: location)))
+        }
         do {
             if let url = input.fileURL {
                 archive = try Archive(url: url, accessMode: .read)

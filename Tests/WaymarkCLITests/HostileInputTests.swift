@@ -428,10 +428,17 @@ import Glibc
         let dir = try Self.folder("secrets", ["in/secrets.json": data, "waymark.yml": Data(config.utf8)])
         defer { try? FileManager.default.removeItem(at: dir) }
         var printed = ""
-        for arguments in [["build", "in", "--out", "out"], ["inspect", "in/secrets.json"], ["validate", "in/secrets.json"]] {
+        for arguments in [["build", "in", "--out", "out"], ["inspect", "in/secrets.json"], ["validate", "in/secrets.json"],
+                          ["check", "in", "--out", "out", "--report", "json"], ["check", "in", "--out", "out", "--report", "junit"],
+                          ["narrate", "in/secrets.json", "--out", "narration"], ["diff", "in/secrets.json", "in/secrets.json"]] {
             let result = try Self.run(arguments, in: dir)
             #expect(result.status == 0, "\(arguments): \(result)")
             printed += result.text
+        }
+        for (path, bytes) in Self.tree(dir.appendingPathComponent("narration")) {
+            for secret in [card, token, password, ssn, iban] {
+                #expect(!String(decoding: bytes, as: UTF8.self).contains(secret), "narration/\(path) contains \(secret)")
+            }
         }
         let outputs = Self.tree(dir.appendingPathComponent("out"))
         #expect(outputs.keys.contains("secrets/guide.html"))
