@@ -55,6 +55,31 @@ public struct ZipArchiveReader: Sendable {
         return !components.contains("..")
     }
 
+    /// A copy of `data` with general-purpose flag bit 3 cleared in every directory entry and local header, or nil
+    /// when no entry sets it. Call only after `structuralProblem` found nothing.
+    static func clearingDataDescriptorFlags(_ data: Data) -> Data? {
+        var bytes = [UInt8](data)
+        func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+        func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+        guard bytes.count >= 22,
+              let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1).first(where: {
+                  bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 0x05 && bytes[$0 + 3] == 0x06
+              }) else { return nil }
+        var position = u32(end + 16)
+        var changed = false
+        for _ in 0..<u16(end + 10) {
+            guard position + 46 <= bytes.count, u32(position) == 0x0201_4B50 else { return nil }
+            let local = u32(position + 42)
+            if bytes[position + 8] & 0x08 != 0 {
+                bytes[position + 8] &= ~0x08
+                if local + 30 <= bytes.count { bytes[local + 6] &= ~0x08 }
+                changed = true
+            }
+            position += 46 + u16(position + 28) + u16(position + 30) + u16(position + 32)
+        }
+        return changed ? Data(bytes) : nil
+    }
+
     /// Why the archive's directory cannot be trusted, or nil: the end record, the central directory and every local
     /// header it points to must lie inside the data. Archives without an end record are left to ZIPFoundation (it
     /// refuses them). Zip64 values (0xFFFFFFFF) are refused unless `allowZip64`.
@@ -122,8 +147,14 @@ public struct ZipArchiveReader: Sendable {
                 Code.damaged, "The archive is damaged: \(problem).",
                 hint: "Copy the archive again from where Steps Recorder saved it.", at: location)))
         }
+        // ZIPFoundation inflates an entry flagged "sizes in a data descriptor" (bit 3) until the deflate stream
+        // ends, and loops forever on a damaged stream (found by fuzzing). The directory sizes were checked above,
+        // so the flag is cleared in a copy and the checked sizes are used instead.
+        let unflagged = Self.clearingDataDescriptorFlags(input.data)
         do {
-            if let url = input.fileURL {
+            if let unflagged {
+                archive = try Archive(data: unflagged, accessMode: .read)
+            } else if let url = input.fileURL {
                 archive = try Archive(url: url, accessMode: .read)
             } else {
                 archive = try Archive(data: input.data, accessMode: .read)
