@@ -27,15 +27,6 @@ public struct CaptureShard: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the capture with this id belongs to this shard.
     public func contains(_ id: String) -> Bool {
-        Int(Self.fnv1a(id) % UInt64(count)) == index - 1
-    }
-
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        Int(FNV1a.hash(id) % UInt64(count)) == index - 1
     }
 }

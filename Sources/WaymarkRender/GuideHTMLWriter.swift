@@ -30,16 +30,7 @@ struct GuideHTMLWriter {
             "stepLinks": guide.steps.map { ["number": $0.number] },
             "hasNav": nav.count >= 2 || guide.steps.count >= 2,
         ]
-        if let application = capture.application, !application.isEmpty {
-            data["application"] = TargetDescriber.collapseWhitespace(application)
-        }
-        if context.selfContained {
-            data["inlineStylesheet"] = context.templates.stylesheet.replacingOccurrences(of: "</", with: "<\\/")
-        } else {
-            data["stylesheetHref"] = context.stylesheetHref
-            // A shared single file has no dashboard beside it.
-            data["dashboardHref"] = "../index.html"
-        }
+        data.merge(context.pageShell(application: capture.application)) { _, shell in shell }
         return GuideRenderer.normalizeBlankLines(context.templates.render("guide.html.mustache", data))
     }
 
@@ -229,5 +220,24 @@ struct GuideHTMLWriter {
             }
         }
         return out
+    }
+}
+
+extension RenderContext {
+    /// What every per-capture HTML page (guide, job aid) shares around its content: the application name and
+    /// either the inlined stylesheet (`--self-contained`: a shared single file has no dashboard beside it) or links
+    /// to the shared stylesheet and the dashboard.
+    func pageShell(application: String?) -> [String: Any] {
+        var data: [String: Any] = [:]
+        if let application, !application.isEmpty {
+            data["application"] = TargetDescriber.collapseWhitespace(application)
+        }
+        if selfContained {
+            data["inlineStylesheet"] = templates.stylesheet.replacingOccurrences(of: "</", with: "<\\/")
+        } else {
+            data["stylesheetHref"] = stylesheetHref
+            data["dashboardHref"] = "../index.html"
+        }
+        return data
     }
 }

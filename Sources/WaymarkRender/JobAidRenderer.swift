@@ -34,15 +34,7 @@ public struct JobAidRenderer: MaterialRenderer {
             "generator": "waymark \(WaymarkVersion.current)",
             "body": body.trimmingCharacters(in: .newlines),
         ]
-        if let application = capture.application, !application.isEmpty {
-            data["application"] = TargetDescriber.collapseWhitespace(application)
-        }
-        if context.selfContained {
-            data["inlineStylesheet"] = context.templates.stylesheet.replacingOccurrences(of: "</", with: "<\\/")
-        } else {
-            data["stylesheetHref"] = context.stylesheetHref
-            data["dashboardHref"] = "../index.html"
-        }
+        data.merge(context.pageShell(application: capture.application)) { _, shell in shell }
         return GuideRenderer.normalizeBlankLines(context.templates.render("job-aid.html.mustache", data))
     }
 }

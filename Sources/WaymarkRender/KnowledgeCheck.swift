@@ -52,7 +52,7 @@ public struct KnowledgeCheck: Sendable, Hashable {
             let n = candidates.count
             chosen = (0..<maximumQuestions).map { candidates[($0 * (n - 1) + (maximumQuestions - 1) / 2) / (maximumQuestions - 1)] }
         }
-        var generator = SeededGenerator(seed: guide.capture.id)
+        var generator = SplitMix64(seed: guide.capture.id)
         let questions = chosen.map { builder.question(for: $0, using: &generator) }
         return KnowledgeCheck(questions: questions)
     }
@@ -193,7 +193,7 @@ struct QuestionBuilder {
         return segments
     }
 
-    func question(for candidate: Candidate, using generator: inout SeededGenerator) -> KnowledgeCheck.Question {
+    func question(for candidate: Candidate, using generator: inout SplitMix64) -> KnowledgeCheck.Question {
         var pool = candidate.pool
         var distractors: [String] = []
         let wanted = min(3, pool.count)
@@ -213,27 +213,5 @@ struct QuestionBuilder {
         return KnowledgeCheck.Question(
             prompt: prompt(for: candidate), options: options.map { Instruction([.label($0)]) }, answer: answer,
             stepNumber: candidate.step.number)
-    }
-}
-
-/// SplitMix64 seeded from a string (FNV-1a): the same capture id always gives the same sequence on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in seed.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        state = hash
-    }
-
-    mutating func next() -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

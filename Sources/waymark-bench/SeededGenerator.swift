@@ -1,17 +1,13 @@
-/// A small, fast, seeded pseudo-random generator (SplitMix64), so the same seed always yields the same corpus on
-/// every platform and Swift version (the standard library's generator is neither seedable nor stable).
+import WaymarkModel
+
+/// The corpus generator's seeded randomness: SplitMix64 from WaymarkModel, so the same seed always yields the same
+/// corpus on every platform and Swift version, plus the picking helpers the generator uses.
 struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+    private var base: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     /// A number in `0..<bound` (bound > 0). Modulo bias is irrelevant for word picking.
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }

@@ -45,7 +45,7 @@ import WaymarkModel
     static let alphabet = Array("ab <>&\"'`*_[]()!#|{}~\\/-+=.:;%$^@?,1234567890xyzÄé–\u{00A0}")
 
     static func randomStrings(count: Int) -> [String] {
-        var generator = SeededGenerator(seed: "markdown-round-trip")
+        var generator = SplitMix64(seed: "markdown-round-trip")
         return (0..<count).map { _ in
             let length = Int(generator.next() % 24) + 1
             return String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })

@@ -4,18 +4,6 @@ import WaymarkRender
 
 /// Property-style checks of the caption timing model over many generated scripts.
 @Suite struct NarrationTimingTests {
-    /// SplitMix64: a small seeded generator, so every run checks the same scripts.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let vocabulary = [
         "Click", "the", "Save", "button", "a", "in", "field,", "type", "Berlin", "report.", "configuration",
         "administrator", "Übersicht", "👩🏽‍💻", "🇩🇪", "שלום", "עולם", "مرحبا", "&", "<tag>", "\"quoted\"", "I",
@@ -23,7 +11,7 @@ import WaymarkRender
         String(repeating: "W", count: 97), "then", "choose", "Control", "plus", "S.",
     ]
 
-    static func randomScript(_ rng: inout SeededGenerator) -> NarrationScript {
+    static func randomScript(_ rng: inout SplitMix64) -> NarrationScript {
         func sentence() -> SpokenSentence {
             let count = Int.random(in: 1...40, using: &rng)
             let words = (0..<count).map { _ in vocabulary.randomElement(using: &rng)! }
@@ -38,7 +26,7 @@ import WaymarkRender
     }
 
     @Test func invariantsHoldForGeneratedScripts() {
-        var rng = SeededGenerator(state: 20261122)
+        var rng = SplitMix64(seed: 20261122)
         for _ in 0..<150 {
             let script = Self.randomScript(&rng)
             let timing = SpeechTimingModel(wordsPerMinute: Int.random(in: 80...400, using: &rng),
