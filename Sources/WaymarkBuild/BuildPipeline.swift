@@ -30,7 +30,7 @@ public struct BuildPipeline: Sendable {
     public var statuses: (@Sendable ([BuildReport.CaptureResult]) -> [String: String])?
     /// Asked for every input file before it is imported: dashboard rows for the captures the file held at the last
     /// build when that build's outputs are still valid (incremental builds), or nil to import and build it.
-    public var reuse: (@Sendable (_ file: URL, _ displayPath: String, _ bytes: Data) -> [DashboardEntry]?)?
+    public var reuse: (@Sendable (_ file: URL, _ displayPath: String, _ sourceHash: String) -> [DashboardEntry]?)?
     /// Source fingerprint for a capture's front matter: the semantic fingerprint the lock records.
     public var fingerprint: @Sendable (Capture) -> String?
 
@@ -145,6 +145,8 @@ public struct BuildPipeline: Sendable {
         var capture: Capture
         var fileURL: URL
         var displayPath: String
+        /// SHA-256 of the bytes this capture was imported from (hashed once, as read).
+        var sourceHash: String = ""
     }
 
     /// Reads every input; skips files no importer recognises inside folders; rejects duplicate ids. Files that
@@ -171,7 +173,8 @@ public struct BuildPipeline: Sendable {
                 diagnostics += error.diagnostics
                 continue
             }
-            if let reuse, var rows = reuse(file, display, input.data),
+            let sourceHash = Fingerprint.hex(of: input.data)
+            if let reuse, var rows = reuse(file, display, sourceHash),
                rows.allSatisfy({ firstFileForID[$0.id] == nil }) {
                 if let shard = options.shard { rows = rows.filter { shard.contains($0.id) } }
                 for row in rows { firstFileForID[row.id] = display }
@@ -212,7 +215,8 @@ public struct BuildPipeline: Sendable {
                 // Control characters are removed and secrets marked and masked once, here, so no output can show
                 // them (see `ControlCharacters` and `Redactor`).
                 capture = Redactor(patterns: options.configuration.redact).prepare(capture)
-                imported.append(ImportedCapture(capture: capture, fileURL: file, displayPath: display))
+                imported.append(ImportedCapture(
+                    capture: capture, fileURL: file, displayPath: display, sourceHash: sourceHash))
             }
         }
         if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors, options.shard == nil {
@@ -287,8 +291,8 @@ public struct BuildPipeline: Sendable {
         AtomicFileWriter.removeLeftovers(in: folder.appendingPathComponent("images"))
         removeStaleImages(in: folder.appendingPathComponent("images"), keeping: Set(images.values.map(\.path)))
         return BuildReport.CaptureResult(
-            id: capture.id, title: capture.title, sourcePath: item.displayPath, format: capture.source.format,
-            stepCount: guide.steps.count, guide: guide, outputs: outputs, diagnostics: diagnostics)
+            id: capture.id, title: capture.title, sourcePath: item.displayPath, sourceURL: item.fileURL,
+            sourceHash: item.sourceHash, format: capture.source.format, stepCount: guide.steps.count, guide: guide, outputs: outputs, diagnostics: diagnostics)
     }
 
     /// Screenshots of steps that no longer exist (the capture got shorter) would otherwise linger in images/.

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkModel
 import WaymarkRender
 import WaymarkStaleness
@@ -35,6 +36,9 @@ public struct BuildReport: Sendable {
         public var title: String
         /// The capture file as the user named it (relative to where the build ran, where possible).
         public var sourcePath: String
+        public var sourceURL: URL
+        /// SHA-256 of the source bytes as imported, for the lock.
+        public var sourceHash: String
         public var format: CaptureFormat
         public var stepCount: Int
         /// The phrased guide every renderer used (for the lock's per-step fingerprints and the dashboard).

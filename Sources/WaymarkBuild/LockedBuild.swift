@@ -57,9 +57,9 @@ public struct LockedBuild: Sendable {
         let known = oldLock?.allOutputs ?? [:]
         if let oldLock, !options.force {
             let today = self.today
-            pipeline.reuse = { file, display, bytes in
+            pipeline.reuse = { file, display, sourceHash in
                 Self.reusableRows(
-                    for: file, displayPath: display, bytes: bytes, lock: oldLock, outRoot: outRoot,
+                    for: file, displayPath: display, sourceHash: sourceHash, lock: oldLock, outRoot: outRoot,
                     templateHash: templateHash, settingsHash: settingsHash, today: today)
             }
         }
@@ -83,16 +83,9 @@ public struct LockedBuild: Sendable {
             lock.captures[id] = entry
         }
         for result in report.captures {
-            let sourceURL = URL(fileURLWithPath: result.sourcePath, relativeTo: base).standardizedFileURL
-            guard let bytes = try? Data(contentsOf: sourceURL) else {
-                report.diagnostics.append(.warning(
-                    "lock.source-unreadable", "Cannot read the capture again to record its hash in the lock.",
-                    at: SourceLocation(file: result.sourcePath)))
-                continue
-            }
             lock.captures[result.id] = LockEntry(
-                capture: result.guide.capture, sourcePath: LockFile.relativePath(of: sourceURL, from: outRoot),
-                sourceBytes: bytes, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
+                capture: result.guide.capture, sourcePath: LockFile.relativePath(of: result.sourceURL, from: outRoot),
+                sourceHash: result.sourceHash, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
                 templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash)
         }
         // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
@@ -129,13 +122,12 @@ public struct LockedBuild: Sendable {
     /// changed since: the same source bytes, templates, settings and generator, and every output present with the
     /// bytes the lock recorded. Nil means: import and build (which also reports hand edits).
     static func reusableRows(
-        for file: URL, displayPath: String, bytes: Data, lock: LockFile, outRoot: URL, templateHash: String,
+        for file: URL, displayPath: String, sourceHash: String, lock: LockFile, outRoot: URL, templateHash: String,
         settingsHash: String, today: CalendarDate
     ) -> [DashboardEntry]? {
         let source = LockFile.relativePath(of: file, from: outRoot)
         let entries = lock.captures.filter { $0.value.source == source }.sorted { $0.key < $1.key }
         guard !entries.isEmpty else { return nil }
-        let sourceHash = Fingerprint.hex(of: bytes)
         let outputs = DiskOutputFolder(root: outRoot)
         var rows: [DashboardEntry] = []
         for entry in entries.map(\.value) {

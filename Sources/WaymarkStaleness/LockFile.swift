@@ -208,8 +208,19 @@ public struct LockEntry: Sendable, Hashable {
         generatorVersion: String = WaymarkVersion.current, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil
     ) {
         self.init(
+            capture: capture, sourcePath: sourcePath, sourceHash: Fingerprint.hex(of: sourceBytes), outputs: outputs,
+            templateHash: templateHash, generatorVersion: generatorVersion, dashboard: dashboard,
+            settingsHash: settingsHash)
+    }
+
+    /// The same, from the SHA-256 of the source bytes when the caller has hashed them already.
+    public init(
+        capture: Capture, sourcePath: String, sourceHash: String, outputs: [String: String], templateHash: String,
+        generatorVersion: String = WaymarkVersion.current, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil
+    ) {
+        self.init(
             id: capture.id, title: Fingerprint.normalizedText(capture.title), source: sourcePath,
-            sourceFormat: capture.source.format.rawValue, sourceHash: Fingerprint.hex(of: sourceBytes),
+            sourceFormat: capture.source.format.rawValue, sourceHash: sourceHash,
             fingerprint: Fingerprint.capture(capture), steps: capture.steps.map(StepSummary.init), outputs: outputs,
             templateHash: templateHash, generatorVersion: generatorVersion, owner: capture.owner,
             reviewBy: capture.reviewBy, recordedAt: capture.recordedAt, dashboard: dashboard, settingsHash: settingsHash)
