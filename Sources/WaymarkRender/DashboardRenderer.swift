@@ -73,6 +73,7 @@ public struct DashboardRenderer: Sendable {
             + "\(Int(GuideTiming.secondsPerScreenshot)) seconds per screenshot; narration time assumes "
             + "\(Self.number(wordsPerMinute)) words per minute and a \(Self.number(pauseSeconds)) s pause after each step."
         let rows = sorted.map { entry -> [String: Any] in
+            let materials = Self.materials(for: entry)
             let badge = StatusBadge(status: entry.status, reviewBy: entry.reviewBy)
             let cell = { (text: String?) -> String in
                 guard let text, !text.isEmpty else { return "—" }
@@ -104,8 +105,8 @@ public struct DashboardRenderer: Sendable {
                 "statusClass": String(entry.status.lowercased().filter { $0.isASCII && $0.isLetter }),
                 "statusIcon": badge.icon,
                 "finding": badge.finding,
-                "materials": Self.materials(for: entry),
-                "hasMaterials": !Self.materials(for: entry).isEmpty,
+                "materials": materials,
+                "hasMaterials": !materials.isEmpty,
                 "reviewSort": entry.reviewBy?.description ?? "9999-99-99",
                 "readingSort": String(entry.timing.readingMinutes),
                 "narrationSort": String(entry.timing.narrationSeconds),
