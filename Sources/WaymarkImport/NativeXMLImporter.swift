@@ -24,8 +24,9 @@ public struct NativeXMLImporter: CaptureImporter {
                 guard let end = text.range(of: "-->") else { return false }
                 text = text[end.upperBound...]
             } else if text.hasPrefix("<!DOCTYPE") {
-                let rest = text.dropFirst("<!DOCTYPE".count).drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
-                return Self.startsWithRootName(rest)
+                // No capture format allows a DOCTYPE, whatever name it declares: claim the file so the user gets
+                // the clear `xml.doctype` refusal instead of "unknown format" (the parser stops at the DOCTYPE).
+                return true
             } else if text.hasPrefix("<") {
                 return Self.startsWithRootName(text.dropFirst())
             } else {
