@@ -47,6 +47,10 @@ public struct BuildReport: Sendable {
         public var diagnostics: [Diagnostic]
         /// The capture's row on the dashboard, filled once every capture is built.
         public var dashboard: DashboardEntry? = nil
+        /// The capture's semantic fingerprint and its steps' (`Fingerprint`), computed once for the front matter
+        /// and reused by the lock.
+        public var fingerprint: String = ""
+        public var stepFingerprints: [String] = []
 
         /// What the lock keeps of the dashboard row, so an unchanged capture can be listed without importing it.
         public var dashboardRow: LockDashboardRow? {

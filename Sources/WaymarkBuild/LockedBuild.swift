@@ -70,7 +70,6 @@ public struct LockedBuild: Sendable {
                 hint: "Move the wording into the capture (a step's `instruction`) and build again, or run `waymark build --force` to overwrite the edit.",
                 at: SourceLocation(file: Self.display(outRoot.appendingPathComponent(relativePath), base: base)))
         }
-        pipeline.fingerprint = { Fingerprint.capture($0) }
         // The dashboard's status column, from what the build just did.
         let today = self.today
         pipeline.statuses = { results in Self.statuses(for: results, today: today) }
@@ -86,7 +85,8 @@ public struct LockedBuild: Sendable {
             lock.captures[result.id] = LockEntry(
                 capture: result.guide.capture, sourcePath: LockFile.relativePath(of: result.sourceURL, from: outRoot),
                 sourceHash: result.sourceHash, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
-                templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash)
+                templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash,
+                fingerprints: (result.fingerprint, result.stepFingerprints))
         }
         // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
         lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })

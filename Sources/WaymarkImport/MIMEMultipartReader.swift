@@ -33,7 +33,7 @@ public struct MIMEMultipartReader: Sendable {
         public var contentLocation: String? { header("content-location") }
         /// The media type without parameters, lowercased (`image/jpeg`).
         public var contentType: String? {
-            header("content-type").map { $0.split(separator: ";").first.map(String.init)?.trimmingCharacters(in: .whitespaces).lowercased() ?? "" }
+            header("content-type").map { $0.split(separator: ";").first.map(String.init)?.trimming(.whitespaces).lowercased() ?? "" }
         }
         public var transferEncoding: String { header("content-transfer-encoding")?.lowercased() ?? "7bit" }
 
@@ -111,7 +111,7 @@ public struct MIMEMultipartReader: Sendable {
                     let bodyEnd = max(partBody, end)
                     let part = Part(headers: partHeaders, bodyRange: min(partBody, bodyEnd)..<bodyEnd)
                     if let length = part.header("content-length") {
-                        let claimed = Int(length.trimmingCharacters(in: .whitespaces))
+                        let claimed = Int(length.trimming(.whitespaces))
                         if claimed == nil || claimed! < 0 || claimed! != part.bodyRange.count {
                             notes.append(.warning(
                                 Code.length,
@@ -219,10 +219,10 @@ public struct MIMEMultipartReader: Sendable {
         var headers: [(String, String)] = []
         for line in lines {
             if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
-                headers[headers.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
+                headers[headers.count - 1].1 += " " + line.trimming(.whitespaces)
             } else if let colon = line.firstIndex(of: ":") {
-                headers.append((line[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
-                                line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.append((line[..<colon].trimming(.whitespaces).lowercased(),
+                                line[line.index(after: colon)...].trimming(.whitespaces)))
             }
         }
         return headers
@@ -232,8 +232,8 @@ public struct MIMEMultipartReader: Sendable {
     static func parameter(_ name: String, in value: String) -> String? {
         for piece in value.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
-            var v = pair[1].trimmingCharacters(in: .whitespaces)
+            guard pair.count == 2, pair[0].trimming(.whitespaces).lowercased() == name else { continue }
+            var v = pair[1].trimming(.whitespaces)
             if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
             return v
         }

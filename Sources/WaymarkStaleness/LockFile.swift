@@ -216,12 +216,17 @@ public struct LockEntry: Sendable, Hashable {
     /// The same, from the SHA-256 of the source bytes when the caller has hashed them already.
     public init(
         capture: Capture, sourcePath: String, sourceHash: String, outputs: [String: String], templateHash: String,
-        generatorVersion: String = WaymarkVersion.current, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil
+        generatorVersion: String = WaymarkVersion.current, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil,
+        fingerprints: (capture: String, steps: [String])? = nil
     ) {
+        // The build passes the fingerprints it computed for the front matter; they are the same functions.
+        let known = fingerprints.flatMap { $0.steps.count == capture.steps.count && !$0.capture.isEmpty ? $0 : nil }
+        let stepFingerprints = known?.steps ?? capture.steps.map(Fingerprint.step)
         self.init(
             id: capture.id, title: Fingerprint.normalizedText(capture.title), source: sourcePath,
             sourceFormat: capture.source.format.rawValue, sourceHash: sourceHash,
-            fingerprint: Fingerprint.capture(capture), steps: capture.steps.map(StepSummary.init), outputs: outputs,
+            fingerprint: known?.capture ?? Fingerprint.capture(capture, stepFingerprints: stepFingerprints),
+            steps: zip(capture.steps, stepFingerprints).map { StepSummary($0, fingerprint: $1) }, outputs: outputs,
             templateHash: templateHash, generatorVersion: generatorVersion, owner: capture.owner,
             reviewBy: capture.reviewBy, recordedAt: capture.recordedAt, dashboard: dashboard, settingsHash: settingsHash)
     }
