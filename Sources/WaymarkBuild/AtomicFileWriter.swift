@@ -69,25 +69,7 @@ public enum AtomicFileWriter {
     /// The bytes of a regular file, or nil when there is none (absent, a folder, unreadable). Plain POSIX reads:
     /// the build reads every output it may replace, so this is on its hot path.
     public static func contents(ofFile path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var data = Data(count: max(0, Int(info.st_size)))
-        var filled = 0
-        while true {
-            if filled == data.count { data.count += 4096 }
-            let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        if filled < data.count { data.count = filled }
-        return data
+        try? RegularFile.read(path).get()
     }
 
     private static func failure(_ code: CocoaError.Code, _ path: String) -> CocoaError {

@@ -59,22 +59,26 @@ public struct BuildPipeline: Sendable {
                 return report
             }
         }
-        let (captures, reused, importDiagnostics) = importAll()
+        var (captures, reused, importDiagnostics) = importAll()
+        let total = captures.count
+        let pending = ResultSlots<ImportedCapture>(captures)
+        captures = []
         report.diagnostics += importDiagnostics
         report.reused = reused
 
         let outputRoot = options.outputDirectory.standardizedFileURL
         let chosenTemplates = templates
-        let results = ResultSlots<BuildReport.CaptureResult>(count: captures.count)
+        let results = ResultSlots<BuildReport.CaptureResult>(count: total)
         let counter = ProgressCounter()
-        let workers = min(options.jobs, max(1, captures.count))
+        let workers = min(options.jobs, max(1, total))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
-            while index < captures.count {
-                let result = build(captures[index], templates: chosenTemplates, outputRoot: outputRoot)
+            while index < total {
+                // Taken out of the list, so each capture's memory is released once it is built.
+                let result = build(pending.take(index), templates: chosenTemplates, outputRoot: outputRoot)
                 results.set(index, result)
                 let done = counter.increment()
-                progress?(BuildProgress(completed: done, total: captures.count, captureID: result.id))
+                progress?(BuildProgress(completed: done, total: total, captureID: result.id))
                 index += workers
             }
         }
@@ -123,11 +127,12 @@ public struct BuildPipeline: Sendable {
     var pauseSeconds: Double { options.configuration.pauseSeconds ?? NarrationOptions.defaultPauseSeconds }
 
     /// Step number → image, rebuilt from the outputs so the dashboard counts screenshots like the guide did.
-    func imagesForTiming(_ result: BuildReport.CaptureResult) -> [Int: GuideImage] {
+    func imagesForTiming(_ guide: PhrasedGuide, outputs: [BuildReport.Output]) -> [Int: GuideImage] {
+        let written = Set(outputs.map(\.path))
         var images: [Int: GuideImage] = [:]
-        for step in result.guide.steps where step.screenshot != nil {
-            let path = result.id + "/" + GuideImage.outputPath(stepNumber: step.number, sourcePath: step.screenshot!.path)
-            if result.outputs.contains(where: { $0.path == path }) { images[step.number] = GuideImage(path: path) }
+        for step in guide.steps where step.screenshot != nil {
+            let path = guide.capture.id + "/" + GuideImage.outputPath(stepNumber: step.number, sourcePath: step.screenshot!.path)
+            if written.contains(path) { images[step.number] = GuideImage(path: path) }
         }
         return images
     }
@@ -337,12 +342,12 @@ public struct BuildPipeline: Sendable {
         removeStaleImages(in: folder.appendingPathComponent("images"), keeping: Set(images.values.map(\.path)))
         var result = BuildReport.CaptureResult(
             id: capture.id, title: capture.title, sourcePath: item.displayPath, sourceURL: item.fileURL,
-            sourceHash: item.sourceHash, format: capture.source.format, stepCount: guide.steps.count, guide: guide, outputs: outputs, diagnostics: diagnostics)
+            sourceHash: item.sourceHash, format: capture.source.format, stepCount: guide.steps.count, capture: capture, outputs: outputs, diagnostics: diagnostics)
         result.fingerprint = captureFingerprint
         result.stepFingerprints = stepFingerprints
         // The dashboard row is made here, on the worker, from what was actually written; `run` fills in its status.
         var timingContext = RenderContext(
-            templates: templates, images: imagesForTiming(result), wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
+            templates: templates, images: imagesForTiming(guide, outputs: outputs), wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
         timingContext.shared = shared
         result.dashboard = DashboardEntry(guide: guide, context: timingContext,
             files: Set(outputs.map { String($0.path.dropFirst(capture.id.count + 1)) }))
@@ -385,6 +390,17 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    init(_ values: [Value]) { slots = values }
+
+    /// The value at `index`, leaving the slot empty (each slot is taken once).
+    func take(_ index: Int) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = slots[index]!
+        slots[index] = nil
+        return value
+    }
 
     func set(_ index: Int, _ value: Value) {
         lock.lock()

@@ -57,9 +57,12 @@ public struct LockedBuild: Sendable {
         let known = oldLock?.allOutputs ?? [:]
         if let oldLock, !options.force {
             let today = self.today
+            // Lock entries by source file, sorted by id: looked up once per input (a scan per input was quadratic).
+            let entriesBySource = Dictionary(grouping: oldLock.captures.sorted { $0.key < $1.key }.map(\.value), by: \.source)
             pipeline.reuse = { file, display, sourceHash in
                 Self.reusableRows(
-                    for: file, displayPath: display, sourceHash: sourceHash, lock: oldLock, outRoot: outRoot,
+                    for: file, displayPath: display, sourceHash: sourceHash,
+                    entries: entriesBySource[LockFile.relativePath(of: file, from: outRoot)] ?? [], outRoot: outRoot,
                     templateHash: templateHash, settingsHash: settingsHash, today: today)
             }
         }
@@ -83,7 +86,7 @@ public struct LockedBuild: Sendable {
         }
         for result in report.captures {
             lock.captures[result.id] = LockEntry(
-                capture: result.guide.capture, sourcePath: LockFile.relativePath(of: result.sourceURL, from: outRoot),
+                capture: result.capture, sourcePath: LockFile.relativePath(of: result.sourceURL, from: outRoot),
                 sourceHash: result.sourceHash, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
                 templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash,
                 fingerprints: (result.fingerprint, result.stepFingerprints))
@@ -109,7 +112,7 @@ public struct LockedBuild: Sendable {
         for result in results {
             if result.outputs.contains(where: { $0.status == .kept }) {
                 statuses[result.id] = FindingKind.edited.rawValue
-            } else if let due = result.guide.capture.reviewBy, due < today {
+            } else if let due = result.capture.reviewBy, due < today {
                 statuses[result.id] = FindingKind.overdue.rawValue
             } else {
                 statuses[result.id] = "fresh"
@@ -122,15 +125,13 @@ public struct LockedBuild: Sendable {
     /// changed since: the same source bytes, templates, settings and generator, and every output present with the
     /// bytes the lock recorded. Nil means: import and build (which also reports hand edits).
     static func reusableRows(
-        for file: URL, displayPath: String, sourceHash: String, lock: LockFile, outRoot: URL, templateHash: String,
+        for file: URL, displayPath: String, sourceHash: String, entries: [LockEntry], outRoot: URL, templateHash: String,
         settingsHash: String, today: CalendarDate
     ) -> [DashboardEntry]? {
-        let source = LockFile.relativePath(of: file, from: outRoot)
-        let entries = lock.captures.filter { $0.value.source == source }.sorted { $0.key < $1.key }
         guard !entries.isEmpty else { return nil }
         let outputs = DiskOutputFolder(root: outRoot)
         var rows: [DashboardEntry] = []
-        for entry in entries.map(\.value) {
+        for entry in entries {
             guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
                   entry.generatorVersion == WaymarkVersion.current, entry.settingsHash == settingsHash,
                   let row = entry.dashboardEntry(status: entry.status(today: today), sourcePath: displayPath),
