@@ -260,29 +260,39 @@ public struct MIMEMultipartReader: Sendable {
 
     /// Base64 with line breaks and other whitespace ignored; nil on a character outside the alphabet.
     static func decodeBase64(_ slice: Data) -> Data? {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { table[Int(c)] = UInt8(i) }
-        var out = Data()
-        out.reserveCapacity(slice.count / 4 * 3)
-        var accumulator: UInt32 = 0
-        var bits = 0
+        // Into a buffer allocated once (appending to `Data` byte by byte was 70% of importing a 100 MB .mht).
+        var out = Data(count: slice.count / 4 * 3 + 3)
+        var written = 0
         var ok = true
-        slice.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            for byte in raw {
-                if byte == UInt8(ascii: "=") { break }
-                if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 { continue }
-                let v = table[Int(byte)]
-                if v == 0xFF { ok = false; return }
-                accumulator = (accumulator << 6) | UInt32(v)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    out.append(UInt8((accumulator >> UInt32(bits)) & 0xFF))
+        out.withUnsafeMutableBytes { (target: UnsafeMutableRawBufferPointer) in
+            slice.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                var accumulator: UInt32 = 0
+                var bits = 0
+                for byte in raw {
+                    if byte == UInt8(ascii: "=") { break }
+                    if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 { continue }
+                    let v = base64Values[Int(byte)]
+                    if v == 0xFF { ok = false; return }
+                    accumulator = (accumulator << 6) | UInt32(v)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        target[written] = UInt8((accumulator >> UInt32(bits)) & 0xFF)
+                        written += 1
+                    }
                 }
             }
         }
-        return ok ? out : nil
+        guard ok else { return nil }
+        out.count = written
+        return out
     }
+
+    static let base64Values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { table[Int(c)] = UInt8(i) }
+        return table
+    }()
 
     /// Quoted-printable: `=XX` escapes and `=` soft line breaks; malformed escapes are kept as written.
     static func decodeQuotedPrintable(_ slice: Data) -> Data {
