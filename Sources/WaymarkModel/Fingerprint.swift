@@ -97,6 +97,8 @@ public enum Fingerprint {
     /// Unicode NFC, every run of whitespace (including no-break and zero-width spaces, tabs and line breaks) as one
     /// space, trimmed. Case is kept: "Submit" and "SUBMIT" look different to a learner.
     public static func normalizedText(_ value: String) -> String {
+        // ASCII text is already NFC and has no Unicode spaces: the byte-level collapse gives the same result.
+        if let ascii = value.collapsingASCIIWhitespace { return ascii }
         let nfc = value.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false

@@ -117,11 +117,20 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
     /// nothing to trim, and the Foundation call (which copies the string to UTF-16) is skipped. Phrasing trims
     /// every label and sentence, so this is on the build's hot path.
     public func trimming(_ characters: TrimmedCharacters) -> String {
-        guard let first = utf8.first, let last = utf8.last else { return "" }
-        if first < 0x80, last < 0x80, !characters.containsASCII(first), !characters.containsASCII(last) {
-            return String(self)
+        // Skip members of the set at both ends on the bytes; the ends reached are ASCII non-members, where
+        // Foundation would stop too. Only a non-ASCII byte at either end needs the Foundation call.
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] < 0x80, characters.containsASCII(utf8[start]) { start = utf8.index(after: start) }
+        while start < end {
+            let before = utf8.index(before: end)
+            guard utf8[before] < 0x80, characters.containsASCII(utf8[before]) else { break }
+            end = before
         }
-        return trimmingCharacters(in: characters.foundationSet)
+        if start == end { return "" }
+        if utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 {
+            return trimmingCharacters(in: characters.foundationSet)
+        }
+        return String(self[start..<end])
     }
 }
 
@@ -137,5 +146,26 @@ extension Character {
     @inlinable public var isLetterQuick: Bool {
         if let ascii = asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
         return isLetter
+    }
+}
+
+extension String {
+    /// For all-ASCII text: every run of whitespace (tab, line breaks, space) as one space, none at either end.
+    /// Nil when the text has non-ASCII characters, whose Unicode spaces and normalisation the caller handles.
+    public var collapsingASCIIWhitespace: String? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -357,22 +357,7 @@ public enum TargetDescriber {
 
     static func collapseWhitespace(_ text: String) -> String {
         // ASCII text (most labels) on its bytes; anything else by Character, where Unicode spaces count too.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: { $0.isWhitespaceQuick }).joined(separator: " ")
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        text.collapsingASCIIWhitespace ?? text.split(whereSeparator: { $0.isWhitespaceQuick }).joined(separator: " ")
     }
 
     static func truncate(_ text: String, to limit: Int) -> String {
