@@ -55,11 +55,16 @@ public struct LockedBuild: Sendable {
 
         var pipeline = self.pipeline
         let known = oldLock?.allOutputs ?? [:]
+        // The stat cache (`out/.waymark-stat-cache`): outputs whose status is unchanged need not be hashed to be
+        // found intact, and what this build writes is recorded for the next check.
+        let outputs = CachedOutputFolder(root: outRoot)
         if let oldLock, !options.force {
             let today = self.today
+            let entriesBySource = Dictionary(grouping: oldLock.captures.values, by: \.source)
             pipeline.reuse = { file, display, sourceHash in
                 Self.reusableRows(
-                    for: file, displayPath: display, sourceHash: sourceHash, lock: oldLock, outRoot: outRoot,
+                    for: file, displayPath: display, sourceHash: sourceHash,
+                    entries: entriesBySource[LockFile.relativePath(of: file, from: outRoot)] ?? [], outputs: outputs,
                     templateHash: templateHash, settingsHash: settingsHash, today: today)
             }
         }
@@ -90,8 +95,10 @@ public struct LockedBuild: Sendable {
         }
         // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
         lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        Self.recordWritten(report, in: outputs)
         do {
             _ = try AtomicFileWriter.write(Data(lock.serialized().utf8), to: lockURL)
+            outputs.save(keeping: Set(lock.allOutputs.keys))
         } catch {
             report.diagnostics.append(.error(
                 "output.write-failed", "Could not write the lock: \(error.localizedDescription)",
@@ -122,15 +129,12 @@ public struct LockedBuild: Sendable {
     /// changed since: the same source bytes, templates, settings and generator, and every output present with the
     /// bytes the lock recorded. Nil means: import and build (which also reports hand edits).
     static func reusableRows(
-        for file: URL, displayPath: String, sourceHash: String, lock: LockFile, outRoot: URL, templateHash: String,
-        settingsHash: String, today: CalendarDate
+        for file: URL, displayPath: String, sourceHash: String, entries: [LockEntry], outputs: some OutputFolderView,
+        templateHash: String, settingsHash: String, today: CalendarDate
     ) -> [DashboardEntry]? {
-        let source = LockFile.relativePath(of: file, from: outRoot)
-        let entries = lock.captures.filter { $0.value.source == source }.sorted { $0.key < $1.key }
         guard !entries.isEmpty else { return nil }
-        let outputs = DiskOutputFolder(root: outRoot)
         var rows: [DashboardEntry] = []
-        for entry in entries.map(\.value) {
+        for entry in entries.sorted(by: { $0.id < $1.id }) {
             guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
                   entry.generatorVersion == WaymarkVersion.current, entry.settingsHash == settingsHash,
                   let row = entry.dashboardEntry(status: entry.status(today: today), sourcePath: displayPath),
@@ -140,6 +144,14 @@ public struct LockedBuild: Sendable {
             rows.append(row)
         }
         return rows
+    }
+
+    /// Records in the stat cache every output this build wrote or found already holding its bytes (not those kept
+    /// because they were edited by hand: the cache only ever holds the hash of what is on disk).
+    static func recordWritten(_ report: BuildReport, in outputs: CachedOutputFolder) {
+        for output in report.captures.flatMap(\.outputs) + report.sharedOutputs where output.status != .kept {
+            outputs.recordWritten(output.path, sha256: output.sha256)
+        }
     }
 
     static func display(_ url: URL, base: URL) -> String {

@@ -26,6 +26,9 @@ public struct CheckRun: Sendable {
     /// `waymark.yml` `redact:` patterns: captures are prepared exactly as the build prepares them (`Redactor`),
     /// so their fingerprints compare with what was built.
     public var redactPatterns: [String] = []
+    /// Trust `out/.waymark-stat-cache` for outputs whose file status is unchanged (see `OutputStatCache`). False
+    /// hashes every output; the cache is then rewritten from scratch.
+    public var useStatCache = true
 
     public init(
         inputs: [String], outputDirectory: URL, materials: [URL] = [], templatesDirectory: URL? = nil,
@@ -122,8 +125,12 @@ public struct CheckRun: Sendable {
             displayPath: { relative in
                 CheckRun.display(outRoot.appendingPathComponent(relative), base: base)
             })
+        // Outputs: each hashed at most once (or vouched for by the stat cache), then looked up in memory.
+        let disk = CachedOutputFolder(root: outRoot, useCache: useStatCache)
+        let outputs = hashedOutputs(lock, folder: disk)
+        if fullLock != nil { disk.save(keeping: Set(fullLock!.allOutputs.keys)) }
         let checked = StalenessChecker(settings: settings).check(
-            lock: lock, sources: sources, outputs: hashedOutputs(lock, outRoot: outRoot), citations: citations)
+            lock: lock, sources: sources, outputs: outputs, citations: citations)
         return (checked.report, diagnostics + checked.diagnostics)
     }
 
@@ -171,10 +178,9 @@ public struct CheckRun: Sendable {
     }
 
     /// Hashes every output the lock records, in parallel, into an in-memory view (missing files are left out).
-    func hashedOutputs(_ lock: LockFile?, outRoot: URL) -> InMemoryOutputFolder {
+    func hashedOutputs(_ lock: LockFile?, folder disk: some OutputFolderView) -> InMemoryOutputFolder {
         let paths = Array((lock?.captures.values.flatMap(\.outputs.keys)) ?? [])
         let hashes = ConcurrentSlots<String?>(count: paths.count)
-        let disk = DiskOutputFolder(root: outRoot)
         let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 2))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
