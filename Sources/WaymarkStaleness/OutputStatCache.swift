@@ -120,8 +120,11 @@ public struct OutputStatCache: Sendable, Hashable {
             let first = index
             while index < line.count, line[index] != UInt8(ascii: " ") {
                 let digit = line[index] &- UInt8(ascii: "0")
-                guard digit < 10, index - first < 18 else { return nil }
-                value = value * 10 + Int64(digit)
+                guard digit < 10 else { return nil }
+                let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int64(digit))
+                guard !overflow, !overflow2 else { return nil }
+                value = sum
                 index += 1
             }
             guard index > first, index < line.count else { return nil }
