@@ -122,9 +122,7 @@ public struct CheckRun: Sendable {
         let base = baseDirectory
         let settings = CheckSettings(
             templateHash: templateHash, today: today, maxAgeDays: maxAgeDays, failOn: failOn,
-            displayPath: { relative in
-                CheckRun.display(outRoot.appendingPathComponent(relative), base: base)
-            })
+            displayPath: Self.displayPath(inside: outRoot, base: base))
         // Outputs: each hashed at most once (or vouched for by the stat cache), then looked up in memory.
         let disk = CachedOutputFolder(root: outRoot, useCache: useStatCache)
         let outputs = hashedOutputs(lock, folder: disk)
@@ -197,6 +195,22 @@ public struct CheckRun: Sendable {
     }
 
     func display(_ url: URL) -> String { CheckRun.display(url, base: baseDirectory) }
+
+    /// `display(outRoot + relative)` for paths relative to the output folder. Plain relative paths (no `.`, `..` or
+    /// empty components: every output path) are joined as strings, without a `URL` per call; others take `display`.
+    static func displayPath(inside outRoot: URL, base: URL) -> @Sendable (String) -> String {
+        let rootPath = outRoot.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path
+        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        return { relative in
+            let plain = !relative.isEmpty && !relative.hasPrefix("/")
+                && relative.split(separator: "/", omittingEmptySubsequences: false)
+                    .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            guard plain else { return display(outRoot.appendingPathComponent(relative), base: base) }
+            let path = rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
+    }
 
     /// A path relative to `base` when inside it, else absolute.
     static func display(_ url: URL, base: URL) -> String {
