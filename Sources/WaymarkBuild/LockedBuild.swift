@@ -98,7 +98,7 @@ public struct LockedBuild: Sendable {
         Self.recordWritten(report, in: outputs)
         do {
             _ = try AtomicFileWriter.write(Data(lock.serialized().utf8), to: lockURL)
-            outputs.save(keeping: Set(lock.allOutputs.keys))
+            outputs.save(keeping: lock.outputPaths)
         } catch {
             report.diagnostics.append(.error(
                 "output.write-failed", "Could not write the lock: \(error.localizedDescription)",

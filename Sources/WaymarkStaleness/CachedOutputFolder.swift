@@ -70,10 +70,9 @@ public final class CachedOutputFolder: OutputFolderView, @unchecked Sendable {
         lock.unlock()
         var entries = previous.entries
         var changed = false
-        if let keeping {
-            let before = entries.count
+        if let keeping, entries.keys.contains(where: { !keeping.contains($0) }) {
             entries = entries.filter { keeping.contains($0.key) }
-            changed = entries.count != before
+            changed = true
         }
         for (path, entry) in learnt where keeping?.contains(path) ?? true {
             if let entry {
