@@ -1,4 +1,3 @@
-import Crypto
 import Dispatch
 import Foundation
 import WaymarkImport
@@ -31,8 +30,6 @@ public struct BuildPipeline: Sendable {
     /// Asked for every input file before it is imported: dashboard rows for the captures the file held at the last
     /// build when that build's outputs are still valid (incremental builds), or nil to import and build it.
     public var reuse: (@Sendable (_ file: URL, _ displayPath: String, _ sourceHash: String) -> [DashboardEntry]?)?
-    /// Source fingerprint for a capture's front matter: the semantic fingerprint the lock records.
-    public var fingerprint: @Sendable (Capture) -> String?
 
     public init(
         options: BuildOptions, reader: CaptureReader = CaptureReader(),
@@ -44,7 +41,6 @@ public struct BuildPipeline: Sendable {
         self.writeGuard = nil
         self.statuses = nil
         self.reuse = nil
-        self.fingerprint = { Fingerprint.capture($0) }
     }
 
     // MARK: - Running
@@ -63,22 +59,26 @@ public struct BuildPipeline: Sendable {
                 return report
             }
         }
-        let (captures, reused, importDiagnostics) = importAll()
+        var (captures, reused, importDiagnostics) = importAll()
+        let total = captures.count
+        let pending = ResultSlots<ImportedCapture>(captures)
+        captures = []
         report.diagnostics += importDiagnostics
         report.reused = reused
 
         let outputRoot = options.outputDirectory.standardizedFileURL
         let chosenTemplates = templates
-        let results = ResultSlots<BuildReport.CaptureResult>(count: captures.count)
+        let results = ResultSlots<BuildReport.CaptureResult>(count: total)
         let counter = ProgressCounter()
-        let workers = min(options.jobs, max(1, captures.count))
+        let workers = min(options.jobs, max(1, total))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
-            while index < captures.count {
-                let result = build(captures[index], templates: chosenTemplates, outputRoot: outputRoot)
+            while index < total {
+                // Taken out of the list, so each capture's memory is released once it is built.
+                let result = build(pending.take(index), templates: chosenTemplates, outputRoot: outputRoot)
                 results.set(index, result)
                 let done = counter.increment()
-                progress?(BuildProgress(completed: done, total: captures.count, captureID: result.id))
+                progress?(BuildProgress(completed: done, total: total, captureID: result.id))
                 index += workers
             }
         }
@@ -88,11 +88,8 @@ public struct BuildPipeline: Sendable {
         let statuses = self.statuses?(report.captures) ?? [:]
         let context = RenderContext(templates: templates)
         for index in report.captures.indices {
-            let result = report.captures[index]
-            report.captures[index].dashboard = DashboardEntry(guide: result.guide, context: RenderContext(
-                templates: templates, images: imagesForTiming(result),
-                wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds), status: statuses[result.id] ?? "new",
-                files: Set(result.outputs.map { String($0.path.dropFirst(result.id.count + 1)) }))
+            let id = report.captures[index].id
+            report.captures[index].dashboard?.status = statuses[id] ?? "new"
         }
         let entries = reused + report.captures.compactMap(\.dashboard)
         let shared = Self.sharedFiles(
@@ -130,11 +127,12 @@ public struct BuildPipeline: Sendable {
     var pauseSeconds: Double { options.configuration.pauseSeconds ?? NarrationOptions.defaultPauseSeconds }
 
     /// Step number → image, rebuilt from the outputs so the dashboard counts screenshots like the guide did.
-    func imagesForTiming(_ result: BuildReport.CaptureResult) -> [Int: GuideImage] {
+    func imagesForTiming(_ guide: PhrasedGuide, outputs: [BuildReport.Output]) -> [Int: GuideImage] {
+        let written = Set(outputs.map(\.path))
         var images: [Int: GuideImage] = [:]
-        for step in result.guide.steps where step.screenshot != nil {
-            let path = result.id + "/" + GuideImage.outputPath(stepNumber: step.number, sourcePath: step.screenshot!.path)
-            if result.outputs.contains(where: { $0.path == path }) { images[step.number] = GuideImage(path: path) }
+        for step in guide.steps where step.screenshot != nil {
+            let path = guide.capture.id + "/" + GuideImage.outputPath(stepNumber: step.number, sourcePath: step.screenshot!.path)
+            if written.contains(path) { images[step.number] = GuideImage(path: path) }
         }
         return images
     }
@@ -158,36 +156,53 @@ public struct BuildPipeline: Sendable {
         let named = Set(options.inputs.map {
             URL(fileURLWithPath: $0, relativeTo: options.baseDirectory).standardizedFileURL.path
         })
+        // Our own outputs are never read back as inputs (shotlist.json, a copied capture …).
+        let outputPrefix = options.outputDirectory.standardizedFileURL.path + "/"
+        let inputs = files.filter { !$0.path.hasPrefix(outputPrefix) || named.contains($0.path) }
+        // Reading, hashing and importing are independent per file, so they run on every core; what depends on
+        // order (first file wins an id, reuse only without conflicts) is decided below, in input order.
+        let loaded = ResultSlots<LoadedInput>(count: inputs.count)
+        let workers = min(options.jobs, max(1, inputs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < inputs.count {
+                loaded.set(index, load(inputs[index], named: named))
+                index += workers
+            }
+        }
         var imported: [ImportedCapture] = []
         var reused: [DashboardEntry] = []
         var firstFileForID: [String: String] = [:]
-        let outputPrefix = options.outputDirectory.standardizedFileURL.path + "/"
-        for file in files {
-            // Never read our own outputs back as inputs (shotlist.json, a copied capture …).
-            if file.path.hasPrefix(outputPrefix) && !named.contains(file.path) { continue }
-            let display = displayPath(file)
-            let input: CaptureInput
-            do {
-                input = try CaptureInput.load(file, displayPath: display)
-            } catch {
-                diagnostics += error.diagnostics
+        for entry in loaded.values() {
+            let file = entry.file, display = entry.displayPath
+            guard entry.loadDiagnostics.isEmpty else {
+                diagnostics += entry.loadDiagnostics
                 continue
             }
-            let sourceHash = Fingerprint.hex(of: input.data)
-            if let reuse, var rows = reuse(file, display, sourceHash),
-               rows.allSatisfy({ firstFileForID[$0.id] == nil }) {
+            let sourceHash = entry.sourceHash
+            if var rows = entry.reusableRows, rows.allSatisfy({ firstFileForID[$0.id] == nil }) {
                 if let shard = options.shard { rows = rows.filter { shard.contains($0.id) } }
                 for row in rows { firstFileForID[row.id] = display }
                 reused += rows
                 continue
             }
-            if !named.contains(file.path), reader.detectFormat(of: input) == nil {
+            // Imported on the worker, unless it was expected to be reused (then, on an id conflict, here).
+            var result = entry.imported
+            if result == nil, entry.reusableRows != nil {
+                do {
+                    let input = try CaptureInput.load(file, displayPath: display)
+                    if named.contains(file.path) || reader.detectFormat(of: input) != nil { result = reader.read(input) }
+                } catch {
+                    diagnostics += error.diagnostics
+                    continue
+                }
+            }
+            guard let result else {
                 diagnostics.append(.note(
                     "input.skipped", "Skipped: not a capture format Waymark recognises.",
                     at: SourceLocation(file: display)))
                 continue
             }
-            let result = reader.read(input)
             diagnostics += result.diagnostics.map { $0.inFile(display) }
             for var capture in result.captures {
                 if !Slug.isValid(capture.id) {
@@ -206,7 +221,7 @@ public struct BuildPipeline: Sendable {
                     continue
                 }
                 firstFileForID[capture.id] = display
-                capture.source.path = capture.source.path.isEmpty || capture.source.path == input.path
+                capture.source.path = capture.source.path.isEmpty || capture.source.path == display
                     ? display : capture.source.path
                 if capture.owner == nil,
                    let owner = options.configuration.defaultOwner(sourcePath: display, application: capture.application) {
@@ -225,6 +240,36 @@ public struct BuildPipeline: Sendable {
                 hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht)."))
         }
         return (imported, reused, diagnostics)
+    }
+
+    /// One input file after the parallel phase of `importAll`.
+    /// The bytes are not kept: a no-op build of 100,000 captures must not hold 100,000 mapped files.
+    struct LoadedInput: Sendable {
+        var file: URL
+        var displayPath: String
+        var loadDiagnostics: [Diagnostic] = []
+        var sourceHash = ""
+        var reusableRows: [DashboardEntry]?
+        var imported: ImportResult?
+    }
+
+    /// Reads and hashes one file, asks `reuse`, and imports it when it cannot be reused.
+    func load(_ file: URL, named: Set<String>) -> LoadedInput {
+        let display = displayPath(file)
+        var entry = LoadedInput(file: file, displayPath: display)
+        let input: CaptureInput
+        do {
+            input = try CaptureInput.load(file, displayPath: display)
+        } catch {
+            entry.loadDiagnostics = error.diagnostics
+            return entry
+        }
+        entry.sourceHash = Fingerprint.hex(of: input.data)
+        entry.reusableRows = reuse?(file, display, entry.sourceHash)
+        if entry.reusableRows == nil, named.contains(file.path) || reader.detectFormat(of: input) != nil {
+            entry.imported = reader.read(input)
+        }
+        return entry
     }
 
     /// A path relative to the base folder when the file is inside it, else the absolute path.
@@ -264,10 +309,15 @@ public struct BuildPipeline: Sendable {
                 files.append(RenderedFile(path: path, contents: data))
             }
         }
-        let context = RenderContext(
-            templates: templates, images: images, fingerprint: fingerprint(capture), sourcePath: item.displayPath,
+        // The semantic fingerprint the lock records, also written into the front matter; computed once.
+        let stepFingerprints = capture.steps.map(Fingerprint.step)
+        let captureFingerprint = Fingerprint.capture(capture, stepFingerprints: stepFingerprints)
+        let shared = RenderSharedResults()
+        var context = RenderContext(
+            templates: templates, images: images, fingerprint: captureFingerprint, sourcePath: item.displayPath,
             quiz: options.quiz, selfContained: options.selfContained, wordsPerMinute: wordsPerMinute,
             pauseSeconds: pauseSeconds)
+        context.shared = shared
         for renderer in renderers {
             do {
                 files += try renderer.render(guide, context: context)
@@ -290,9 +340,18 @@ public struct BuildPipeline: Sendable {
         AtomicFileWriter.removeLeftovers(in: folder)
         AtomicFileWriter.removeLeftovers(in: folder.appendingPathComponent("images"))
         removeStaleImages(in: folder.appendingPathComponent("images"), keeping: Set(images.values.map(\.path)))
-        return BuildReport.CaptureResult(
+        var result = BuildReport.CaptureResult(
             id: capture.id, title: capture.title, sourcePath: item.displayPath, sourceURL: item.fileURL,
-            sourceHash: item.sourceHash, format: capture.source.format, stepCount: guide.steps.count, guide: guide, outputs: outputs, diagnostics: diagnostics)
+            sourceHash: item.sourceHash, format: capture.source.format, stepCount: guide.steps.count, capture: capture, outputs: outputs, diagnostics: diagnostics)
+        result.fingerprint = captureFingerprint
+        result.stepFingerprints = stepFingerprints
+        // The dashboard row is made here, on the worker, from what was actually written; `run` fills in its status.
+        var timingContext = RenderContext(
+            templates: templates, images: imagesForTiming(guide, outputs: outputs), wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
+        timingContext.shared = shared
+        result.dashboard = DashboardEntry(guide: guide, context: timingContext,
+            files: Set(outputs.map { String($0.path.dropFirst(capture.id.count + 1)) }))
+        return result
     }
 
     /// Screenshots of steps that no longer exist (the capture got shorter) would otherwise linger in images/.
@@ -305,13 +364,16 @@ public struct BuildPipeline: Sendable {
 
     func write(_ file: RenderedFile, relativePath: String, root: URL) -> (BuildReport.Output?, Diagnostic?) {
         let url = root.appendingPathComponent(relativePath)
-        let hash = SHA256.hash(data: file.contents).map { String(format: "%02x", $0) }.joined()
-        if !options.force, let guardCheck = writeGuard, let existing = FileManager.default.contents(atPath: url.path),
+        let hash = Fingerprint.hex(of: file.contents)
+        // Read once: for the unchanged test and for the hand-edit guard. An empty file is never a hand edit (it is
+        // what a power cut can leave of an output written without fsync), so it is simply written again.
+        let existing = AtomicFileWriter.contents(ofFile: url.path)
+        if !options.force, let guardCheck = writeGuard, let existing, !existing.isEmpty,
            existing != file.contents, let diagnostic = guardCheck(relativePath, existing) {
             return (BuildReport.Output(path: relativePath, status: .kept, sha256: hash), diagnostic)
         }
         do {
-            let outcome = try AtomicFileWriter.write(file.contents, to: url)
+            let outcome = try AtomicFileWriter.write(file.contents, to: url, durable: false, existing: .some(existing))
             return (BuildReport.Output(path: relativePath, status: outcome == .written ? .written : .unchanged, sha256: hash), nil)
         } catch {
             return (nil, .error(
@@ -328,6 +390,17 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    init(_ values: [Value]) { slots = values }
+
+    /// The value at `index`, leaving the slot empty (each slot is taken once).
+    func take(_ index: Int) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = slots[index]!
+        slots[index] = nil
+        return value
+    }
 
     func set(_ index: Int, _ value: Value) {
         lock.lock()

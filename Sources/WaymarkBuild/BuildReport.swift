@@ -41,12 +41,17 @@ public struct BuildReport: Sendable {
         public var sourceHash: String
         public var format: CaptureFormat
         public var stepCount: Int
-        /// The phrased guide every renderer used (for the lock's per-step fingerprints and the dashboard).
-        public var guide: PhrasedGuide
+        /// The capture as built (imported, redacted), for the lock's per-step summaries. The phrased guide is
+        /// not kept: the build keeps only what the lock and the dashboard need, so memory stays small per capture.
+        public var capture: Capture
         public var outputs: [Output]
         public var diagnostics: [Diagnostic]
         /// The capture's row on the dashboard, filled once every capture is built.
         public var dashboard: DashboardEntry? = nil
+        /// The capture's semantic fingerprint and its steps' (`Fingerprint`), computed once for the front matter
+        /// and reused by the lock.
+        public var fingerprint: String = ""
+        public var stepFingerprints: [String] = []
 
         /// What the lock keeps of the dashboard row, so an unchanged capture can be listed without importing it.
         public var dashboardRow: LockDashboardRow? {

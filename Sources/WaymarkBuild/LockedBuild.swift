@@ -60,7 +60,8 @@ public struct LockedBuild: Sendable {
         let outputs = CachedOutputFolder(root: outRoot)
         if let oldLock, !options.force {
             let today = self.today
-            let entriesBySource = Dictionary(grouping: oldLock.captures.values, by: \.source)
+            // Lock entries by source file, sorted by id: looked up once per input (a scan per input was quadratic).
+            let entriesBySource = Dictionary(grouping: oldLock.captures.sorted { $0.key < $1.key }.map(\.value), by: \.source)
             pipeline.reuse = { file, display, sourceHash in
                 Self.reusableRows(
                     for: file, displayPath: display, sourceHash: sourceHash,
@@ -75,7 +76,6 @@ public struct LockedBuild: Sendable {
                 hint: "Move the wording into the capture (a step's `instruction`) and build again, or run `waymark build --force` to overwrite the edit.",
                 at: SourceLocation(file: Self.display(outRoot.appendingPathComponent(relativePath), base: base)))
         }
-        pipeline.fingerprint = { Fingerprint.capture($0) }
         // The dashboard's status column, from what the build just did.
         let today = self.today
         pipeline.statuses = { results in Self.statuses(for: results, today: today) }
@@ -89,9 +89,10 @@ public struct LockedBuild: Sendable {
         }
         for result in report.captures {
             lock.captures[result.id] = LockEntry(
-                capture: result.guide.capture, sourcePath: LockFile.relativePath(of: result.sourceURL, from: outRoot),
+                capture: result.capture, sourcePath: LockFile.relativePath(of: result.sourceURL, from: outRoot),
                 sourceHash: result.sourceHash, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
-                templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash)
+                templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash,
+                fingerprints: (result.fingerprint, result.stepFingerprints))
         }
         // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
         lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
@@ -116,7 +117,7 @@ public struct LockedBuild: Sendable {
         for result in results {
             if result.outputs.contains(where: { $0.status == .kept }) {
                 statuses[result.id] = FindingKind.edited.rawValue
-            } else if let due = result.guide.capture.reviewBy, due < today {
+            } else if let due = result.capture.reviewBy, due < today {
                 statuses[result.id] = FindingKind.overdue.rawValue
             } else {
                 statuses[result.id] = "fresh"
@@ -134,7 +135,7 @@ public struct LockedBuild: Sendable {
     ) -> [DashboardEntry]? {
         guard !entries.isEmpty else { return nil }
         var rows: [DashboardEntry] = []
-        for entry in entries.sorted(by: { $0.id < $1.id }) {
+        for entry in entries {
             guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
                   entry.generatorVersion == WaymarkVersion.current, entry.settingsHash == settingsHash,
                   let row = entry.dashboardEntry(status: entry.status(today: today), sourcePath: displayPath),

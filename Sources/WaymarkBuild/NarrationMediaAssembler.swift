@@ -212,7 +212,7 @@ public struct NarrationMediaAssembler: Sendable {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let detail = String(decoding: message.prefix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = String(decoding: message.prefix(2000), as: UTF8.self).trimming(.whitespacesAndNewlines)
             throw DiagnosticError(.error(
                 "narration.tool-failed", "\(tool) failed with exit status \(process.terminationStatus)" + (detail.isEmpty ? "." : ": \(detail)"),
                 hint: "Run the same command by hand to see the full output; the text narration files are written either way."))

@@ -49,7 +49,7 @@ public struct ProjectConfiguration: Sendable, Hashable {
 
     /// `180d` → 180, `26w` → 182, `6m` → 180, `1y` → 365; a bare number is days. Nil when malformed.
     public static func days(fromAge text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimming(.whitespaces).lowercased()
         guard let unit = trimmed.last else { return nil }
         if unit.isNumber { return Int(trimmed).flatMap { $0 > 0 ? $0 : nil } }
         guard let count = Int(trimmed.dropLast()), count > 0 else { return nil }

@@ -35,17 +35,15 @@ struct ScreenshotResolver {
                 hint: "Use a path relative to the capture file, without '..', and keep screenshots beside the capture.",
                 at: SourceLocation(file: displayPath)))
         }
-        let candidate = components.reduce(captureFolder) { $0.appendingPathComponent(String($1)) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        let candidate = components.reduce(captureFolder.path) { $0 + "/" + $1 }
+        guard let status = RegularFile.status(atPath: candidate) else {
             return .problem(warning(
                 "image.missing", "The screenshot \(path) of step \(stepNumber) does not exist; the guide is built without it.",
                 screenshot, hint: "Put the image beside the capture or fix its path in the capture."))
         }
         // Symlinks may point anywhere: the real file must still be inside the real capture folder.
-        let realFolder = captureFolder.resolvingSymlinksInPath().standardizedFileURL.path
-        let realFile = candidate.resolvingSymlinksInPath().standardizedFileURL.path
-        guard realFile.hasPrefix(realFolder.hasSuffix("/") ? realFolder : realFolder + "/") else {
+        guard let realFolder = Self.realPath(captureFolder.path), let realFile = Self.realPath(candidate),
+              realFile.hasPrefix(realFolder.hasSuffix("/") ? realFolder : realFolder + "/") else {
             return .problem(.warning(
                 "image.outside-capture-folder",
                 "The screenshot \(path) of step \(stepNumber) links to a file outside the capture's folder; the picture is left out.",
@@ -53,20 +51,28 @@ struct ScreenshotResolver {
                 at: SourceLocation(file: displayPath)))
         }
         // Only regular files of a sane size: a pipe would block forever and a device would never end.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: realFile)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+        let data: Data
+        switch status.isRegular ? RegularFile.read(realFile, maxBytes: Self.maxImageBytes) : .failure(.notRegular) {
+        case .success(let bytes):
+            data = bytes
+        case .failure(.notRegular):
             return .problem(warning("image.not-a-file", "The screenshot \(path) of step \(stepNumber) is not a regular file; the picture is left out.",
                                     screenshot, hint: "Replace it with the image file itself."))
-        }
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > Self.maxImageBytes {
+        case .failure(.tooLarge):
             return .problem(warning("image.too-large", "The screenshot \(path) of step \(stepNumber) is larger than \(Self.maxImageBytes / 1_048_576) MiB; the picture is left out.",
                                     screenshot, hint: "Use a smaller screenshot (PNG or JPEG of the screen)."))
-        }
-        guard let data = FileManager.default.contents(atPath: realFile) else {
+        case .failure:
             return .problem(warning("image.unreadable", "The screenshot \(path) of step \(stepNumber) cannot be read.",
                                     screenshot, hint: "Check the file's permissions."))
         }
         return .image(data)
+    }
+
+    /// The canonical path (symlinks resolved, no `.` or `..`), or nil when it cannot be resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func warning(_ code: String, _ message: String, _ screenshot: Screenshot, hint: String? = nil) -> Diagnostic {

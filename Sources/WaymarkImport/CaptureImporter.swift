@@ -33,8 +33,7 @@ public struct CaptureInput: Sendable {
         let shown = displayPath ?? url.path
         // Only regular files: a device (`/dev/zero`, `/dev/urandom`), a named pipe or a socket — directly or via a
         // symlink — would never end or would block forever.
-        if let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type]
-            as? FileAttributeType, type != .typeRegular {
+        if let status = RegularFile.status(atPath: url.path), !status.isRegular {
             throw DiagnosticError(.error(
                 "input.not-a-file", "The path is not a regular file (it is a device, a pipe or a socket).",
                 hint: "Pass a capture file saved on disk.", at: SourceLocation(file: shown)))

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkModel
 
 /// Turns machine locators (Recorder selectors, Selenium locators) into words a learner can read.
 ///
@@ -132,10 +133,10 @@ enum SelectorWording {
                 if let eq = inner.firstIndex(of: "=") {
                     var key = String(inner[..<eq])
                     if let last = key.last, "~|^$*".contains(last) { key.removeLast() }
-                    var value = String(inner[inner.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+                    var value = String(inner[inner.index(after: eq)...]).trimming(.whitespaces)
                     if value.hasSuffix(" i") || value.hasSuffix(" s") { value = String(value.dropLast(2)) }
                     value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                    attributes.append((key.lowercased().trimmingCharacters(in: .whitespaces), value))
+                    attributes.append((key.lowercased().trimming(.whitespaces), value))
                 }
                 index = compound.index(after: close)
             } else if c == ":" {

@@ -33,7 +33,7 @@ public struct MIMEMultipartReader: Sendable {
         public var contentLocation: String? { header("content-location") }
         /// The media type without parameters, lowercased (`image/jpeg`).
         public var contentType: String? {
-            header("content-type").map { $0.split(separator: ";").first.map(String.init)?.trimmingCharacters(in: .whitespaces).lowercased() ?? "" }
+            header("content-type").map { $0.split(separator: ";").first.map(String.init)?.trimming(.whitespaces).lowercased() ?? "" }
         }
         public var transferEncoding: String { header("content-transfer-encoding")?.lowercased() ?? "7bit" }
 
@@ -111,7 +111,7 @@ public struct MIMEMultipartReader: Sendable {
                     let bodyEnd = max(partBody, end)
                     let part = Part(headers: partHeaders, bodyRange: min(partBody, bodyEnd)..<bodyEnd)
                     if let length = part.header("content-length") {
-                        let claimed = Int(length.trimmingCharacters(in: .whitespaces))
+                        let claimed = Int(length.trimming(.whitespaces))
                         if claimed == nil || claimed! < 0 || claimed! != part.bodyRange.count {
                             notes.append(.warning(
                                 Code.length,
@@ -219,10 +219,10 @@ public struct MIMEMultipartReader: Sendable {
         var headers: [(String, String)] = []
         for line in lines {
             if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
-                headers[headers.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
+                headers[headers.count - 1].1 += " " + line.trimming(.whitespaces)
             } else if let colon = line.firstIndex(of: ":") {
-                headers.append((line[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
-                                line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.append((line[..<colon].trimming(.whitespaces).lowercased(),
+                                line[line.index(after: colon)...].trimming(.whitespaces)))
             }
         }
         return headers
@@ -232,8 +232,8 @@ public struct MIMEMultipartReader: Sendable {
     static func parameter(_ name: String, in value: String) -> String? {
         for piece in value.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
-            var v = pair[1].trimmingCharacters(in: .whitespaces)
+            guard pair.count == 2, pair[0].trimming(.whitespaces).lowercased() == name else { continue }
+            var v = pair[1].trimming(.whitespaces)
             if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
             return v
         }
@@ -260,29 +260,39 @@ public struct MIMEMultipartReader: Sendable {
 
     /// Base64 with line breaks and other whitespace ignored; nil on a character outside the alphabet.
     static func decodeBase64(_ slice: Data) -> Data? {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { table[Int(c)] = UInt8(i) }
-        var out = Data()
-        out.reserveCapacity(slice.count / 4 * 3)
-        var accumulator: UInt32 = 0
-        var bits = 0
+        // Into a buffer allocated once (appending to `Data` byte by byte was 70% of importing a 100 MB .mht).
+        var out = Data(count: slice.count / 4 * 3 + 3)
+        var written = 0
         var ok = true
-        slice.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            for byte in raw {
-                if byte == UInt8(ascii: "=") { break }
-                if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 { continue }
-                let v = table[Int(byte)]
-                if v == 0xFF { ok = false; return }
-                accumulator = (accumulator << 6) | UInt32(v)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    out.append(UInt8((accumulator >> UInt32(bits)) & 0xFF))
+        out.withUnsafeMutableBytes { (target: UnsafeMutableRawBufferPointer) in
+            slice.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                var accumulator: UInt32 = 0
+                var bits = 0
+                for byte in raw {
+                    if byte == UInt8(ascii: "=") { break }
+                    if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 { continue }
+                    let v = base64Values[Int(byte)]
+                    if v == 0xFF { ok = false; return }
+                    accumulator = (accumulator << 6) | UInt32(v)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        target[written] = UInt8((accumulator >> UInt32(bits)) & 0xFF)
+                        written += 1
+                    }
                 }
             }
         }
-        return ok ? out : nil
+        guard ok else { return nil }
+        out.count = written
+        return out
     }
+
+    static let base64Values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { table[Int(c)] = UInt8(i) }
+        return table
+    }()
 
     /// Quoted-printable: `=XX` escapes and `=` soft line breaks; malformed escapes are kept as written.
     static func decodeQuotedPrintable(_ slice: Data) -> Data {

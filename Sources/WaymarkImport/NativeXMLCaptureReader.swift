@@ -67,7 +67,7 @@ struct NativeXMLCaptureReader {
 
     mutating func int(_ element: XMLElement, attribute name: String, context: String) -> Int? {
         guard let raw = element[attribute: name] else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimming(.whitespaces)
         guard let value = Int(trimmed) else {
             diagnostics.append(.error(
                 NativeFormat.Code.type, "\(context): \(name)=\"\(raw)\" is not a whole number.",
@@ -111,7 +111,7 @@ struct NativeXMLCaptureReader {
                 hint: "Write <capture version=\"\(NativeFormat.version)\" id=\"…\">.", at: location(element)))
             return nil
         }
-        guard let version = Int(versionText.trimmingCharacters(in: .whitespaces)) else {
+        guard let version = Int(versionText.trimming(.whitespaces)) else {
             diagnostics.append(.error(
                 NativeFormat.Code.version, "\(context): version=\"\(versionText)\" is not a format version number.",
                 hint: "Write version=\"\(NativeFormat.version)\".", at: location(element)))
@@ -221,7 +221,7 @@ struct NativeXMLCaptureReader {
 
         var sensitive = false
         if let raw = element[attribute: "sensitive"] {
-            switch raw.trimmingCharacters(in: .whitespaces) {
+            switch raw.trimming(.whitespaces) {
             case "true", "1": sensitive = true
             case "false", "0": sensitive = false
             default:

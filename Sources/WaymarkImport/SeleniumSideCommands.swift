@@ -59,7 +59,7 @@ struct SeleniumCommandConverter {
             fields.wrongType(node, field: "commands[]", expected: "an object")
             return
         }
-        let command = (fields.string(node, "command") ?? "").trimmingCharacters(in: .whitespaces)
+        let command = (fields.string(node, "command") ?? "").trimming(.whitespaces)
         let target = fields.string(node, "target") ?? ""
         let value = fields.string(node, "value") ?? ""
         let comment = fields.string(node, "comment").flatMap(SelectorWording.clean)
@@ -146,7 +146,7 @@ struct SeleniumCommandConverter {
 
     /// `open` targets joined with the project's base URL.
     func absoluteURL(_ target: String) -> String {
-        let t = target.trimmingCharacters(in: .whitespaces)
+        let t = target.trimming(.whitespaces)
         if let url = URL(string: t), url.scheme != nil { return t }
         guard let baseURL, !baseURL.isEmpty else { return t }
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL

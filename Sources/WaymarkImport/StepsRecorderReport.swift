@@ -73,7 +73,7 @@ struct StepsRecorderReportReader {
         var startTime: String?
         for session in sessions {
             if startTime == nil { startTime = session[attribute: "StartTime"] }
-            if let missed = session[attribute: "MissedActionCount"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), missed > 0 {
+            if let missed = session[attribute: "MissedActionCount"].flatMap({ Int($0.trimming(.whitespaces)) }), missed > 0 {
                 diagnostics.append(.warning(
                     "psr.missed-actions",
                     "Steps Recorder missed \(missed) action\(missed == 1 ? "" : "s") during this recording; the guide may lack steps.",
@@ -141,7 +141,7 @@ struct StepsRecorderReportReader {
 
     /// `2024-03-27` + `8:33:04 PM` → `2024-03-27T20:33:04`.
     static func isoTime(_ day: String, _ clock: String) -> String? {
-        let parts = clock.trimmingCharacters(in: .whitespaces).split(separator: " ")
+        let parts = clock.trimming(.whitespaces).split(separator: " ")
         let hms = parts.first?.split(separator: ":").compactMap { Int($0) } ?? []
         guard hms.count == 3, (0...23).contains(hms[0]), (0...59).contains(hms[1]), (0...60).contains(hms[2]) else { return nil }
         var hour = hms[0]
@@ -158,7 +158,7 @@ struct StepsRecorderReportReader {
 
     static func rect(_ text: String?) -> Rect? {
         guard let text else { return nil }
-        let n = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let n = text.split(separator: ",").compactMap { Int($0.trimming(.whitespaces)) }
         guard n.count == 4, n[2] >= 0, n[3] >= 0 else { return nil }
         return Rect(x: n[0], y: n[1], width: n[2], height: n[3])
     }
@@ -203,7 +203,7 @@ struct StepsRecorderReportReader {
 
     mutating func convert(_ action: XMLElement) -> [Step] {
         let description = action.childText("Description").flatMap(SelectorWording.clean) ?? ""
-        let kind = (action.childText("Action") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let kind = (action.childText("Action") ?? "").trimming(.whitespacesAndNewlines)
         let lower = kind.lowercased()
         let number = action[attribute: "ActionNumber"]
         let time = action[attribute: "Time"]
@@ -328,7 +328,7 @@ struct StepsRecorderReportReader {
                   bounds.width * bounds.height * 10 < screen.width * screen.height * 9 {
             area = bounds
         } else if isMouse, let cursor = action.childText("CursorCoordsXY") {
-            let xy = cursor.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let xy = cursor.split(separator: ",").compactMap { Int($0.trimming(.whitespaces)) }
             if xy.count == 2 { area = Rect(x: xy[0] - 24, y: xy[1] - 24, width: 48, height: 48) }
         }
         if let area { shot.highlight = Self.map(area, screen: screen, imageWidth: size.width, imageHeight: size.height) }

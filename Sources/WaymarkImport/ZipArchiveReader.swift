@@ -80,9 +80,21 @@ public struct ZipArchiveReader: Sendable {
         return changed ? Data(bytes) : nil
     }
 
+    /// Why ZIPFoundation would refuse to open the archive, or nil: it needs an end record (the last one, searched
+    /// from the end like ZIPFoundation does) whose comment lies inside the data.
+    static func endRecordProblem(in data: Data) -> String? {
+        let bytes = [UInt8](data.suffix(min(data.count, 22 + 65_535)))
+        guard bytes.count >= 22 else { return "it is too short to hold an end record" }
+        guard let end = stride(from: bytes.count - 22, through: 0, by: -1).first(where: {
+            bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 0x05 && bytes[$0 + 3] == 0x06
+        }) else { return "it has no end record" }
+        let commentLength = Int(bytes[end + 20]) | Int(bytes[end + 21]) << 8
+        return end + 22 + commentLength <= bytes.count ? nil : "its end record's comment runs past the end of the file"
+    }
+
     /// Why the archive's directory cannot be trusted, or nil: the end record, the central directory and every local
-    /// header it points to must lie inside the data. Archives without an end record are left to ZIPFoundation (it
-    /// refuses them). Zip64 values (0xFFFFFFFF) are refused unless `allowZip64`.
+    /// header it points to must lie inside the data. Archives without an end record are refused by
+    /// `endRecordProblem`. Zip64 values (0xFFFFFFFF) are refused unless `allowZip64`.
     static func structuralProblem(in data: Data, allowZip64: Bool) -> String? {
         let bytes = [UInt8](data.suffix(min(data.count, 22 + 65_535 + 20)))
         let base = data.count - bytes.count
@@ -146,6 +158,14 @@ public struct ZipArchiveReader: Sendable {
             return .failure(DiagnosticError(.error(
                 Code.damaged, "The archive is damaged: \(problem).",
                 hint: "Copy the archive again from where Steps Recorder saved it.", at: location)))
+        }
+        // ZIPFoundation refuses an archive without a readable end record, but when reading from memory it leaks the
+        // stream it opened and a copy of the data (found by fuzzing: the process ran out of memory). Such archives
+        // are refused here, before ZIPFoundation opens them.
+        if let problem = Self.endRecordProblem(in: input.data) {
+            return .failure(DiagnosticError(.error(
+                Code.unreadable, "The file is not a readable zip archive: \(problem).",
+                hint: "Check that the download finished; Steps Recorder saves a .zip holding one .mht file.", at: location)))
         }
         // ZIPFoundation inflates an entry flagged "sizes in a data descriptor" (bit 3) until the deflate stream
         // ends, and loops forever on a damaged stream (found by fuzzing). The directory sizes were checked above,

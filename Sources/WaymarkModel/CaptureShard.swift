@@ -18,8 +18,8 @@ public struct CaptureShard: Sendable, Hashable, CustomStringConvertible {
     /// Parses `I/N`.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let i = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-              let n = Int(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard parts.count == 2, let i = Int(parts[0].trimming(.whitespaces)),
+              let n = Int(parts[1].trimming(.whitespaces)) else { return nil }
         self.init(index: i, count: n)
     }
 

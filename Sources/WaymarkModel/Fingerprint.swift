@@ -18,6 +18,12 @@ public enum Fingerprint {
         hex(of: JSONWriter.write(canonical(capture), pretty: false))
     }
 
+    /// The same, from `step(_:)` of each step when the caller has them already (the build keeps them for the lock).
+    public static func capture(_ capture: Capture, stepFingerprints: [String]) -> String {
+        guard stepFingerprints.count == capture.steps.count else { return self.capture(capture) }
+        return hex(of: JSONWriter.write(canonical(capture, stepFingerprints: stepFingerprints), pretty: false))
+    }
+
     /// Fingerprint of one step (its position in the capture is not part of it, so moved steps are recognised).
     public static func step(_ step: Step) -> String {
         hex(of: JSONWriter.write(canonical(step), pretty: false))
@@ -25,6 +31,10 @@ public enum Fingerprint {
 
     /// The canonical form hashed for a capture. Public so tools and tests can show exactly what is hashed.
     public static func canonical(_ capture: Capture) -> JSONNode {
+        canonical(capture, stepFingerprints: capture.steps.map(step))
+    }
+
+    static func canonical(_ capture: Capture, stepFingerprints: [String]) -> JSONNode {
         .object(compacting: [
             ("scheme", .number(scheme)),
             ("title", text(capture.title)),
@@ -34,7 +44,7 @@ public enum Fingerprint {
             ("objectives", list(capture.objectives)),
             ("prerequisites", list(capture.prerequisites)),
             ("language", text(capture.language?.lowercased())),
-            ("steps", .array(capture.steps.map { .string(self.step($0)) })),
+            ("steps", .array(stepFingerprints.map(JSONNode.string))),
         ])
     }
 

@@ -9,6 +9,17 @@ public enum JSONWriter {
         return out
     }
 
+    /// Appends `node` as it would appear nested `indent` levels deep in a pretty document (no final newline), so
+    /// a large document can be written one member at a time instead of as one tree (see `LockFile.serialized`).
+    public static func append(_ node: JSONNode, to out: inout String, indent: Int) {
+        write(node, into: &out, indent: indent, pretty: true)
+    }
+
+    /// Object keys in the order the writer puts them: by Unicode code point.
+    public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+
     private static func write(_ node: JSONNode, into out: inout String, indent: Int, pretty: Bool) {
         switch node.kind {
         case .null: out += "null"
@@ -28,7 +39,7 @@ public enum JSONWriter {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{"
-            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            let sorted = members.sorted { keyPrecedes($0.key, $1.key) }
             for (i, member) in sorted.enumerated() {
                 if i > 0 { out += "," }
                 if pretty { newline(&out, indent + 1) }
@@ -55,6 +66,12 @@ public enum JSONWriter {
 
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape at all: append them whole. (U+2028 and U+2029 start with the byte 0xE2.)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

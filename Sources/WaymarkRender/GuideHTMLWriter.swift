@@ -23,8 +23,8 @@ struct GuideHTMLWriter {
             "lang": Self.languageTag(capture.language),
             "title": TargetDescriber.collapseWhitespace(capture.title),
             "generator": "waymark \(WaymarkVersion.current)",
-            "body": anchored.trimmingCharacters(in: .newlines),
-            "footer": CmarkAdapter.html(fromMarkdown: footer).trimmingCharacters(in: .newlines),
+            "body": anchored.trimming(.newlines),
+            "footer": CmarkAdapter.html(fromMarkdown: footer).trimming(.newlines),
             "nav": nav.map { ["id": $0.id, "text": $0.text] },
             "hasSections": nav.count >= 2,
             "stepLinks": guide.steps.map { ["number": $0.number] },
@@ -38,13 +38,13 @@ struct GuideHTMLWriter {
     static func stripFrontMatter(_ markdown: String) -> String {
         guard markdown.hasPrefix("---\n") else { return markdown }
         let rest = markdown.dropFirst(4)
-        guard let end = rest.range(of: "\n---\n") else { return markdown }
+        guard let end = rest.utf8Range(of: "\n---\n") else { return markdown }
         return String(rest[end.upperBound...])
     }
 
     /// Splits at the last thematic break (`---` on its own line): what follows is the page footer.
     static func splitFooter(_ body: String) -> (main: String, footer: String) {
-        guard let range = body.range(of: "\n---\n", options: .backwards) else { return (body, "") }
+        guard let range = body.utf8Range(of: "\n---\n", backwards: true) else { return (body, "") }
         return (String(body[..<range.lowerBound]) + "\n", String(body[range.upperBound...]))
     }
 
@@ -54,40 +54,51 @@ struct GuideHTMLWriter {
     /// prerequisites are bulleted, notes are quotes, and the knowledge check comes after the last step.
     static func anchorSteps(_ html: String, count: Int) -> String {
         guard count > 0 else { return html }
-        var out = ""
-        var rest = Substring(html)
+        // One pass over the bytes: the tags are ASCII, and everything between them is copied as is.
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + count * 128)
         var depth = 0
         var inStepList = false
         var number = 0
-        let tags = ["<ol", "</ol>", "<ul", "</ul>", "<li>"]
-        while number < count {
-            var next: (Range<Substring.Index>, String)?
-            for tag in tags {
-                if let r = rest.range(of: tag), next == nil || r.lowerBound < next!.0.lowerBound { next = (r, tag) }
+        var index = 0
+        func at(_ tag: StaticString) -> Bool {
+            let length = tag.utf8CodeUnitCount
+            guard index + length <= bytes.count else { return false }
+            let start = tag.utf8Start
+            for offset in 0..<length where bytes[index + offset] != start[offset] { return false }
+            return true
+        }
+        while index < bytes.count, number < count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                out.append(bytes[index])
+                index += 1
+                continue
             }
-            guard let (range, tag) = next else { break }
-            out += rest[..<range.lowerBound]
-            rest = rest[range.upperBound...]
-            switch tag {
-            case "<ol", "<ul":
-                if depth == 0 { inStepList = tag == "<ol" }
+            if at("<ol") || at("<ul") {
+                if depth == 0 { inStepList = at("<ol") }
                 depth += 1
-                out += tag
-            case "</ol>", "</ul>":
+                out.append(contentsOf: bytes[index..<index + 3])
+                index += 3
+            } else if at("</ol>") || at("</ul>") {
                 depth = max(0, depth - 1)
-                out += tag
-            default:
+                out.append(contentsOf: bytes[index..<index + 5])
+                index += 5
+            } else if at("<li>") {
                 if inStepList && depth == 1 {
                     number += 1
-                    out += "<li id=\"step-\(number)\" class=\"wm-step\"><a class=\"wm-step-link\" href=\"#step-\(number)\" "
-                        + "aria-label=\"Link to step \(number)\">Link</a>"
+                    out.append(contentsOf: "<li id=\"step-\(number)\" class=\"wm-step\"><a class=\"wm-step-link\" href=\"#step-\(number)\" aria-label=\"Link to step \(number)\">Link</a>".utf8)
                 } else {
-                    out += tag
+                    out.append(contentsOf: "<li>".utf8)
                 }
+                index += 4
+            } else {
+                out.append(bytes[index])
+                index += 1
             }
         }
-        out += rest
-        return out
+        out.append(contentsOf: bytes[index...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `en`, `de-CH` … from the capture; `en` when absent or malformed.
@@ -105,9 +116,9 @@ struct GuideHTMLWriter {
         var out = ""
         var nav: [NavEntry] = []
         var rest = Substring(html)
-        while let open = rest.range(of: "<h2>") {
+        while let open = rest.utf8Range(of: "<h2>") {
             out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "</h2>") else {
+            guard let close = rest[open.upperBound...].utf8Range(of: "</h2>") else {
                 rest = rest[open.lowerBound...]
                 break
             }
@@ -130,9 +141,8 @@ struct GuideHTMLWriter {
             if ch == ">" && inTag { inTag = false; continue }
             if !inTag { text.append(ch) }
         }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return text.utf8Replacing("&lt;", with: "<").utf8Replacing("&gt;", with: ">")
+            .utf8Replacing("&quot;", with: "\"").utf8Replacing("&#39;", with: "'").utf8Replacing("&amp;", with: "&")
     }
 
     /// Replaces each `<p><img src="images/step-NN…" … /></p>` that cmark wrote with a figure and highlight box.
@@ -141,8 +151,8 @@ struct GuideHTMLWriter {
         for step in guide.steps {
             guard let image = context.images[step.number] else { continue }
             let marker = "<img src=\"\(Self.escapeHTML(image.path))\""
-            guard let imgStart = result.range(of: marker),
-                  let imgEnd = result[imgStart.upperBound...].range(of: "/>") else { continue }
+            guard let imgStart = result.utf8Range(of: marker),
+                  let imgEnd = result[imgStart.upperBound...].utf8Range(of: "/>") else { continue }
             var replaceStart = imgStart.lowerBound
             var replaceEnd = imgEnd.upperBound
             if result[..<replaceStart].hasSuffix("<p>"),
@@ -233,7 +243,7 @@ extension RenderContext {
             data["application"] = TargetDescriber.collapseWhitespace(application)
         }
         if selfContained {
-            data["inlineStylesheet"] = templates.stylesheet.replacingOccurrences(of: "</", with: "<\\/")
+            data["inlineStylesheet"] = templates.stylesheet.utf8Replacing("</", with: "<\\/")
         } else {
             data["stylesheetHref"] = stylesheetHref
             data["dashboardHref"] = "../index.html"

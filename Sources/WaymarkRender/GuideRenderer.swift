@@ -35,33 +35,52 @@ public struct GuideRenderer: MaterialRenderer {
     /// Collapses runs of blank lines and ends the text with exactly one newline, so template whitespace never
     /// changes the document.
     static func normalizeBlankLines(_ text: String) -> String {
-        var lines: [Substring] = []
+        // On the UTF-8 bytes: splitting a String by Character runs grapheme breaking over every page.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 1)
         var blank = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmedEnd = line.last == " " && line.allSatisfy({ $0 == " " }) ? Substring("") : line
-            if trimmedEnd.isEmpty {
-                blank += 1
-                if blank > 1 { continue }
+        var lineStart = true
+        var pendingSpaces = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                // A line of nothing but spaces counts as blank; spaces inside or after text are kept.
+                if lineStart {
+                    pendingSpaces = 0
+                    blank += 1
+                    if blank > 1 { continue }
+                } else {
+                    blank = 0
+                }
+                out.append(byte)
+                lineStart = true
+            } else if lineStart && byte == UInt8(ascii: " ") {
+                pendingSpaces += 1
             } else {
-                blank = 0
+                if lineStart {
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pendingSpaces))
+                    pendingSpaces = 0
+                    lineStart = false
+                }
+                out.append(byte)
             }
-            lines.append(trimmedEnd)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        // A last line of only spaces (no newline after it) is dropped with the pending spaces.
+        while out.last == UInt8(ascii: "\n") { out.removeLast() }
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 extension GuideTemplateData {
     /// Text ending with a full stop unless it already ends with punctuation.
     static func sentence(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimming(.whitespacesAndNewlines)
         guard let last = trimmed.last, !".!?:…".contains(last) else { return trimmed }
         return trimmed + "."
     }
 
     static func writerMarkdownOrNil(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimming(.whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : writerMarkdown(trimmed)
     }
 }

@@ -23,7 +23,7 @@ enum GuideTemplateData {
     }
 
     static func escaped(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = text?.trimming(.whitespacesAndNewlines), !text.isEmpty else { return nil }
         return MarkdownInline.escape(text)
     }
 

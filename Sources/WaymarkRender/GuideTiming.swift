@@ -39,11 +39,13 @@ public struct GuideTiming: Sendable, Hashable {
         // The narration estimate is the captions' own running time, so the dashboard and the video agree.
         let wpm = context.wordsPerMinute > 0 ? Int(context.wordsPerMinute.rounded()) : NarrationOptions.defaultWordsPerMinute
         let options = NarrationOptions(wordsPerMinute: wpm, pauseSeconds: max(0, context.pauseSeconds))
-        narrationSeconds = Int((Double(NarrationRenderer(options: options).runningMilliseconds(guide)) / 1000).rounded())
+        let milliseconds = context.shared?.narrationMilliseconds(wordsPerMinute: wpm, pauseMilliseconds: options.pauseMilliseconds)
+            ?? NarrationRenderer(options: options).runningMilliseconds(guide)
+        narrationSeconds = Int((Double(milliseconds) / 1000).rounded())
     }
 
     public static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).count
+        text.split(whereSeparator: { $0.isWhitespaceQuick }).count
     }
 
     /// "3 min".

@@ -26,13 +26,13 @@ public struct JobAidRenderer: MaterialRenderer {
         let capture = guide.capture
         var body = CmarkAdapter.html(fromMarkdown: GuideHTMLWriter.stripFrontMatter(markdown))
         // Only the template writes `- [ ] ` at the start of an item; captured text inside it is escaped.
-        body = body.replacingOccurrences(of: "<li>[ ] ", with: "<li class=\"wm-check\"><span class=\"wm-box\" aria-hidden=\"true\"></span>")
-            .replacingOccurrences(of: "<li>\n<p>[ ] ", with: "<li class=\"wm-check\">\n<p><span class=\"wm-box\" aria-hidden=\"true\"></span>")
+        body = body.utf8Replacing("<li>[ ] ", with: "<li class=\"wm-check\"><span class=\"wm-box\" aria-hidden=\"true\"></span>")
+            .utf8Replacing("<li>\n<p>[ ] ", with: "<li class=\"wm-check\">\n<p><span class=\"wm-box\" aria-hidden=\"true\"></span>")
         var data: [String: Any] = [
             "lang": GuideHTMLWriter.languageTag(capture.language),
             "title": TargetDescriber.collapseWhitespace(capture.title),
             "generator": "waymark \(WaymarkVersion.current)",
-            "body": body.trimmingCharacters(in: .newlines),
+            "body": body.trimming(.newlines),
         ]
         data.merge(context.pageShell(application: capture.application)) { _, shell in shell }
         return GuideRenderer.normalizeBlankLines(context.templates.render("job-aid.html.mustache", data))

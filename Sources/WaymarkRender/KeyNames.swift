@@ -24,7 +24,7 @@ public enum KeyNames {
     /// The printed name of a key, or nil when the recorder gave nothing usable.
     public static func keyName(_ raw: String) -> String? {
         if raw == " " { return "Spacebar" }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimming(.whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         let lowered = trimmed.lowercased()
         switch lowered {

@@ -1,3 +1,5 @@
+import WaymarkModel
+
 /// Writes an `Instruction` (or plain text from a capture) as inline CommonMark that shows exactly the text it holds.
 ///
 /// Labels and values come from recordings of real screens: they may contain `*`, `_`, backticks, `[`, `|`, HTML such
@@ -20,7 +22,7 @@ public enum MarkdownInline {
             case .text(let text):
                 out += escape(text)
             case .label(let label):
-                let clean = oneLine(label).trimmingCharacters(in: .whitespaces)
+                let clean = oneLine(label).trimming(.whitespaces)
                 guard !clean.isEmpty else { continue }
                 out += labels == .bold ? "**\(escape(clean))**" : escape(clean)
             case .literal(let literal):
@@ -88,7 +90,7 @@ public enum MarkdownInline {
 
     /// An autolink for ordinary web addresses, else the address as code (never a clickable unknown scheme).
     public static func link(url: String, text: String) -> String {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = url.trimming(.whitespacesAndNewlines)
         let lowered = trimmed.lowercased()
         let safeScheme = lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
         let autolinkable = trimmed.unicodeScalars.allSatisfy { scalar in

@@ -72,6 +72,8 @@ public struct RenderContext: Sendable {
     /// Narration speed in words per minute and the pause between steps in seconds (waymark.yml `wpm`, `pause`).
     public var wordsPerMinute: Double
     public var pauseSeconds: Double
+    /// Results one renderer computes and another part of the build needs for the same capture. Nil: compute again.
+    public var shared: RenderSharedResults?
 
     public init(
         templates: TemplateSet = .builtIn, images: [Int: GuideImage] = [:], fingerprint: String? = nil,
@@ -87,5 +89,30 @@ public struct RenderContext: Sendable {
         self.stylesheetHref = stylesheetHref
         self.wordsPerMinute = wordsPerMinute
         self.pauseSeconds = pauseSeconds
+        self.shared = nil
+    }
+}
+
+/// What renderers of one capture share, so the build does not compute it twice: today the narration's running
+/// time, which the narration renderer gets from its captions and the dashboard shows. One instance per capture,
+/// filled while that capture renders.
+public final class RenderSharedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var narration: (wordsPerMinute: Int, pause: Int, milliseconds: Int)?
+
+    public init() {}
+
+    /// The narration's running time computed at this speed and pause, if a renderer recorded it.
+    public func narrationMilliseconds(wordsPerMinute: Int, pauseMilliseconds: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let narration, narration.wordsPerMinute == wordsPerMinute, narration.pause == pauseMilliseconds else { return nil }
+        return narration.milliseconds
+    }
+
+    func recordNarration(wordsPerMinute: Int, pauseMilliseconds: Int, milliseconds: Int) {
+        lock.lock()
+        narration = (wordsPerMinute, pauseMilliseconds, milliseconds)
+        lock.unlock()
     }
 }

@@ -83,7 +83,7 @@ struct SentenceBuilder {
         var s: [Instruction.Segment] = []
         switch draft.action {
         case .navigate:
-            if let url = draft.url?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty {
+            if let url = draft.url?.trimming(.whitespacesAndNewlines), !url.isEmpty {
                 if run.isSecret(url) {
                     s = [.text("Go to the address you were given for this step.")]
                 } else {
@@ -241,7 +241,7 @@ struct SentenceBuilder {
         if TargetDescriber.describe(draft.target).name != nil {
             return [.text("Scroll to ")] + name(draft.target, fallbackRole: "item") + [.text(".")]
         }
-        let direction = (draft.value ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let direction = (draft.value ?? "").lowercased().trimming(.whitespaces)
         switch direction {
         case "up", "down", "left", "right": return [.text("Scroll \(direction).")]
         case "top", "to top": return [.text("Scroll to the top of the page.")]
@@ -254,7 +254,7 @@ struct SentenceBuilder {
         if TargetDescriber.describe(draft.target).name != nil {
             return [.text("Wait until ")] + name(draft.target, fallbackRole: "item") + [.text(" appears.")]
         }
-        if let value = draft.value?.trimmingCharacters(in: .whitespaces), let seconds = Double(value), seconds > 0 {
+        if let value = draft.value?.trimming(.whitespaces), let seconds = Double(value), seconds > 0 {
             let whole = seconds.rounded() == seconds ? String(Int(seconds)) : String(seconds)
             return [.text("Wait \(whole) second\(seconds == 1 ? "" : "s").")]
         }

@@ -81,9 +81,9 @@ struct DraftStep {
         url = step.url
         destination = step.destination
         screenshot = step.screenshot
-        writerInstruction = step.instruction.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        writerInstruction = step.instruction.flatMap { $0.trimming(.whitespacesAndNewlines).isEmpty ? nil : $0 }
         customType = step.customType
-        if let note = step.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty { notes = [note] }
+        if let note = step.note?.trimming(.whitespacesAndNewlines), !note.isEmpty { notes = [note] }
     }
 
     var isFoldable: Bool { writerInstruction == nil }
@@ -184,7 +184,7 @@ struct PhrasingRun {
         var place: Place?
         for (index, step) in capture.steps.enumerated() {
             if step.action == .note && step.instruction == nil {
-                let text = (step.note ?? step.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = (step.note ?? step.value ?? "").trimming(.whitespacesAndNewlines)
                 guard !text.isEmpty else {
                     if !drafts.isEmpty { drafts[drafts.count - 1].indices.append(index) }
                     continue
@@ -384,7 +384,7 @@ struct PhrasingRun {
         if let title, let cleaned = TargetDescriber.cleanLabel(title), !isGenericContext(cleaned) {
             return place(named: cleaned, defaultKind: .page)
         }
-        guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
+        guard let components = URLComponents(string: url.trimming(.whitespaces)),
               ["http", "https"].contains(components.scheme?.lowercased() ?? "") else { return nil }
         let segments = components.path.split(separator: "/").map(String.init)
         for segment in segments.reversed() {

@@ -66,20 +66,25 @@ public enum TargetDescriber {
 
     /// Whether text is a machine locator rather than words: CSS, XPath, prefixed locators.
     public static func looksLikeSelector(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimming(.whitespaces)
+        // Every rule below needs one of these characters; ordinary labels have none, so they skip the regexes.
+        guard t.utf8.contains(where: { Self.selectorPunctuation.contains($0) }) else { return false }
         let lowered = t.lowercased()
         for prefix in ["//", "/html", "./", "xpath/", "xpath=", "css=", "id=", "name=", "pierce/", "aria/", "text/",
                        "linktext=", "partiallinktext=", "dom=", "identifier="] where lowered.hasPrefix(prefix) {
             return true
         }
-        if t.contains(">>>") || t.contains(":nth-") || t.contains("::") { return true }
-        if t.contains("[") && t.contains("]") && t.contains("=") { return true }
-        if t.contains("@") && t.contains("[") { return true }
+        if t.utf8Contains(">>>") || t.utf8Contains(":nth-") || t.utf8Contains("::") { return true }
+        if t.utf8Contains("[") && t.utf8Contains("]") && t.utf8Contains("=") { return true }
+        if t.utf8Contains("@") && t.utf8Contains("[") { return true }
         // `#id`, `.class`, `tag#id`, `tag.class`, `div > span`. Words such as "Node.js", "report.pdf" or "e.g." are
         // not selectors: a qualified selector must start with an HTML tag name.
         if Patterns.selectorShapes.contains(where: { $0.matches(t) }) { return true }
         return false
     }
+
+    /// `/` (XPath, `aria/`), `=` (`id=`), `#`, `.`, `:`, `[`, `>`, `@`: a text without any of them matches no rule.
+    static let selectorPunctuation: Set<UInt8> = Set("/=#.:[>@".utf8)
 
     /// Whether free text (a writer's instruction, a recorder's comment) quotes a machine locator somewhere:
     /// `id=blue`, `css=…`, `//input[@id='x']`, `aria/Save`, `#email`, `[data-test=x]`. Ordinary words such as file
@@ -97,10 +102,10 @@ public enum TargetDescriber {
     }
 
     static func readSelector(_ raw: String) -> SelectorReading {
-        var selector = raw.trimmingCharacters(in: .whitespaces)
+        var selector = raw.trimming(.whitespaces)
         // Shadow-DOM chains: only the last part names the control.
         if let range = selector.range(of: ">>>", options: .backwards) {
-            selector = String(selector[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            selector = String(selector[range.upperBound...]).trimming(.whitespaces)
         }
         let lowered = selector.lowercased()
         if lowered.hasPrefix("aria/") {
@@ -194,7 +199,7 @@ public enum TargetDescriber {
             }
             index = css.index(after: index)
         }
-        let compound = String(css[start...]).trimmingCharacters(in: .whitespaces)
+        let compound = String(css[start...]).trimming(.whitespaces)
         return compound.isEmpty ? css : compound
     }
 
@@ -221,7 +226,7 @@ public enum TargetDescriber {
                     value.append(rest[index]); index = rest.index(after: index)
                 }
             }
-            out.append((name.trimmingCharacters(in: .whitespaces).lowercased(), value))
+            out.append((name.trimming(.whitespaces).lowercased(), value))
             guard let close = rest[index...].firstIndex(of: "]") else { break }
             rest = rest[rest.index(after: close)...]
         }
@@ -313,7 +318,7 @@ public enum TargetDescriber {
 
     /// Plain words for a role as recorders spell it (`textbox`, `combobox`, `menuitem`, `checkbox`).
     public static func plainRole(_ raw: String) -> String? {
-        let r = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        let r = raw.lowercased().trimming(.whitespaces)
         switch r {
         case "": return nil
         case "textbox", "text field", "textfield", "input", "edit", "field", "searchbox", "search box", "textarea",
@@ -351,7 +356,23 @@ public enum TargetDescriber {
     }
 
     static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        // ASCII text (most labels) on its bytes; anything else by Character, where Unicode spaces count too.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { $0.isWhitespaceQuick }).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func truncate(_ text: String, to limit: Int) -> String {

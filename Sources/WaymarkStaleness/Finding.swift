@@ -71,7 +71,7 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable, Comparable {
     public static func parseList(_ text: String) -> Result<Set<FindingKind>, DiagnosticError> {
         var out: Set<FindingKind> = []
         for raw in text.split(separator: ",") {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = raw.trimming(.whitespaces).lowercased()
             if name.isEmpty || name == "none" { continue }
             if name == "all" { out.formUnion(allCases); continue }
             guard let kind = FindingKind(rawValue: name) else {

@@ -50,8 +50,30 @@ public struct LockFile: Sendable, Hashable {
     // MARK: Writing
 
     /// The lock as canonical JSON text.
+    ///
+    /// Byte-identical to `JSONWriter.write(json)`, but written one capture at a time: the tree of a 10,000-capture
+    /// lock was most of a large build's peak memory.
     public func serialized() -> String {
-        JSONWriter.write(json)
+        var out = "{\n  \"captures\": "
+        if captures.isEmpty {
+            out += "{}"
+        } else {
+            out += "{"
+            for (index, id) in captures.keys.sorted(by: JSONWriter.keyPrecedes).enumerated() {
+                out += index == 0 ? "\n    " : ",\n    "
+                out += JSONWriter.quoted(id) + ": "
+                JSONWriter.append(captures[id]!.json, to: &out, indent: 2)
+            }
+            out += "\n  }"
+        }
+        var rest: [(String, JSONNode)] = [("outputs", .object(sharedOutputs.map { ($0.key, .string($0.value)) }))]
+        if let templates { rest.append(("templates", .string(templates))) }
+        rest.append(("version", .number(version)))
+        for (key, value) in rest {
+            out += ",\n  " + JSONWriter.quoted(key) + ": "
+            JSONWriter.append(value, to: &out, indent: 1)
+        }
+        return out + "\n}\n"
     }
 
     public var json: JSONNode {
@@ -241,12 +263,17 @@ public struct LockEntry: Sendable, Hashable {
     /// The same, from the SHA-256 of the source bytes when the caller has hashed them already.
     public init(
         capture: Capture, sourcePath: String, sourceHash: String, outputs: [String: String], templateHash: String,
-        generatorVersion: String = WaymarkVersion.current, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil
+        generatorVersion: String = WaymarkVersion.current, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil,
+        fingerprints: (capture: String, steps: [String])? = nil
     ) {
+        // The build passes the fingerprints it computed for the front matter; they are the same functions.
+        let known = fingerprints.flatMap { $0.steps.count == capture.steps.count && !$0.capture.isEmpty ? $0 : nil }
+        let stepFingerprints = known?.steps ?? capture.steps.map(Fingerprint.step)
         self.init(
             id: capture.id, title: Fingerprint.normalizedText(capture.title), source: sourcePath,
             sourceFormat: capture.source.format.rawValue, sourceHash: sourceHash,
-            fingerprint: Fingerprint.capture(capture), steps: capture.steps.map(StepSummary.init), outputs: outputs,
+            fingerprint: known?.capture ?? Fingerprint.capture(capture, stepFingerprints: stepFingerprints),
+            steps: zip(capture.steps, stepFingerprints).map { StepSummary($0, fingerprint: $1) }, outputs: outputs,
             templateHash: templateHash, generatorVersion: generatorVersion, owner: capture.owner,
             reviewBy: capture.reviewBy, recordedAt: capture.recordedAt, dashboard: dashboard, settingsHash: settingsHash)
     }

@@ -47,13 +47,13 @@ public enum MaterialCitationScanner {
         // `\r\n` is one Character in Swift, so split on any line break rather than on "\n".
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         // Front matter: `---` on the first line up to the next `---` (or `...`).
-        if lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true {
+        if lines.first.map({ $0.trimming(.whitespaces) == "---" }) == true {
             var source: (String, Int)?
             var fingerprint: String?
             var index = 1
             while index < lines.count {
                 let line = String(lines[index])
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimming(.whitespaces)
                 if trimmed == "---" || trimmed == "..." { break }
                 if let value = frontMatterValue(line, key: "waymark_source") { source = (value, index + 1) }
                 if let value = frontMatterValue(line, key: "waymark_fingerprint") { fingerprint = value.lowercased() }
@@ -72,12 +72,12 @@ public enum MaterialCitationScanner {
             while let open = rest.range(of: "<!--") {
                 let afterOpen = rest[open.upperBound...]
                 guard let close = afterOpen.range(of: "-->") else { break }
-                let body = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let body = afterOpen[..<close.lowerBound].trimming(.whitespaces)
                 rest = afterOpen[close.upperBound...]
                 guard body.lowercased().hasPrefix("waymark:") else { continue }
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 var fields: [String: String] = [:]
-                for token in body.dropFirst("waymark:".count).split(whereSeparator: \.isWhitespace) {
+                for token in body.dropFirst("waymark:".count).split(whereSeparator: \.isWhitespaceQuick) {
                     let parts = token.split(separator: "=", maxSplits: 1)
                     if parts.count == 2 { fields[parts[0].lowercased()] = unquote(String(parts[1])) }
                 }
@@ -96,11 +96,11 @@ public enum MaterialCitationScanner {
     }
 
     private static func frontMatterValue(_ line: String, key: String) -> String? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimming(.whitespaces)
         guard trimmed.hasPrefix(key) else { return nil }
-        let rest = trimmed.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+        let rest = trimmed.dropFirst(key.count).trimming(.whitespaces)
         guard rest.hasPrefix(":") else { return nil }
-        var value = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        var value = rest.dropFirst().trimming(.whitespaces)
         if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
         value = unquote(value)
         return value.isEmpty ? nil : value

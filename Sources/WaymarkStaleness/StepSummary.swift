@@ -37,7 +37,10 @@ public struct StepSummary: Sendable, Hashable {
     }
 
     /// The summary of a step as recorded.
-    public init(_ step: Step) {
+    public init(_ step: Step) { self.init(step, fingerprint: nil) }
+
+    /// `fingerprint` is `Fingerprint.step(step)` when the caller has computed it already.
+    public init(_ step: Step, fingerprint: String?) {
         func clean(_ s: String?) -> String? {
             guard let s else { return nil }
             let n = Fingerprint.normalizedText(s)
@@ -49,7 +52,7 @@ public struct StepSummary: Sendable, Hashable {
             keys = (mods + [key]).joined(separator: "+")
         }
         self.init(
-            fingerprint: Fingerprint.step(step),
+            fingerprint: fingerprint ?? Fingerprint.step(step),
             action: step.action.rawValue,
             label: clean(step.target?.label),
             role: clean(step.target?.role?.lowercased()),

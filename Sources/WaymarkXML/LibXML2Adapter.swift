@@ -149,7 +149,7 @@ public enum XMLDocumentParser {
             guard state.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "XML syntax error"
             state.firstError = (
-                message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line),
+                message.trimming(.whitespacesAndNewlines), Int(error.pointee.line),
                 Int(error.pointee.int2))
         }
         // Refuse any DOCTYPE the moment it is seen, before its subsets are read.

@@ -183,4 +183,21 @@ import WaymarkTestSupport
         _ = pipeline.run()
         #expect(try String(contentsOf: guideURL, encoding: .utf8) != "edited by hand\n")
     }
+
+    /// An output written without fsync can come back empty after a power cut; an empty file holds no edit to
+    /// keep, so the next build writes it again instead of reporting it as edited by hand.
+    @Test func anEmptyOutputIsRewrittenNotKept() throws {
+        let folder = try BuildTestSupport.folder(with: ["c.json": Self.capture("g", steps: [Step(action: .click, target: Target(label: "A"))])])
+        let out = Fixtures.temporaryDirectory()
+        _ = BuildTestSupport.build([folder.path], out: out, base: folder)
+        let guideURL = out.appendingPathComponent("g/guide.md")
+        let built = try Data(contentsOf: guideURL)
+        try Data().write(to: guideURL)
+        var pipeline = BuildPipeline(options: BuildOptions(inputs: [folder.path], outputDirectory: out, baseDirectory: folder))
+        pipeline.writeGuard = { path, _ in .warning("output.edited", "\(path) was edited by hand; left alone.") }
+        let report = pipeline.run()
+        #expect(report.allOutputs.first { $0.path == "g/guide.md" }?.status == .written)
+        #expect(report.diagnostics.allSatisfy { $0.code != "output.edited" })
+        #expect(try Data(contentsOf: guideURL) == built)
+    }
 }

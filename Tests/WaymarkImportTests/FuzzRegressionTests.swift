@@ -61,4 +61,50 @@ import WaymarkTestSupport
         #expect(result.captures.isEmpty)
         #expect(result.diagnostics.map(\.code) == ["zip.damaged"])
     }
+
+    /// ZIPFoundation leaked the stream it opened, and a copy of the data, for every in-memory archive it refused for
+    /// lack of a readable end record: the fuzzer ran out of memory. Such archives are now refused before ZIPFoundation
+    /// opens them, with the reason in the message.
+    @Test func anArchiveWithoutAnEndRecordIsRefusedBeforeZIPFoundationOpensIt() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("psr-zip-no-end-record-leak.zip"))
+        let result = StepsRecorderImporter().importCaptures(from: CaptureInput(path: "leak.zip", data: data))
+        #expect(result.captures.isEmpty)
+        #expect(result.diagnostics.map(\.code) == ["zip.unreadable"])
+        #expect(result.diagnostics.first?.message == "The file is not a readable zip archive: it has no end record.")
+    }
+
+    /// The same by hand: a good archive cut before its end record, one whose end record's comment runs past the end
+    /// of the data, and (still read) one whose comment is really there.
+    @Test(arguments: ["cut", "comment past the end", "comment present"])
+    func endRecordsAreCheckedBeforeZIPFoundationOpensTheArchive(fault: String) throws {
+        var bytes = [UInt8](try StepsRecorderFixtures.zip([("Recording_20250102_0905.mht", StepsRecorderFixtures.mht())]))
+        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        let candidates: [Int] = Array((0...(bytes.count - 22)).reversed())
+        let found: Int? = candidates.first { (index: Int) -> Bool in Array(bytes[index..<(index + 4)]) == signature }
+        let end = try #require(found)
+        #expect(bytes.count == end + 22, "the fixture has no comment")
+        var expected: String?
+        switch fault {
+        case "cut":
+            bytes = Array(bytes[..<end])
+            expected = "The file is not a readable zip archive: it has no end record."
+        case "comment past the end":
+            bytes[end + 20] = 0xE8
+            bytes[end + 21] = 0x03
+            bytes += Array("short".utf8)
+            expected = "The file is not a readable zip archive: its end record's comment runs past the end of the file."
+        default:
+            bytes[end + 20] = 5
+            bytes += Array("hello".utf8)
+        }
+        let result = StepsRecorderImporter().importCaptures(from: CaptureInput(path: "patched.zip", data: Data(bytes)))
+        if let expected {
+            #expect(result.captures.isEmpty)
+            #expect(result.diagnostics.map(\.code) == ["zip.unreadable"])
+            #expect(result.diagnostics.first?.message == expected)
+        } else {
+            #expect(!result.captures.isEmpty)
+            #expect(!result.hasErrors)
+        }
+    }
 }

@@ -194,6 +194,13 @@ struct MIMEMultipartReaderTests {
         #expect(MIMEMultipartReader.decodeQuotedPrintable(Data("a=3Db=\r\nc=E2=82=AC=ZZ".utf8)) == Data("a=bc€=ZZ".utf8))
         #expect(MIMEMultipartReader.decodeBase64(Data("aGVs\r\nbG8=".utf8)) == Data("hello".utf8))
         #expect(MIMEMultipartReader.decodeBase64(Data("aGV*bG8=".utf8)) == nil)
+        // Every length (padding cases), wrapped at 76 columns with CRLF as psr.exe writes it.
+        var generator = SplitMix64(seed: 7)
+        for length in 0..<300 {
+            let bytes = Data((0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            let wrapped = bytes.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            #expect(MIMEMultipartReader.decodeBase64(Data(wrapped.utf8)) == bytes, "length \(length)")
+        }
     }
 
     @Test("A missing closing boundary is a warning and the last part is still read")

@@ -24,6 +24,24 @@ struct LockFileTests {
         Snapshot.assert(text, named: "waymark.lock", group: "LockFile")
     }
 
+    @Test("the streamed writer gives exactly the canonical writer's bytes")
+    func streamedWriterMatchesTheTree() {
+        var many = Self.sampleLock()
+        let first = many.captures.values.first!
+        for id in ["b-order", "a-order", "z\u{e9}-order", "A-upper", "order-10", "order-9"] {
+            var entry = first
+            entry.id = id
+            many.captures[id] = entry
+        }
+        var templated = many
+        templated.templates = "../templates"
+        var bare = LockFile(captures: [:], sharedOutputs: [:])
+        bare.templates = nil
+        for lock in [Self.sampleLock(), many, templated, bare] {
+            #expect(lock.serialized() == JSONWriter.write(lock.json))
+        }
+    }
+
     @Test("round-trips")
     func roundTrip() throws {
         let lock = Self.sampleLock()

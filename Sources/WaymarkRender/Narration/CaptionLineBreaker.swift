@@ -107,7 +107,7 @@ public struct CaptionLineBreaker: Sendable {
 
     func tokenize(_ sentence: String) -> [Token] {
         var tokens: [Token] = []
-        for word in sentence.split(whereSeparator: \.isWhitespace) {
+        for word in sentence.split(whereSeparator: \.isWhitespaceQuick) {
             if word.count <= maximumLineLength {
                 tokens.append(Token(text: String(word), spaceBefore: true))
                 continue

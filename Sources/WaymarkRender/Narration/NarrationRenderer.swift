@@ -18,6 +18,12 @@ public struct NarrationRenderer: Sendable, MaterialRenderer {
     /// number: their paths and sizes go into the shot list. When `images` is nil, a step's screenshot is listed
     /// where the build places it (`GuideImage.outputPath`) with the size the capture gives.
     public func render(_ guide: PhrasedGuide, images: [Int: ShotListImage]? = nil) -> [RenderedFile] {
+        renderWithTimeline(guide, images: images).files
+    }
+
+    func renderWithTimeline(
+        _ guide: PhrasedGuide, images: [Int: ShotListImage]?
+    ) -> (files: [RenderedFile], totalMilliseconds: Int) {
         var script = SpokenPhrasing().script(for: guide)
         for index in script.segments.indices {
             guard case .step(let number) = script.segments[index].kind else { continue }
@@ -29,13 +35,13 @@ public struct NarrationRenderer: Sendable, MaterialRenderer {
             }
         }
         let timeline = CaptionTimeline(script: script, timing: SpeechTimingModel(options))
-        return [
+        return ([
             RenderedFile(path: "narration.txt", text: NarrationTextWriter.write(script, timeline: timeline, options: options)),
             RenderedFile(path: "narration.ssml", text: SSMLWriter(options: options).write(script)),
             RenderedFile(path: "captions.vtt", text: WebVTTWriter.write(timeline)),
             RenderedFile(path: "captions.srt", text: SRTWriter.write(timeline)),
             RenderedFile(path: "shotlist.json", text: ShotListWriter.write(script, timeline: timeline, options: options, captureID: guide.capture.id)),
-        ]
+        ], timeline.totalMilliseconds)
     }
 
     /// How long the narration runs (end of the last caption), in milliseconds: the same number as `shotlist.json`'s
@@ -52,6 +58,9 @@ public struct NarrationRenderer: Sendable, MaterialRenderer {
         if !problems.isEmpty { throw DiagnosticError(problems) }
         let renderer = NarrationRenderer(options: NarrationOptions(wordsPerMinute: wpm, pauseSeconds: context.pauseSeconds))
         let images = context.images.mapValues { ShotListImage(path: $0.path, width: $0.width, height: $0.height) }
-        return renderer.render(guide, images: images)
+        let (files, milliseconds) = renderer.renderWithTimeline(guide, images: images)
+        context.shared?.recordNarration(
+            wordsPerMinute: wpm, pauseMilliseconds: renderer.options.pauseMilliseconds, milliseconds: milliseconds)
+        return files
     }
 }

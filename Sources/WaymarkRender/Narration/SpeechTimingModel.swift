@@ -46,7 +46,7 @@ public struct SpeechTimingModel: Sendable, Hashable {
     /// Spoken words in `text`: long words count for more, an address's dots and `@` are said ("dot", "at"),
     /// numbers take about one word per digit.
     public static func wordUnits(_ text: String) -> Double {
-        text.split(whereSeparator: \.isWhitespace).reduce(0.0) { sum, word in sum + units(ofWord: word) }
+        text.split(whereSeparator: \.isWhitespaceQuick).reduce(0.0) { sum, word in sum + units(ofWord: word) }
     }
 
     static func units(ofWord word: Substring) -> Double {
@@ -75,7 +75,7 @@ public struct SpeechTimingModel: Sendable, Hashable {
             } else if c.isLetter || c.isNumber || c == "'" || c == "’" {
                 if let last = part.last, last.isNumber != c.isNumber, c != "'", c != "’" { flush() }
                 part.append(c)
-            } else if !c.isPunctuation, !c.isWhitespace {
+            } else if !c.isPunctuation, !c.isWhitespaceQuick {
                 // Emoji and symbols are said by name by most engines: one word each.
                 flush()
                 total += 1

@@ -107,7 +107,7 @@ public struct SpokenPhrasing: Sendable {
 
     /// A key combination as a spoken substitution: `["Ctrl", "S"]` → written `Ctrl+S`, spoken "Control plus S".
     public static func spokenKeys(_ keys: [String]) -> SpokenSentence.Part {
-        let cleaned = keys.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let cleaned = keys.map { $0.trimming(.whitespacesAndNewlines) }.filter { !$0.isEmpty }
         if cleaned.count == 1, let only = cleaned.first, only.count == 1,
            only.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII }) {
             return .characters(only.uppercased())
@@ -148,7 +148,7 @@ public struct SpokenPhrasing: Sendable {
         if looksLikeURL(value), !value.contains(" ") { return spokenAddress(value) }
         let words = value.split(separator: " ").count
         if value.count > longestSpokenLiteral || words > mostWordsInSpokenLiteral { return "the text shown on screen" }
-        let visible = value.filter { !$0.isWhitespace }
+        let visible = value.filter { !$0.isWhitespaceQuick }
         let wordlike = visible.filter { $0.isLetter || $0.isNumber }.count
         if wordlike == 0 || Double(wordlike) < Double(visible.count) * 0.6 { return "the value shown on screen" }
         return value
@@ -156,7 +156,7 @@ public struct SpokenPhrasing: Sendable {
 
     /// An address said as its host without `www.` (`https://www.example.com/a?b` → "example.com").
     public static func spokenAddress(_ url: String) -> String {
-        var rest = Substring(url.trimmingCharacters(in: .whitespacesAndNewlines))
+        var rest = Substring(url.trimming(.whitespacesAndNewlines))
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         else if rest.lowercased().hasPrefix("mailto:") { return String(rest.dropFirst(7)) }
         let hostEnd = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
@@ -179,9 +179,9 @@ public struct SpokenPhrasing: Sendable {
     /// symbols a listener would hear read out replaced by words, whitespace collapsed.
     public static func speakableProse(_ text: String, trimming: Bool = true) -> String {
         var tokens: [String] = []
-        let leading = text.first?.isWhitespace == true
-        let trailing = text.last?.isWhitespace == true
-        for raw in stripMarkdown(text).split(whereSeparator: \.isWhitespace) {
+        let leading = text.first?.isWhitespaceQuick == true
+        let trailing = text.last?.isWhitespaceQuick == true
+        for raw in stripMarkdown(text).split(whereSeparator: \.isWhitespaceQuick) {
             var token = String(raw)
             // Keep sentence punctuation that follows an address: "Open https://x.com/a." → "Open x.com."
             var tail = ""
@@ -247,7 +247,7 @@ public struct SpokenPhrasing: Sendable {
                 let before = index > text.startIndex ? text[text.index(before: index)] : " "
                 let after = end < text.endIndex ? text[end] : " "
                 if c == "*" || !(before.isLetter || before.isNumber) || !(after.isLetter || after.isNumber) {
-                    if !(before.isWhitespace && after.isWhitespace) {
+                    if !(before.isWhitespaceQuick && after.isWhitespaceQuick) {
                         index = end
                         continue
                     }
@@ -261,7 +261,7 @@ public struct SpokenPhrasing: Sendable {
 
     /// Collapses runs of whitespace (including line breaks) to one space and trims the ends.
     public static func normalizeSpaces(_ text: String) -> String {
-        withoutControls(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        withoutControls(text).split(whereSeparator: \.isWhitespaceQuick).joined(separator: " ")
     }
 
     /// The words of an instruction without markup, for headings a presenter reads.
@@ -296,7 +296,7 @@ public struct SpokenPhrasing: Sendable {
             guard case .words(let text) = part else { sentences[sentences.count - 1].append(part); continue }
             var current = ""
             var chars = Array(text)
-            chars = chars.map { $0.isWhitespace ? " " : $0 }
+            chars = chars.map { $0.isWhitespaceQuick ? " " : $0 }
             var i = 0
             while i < chars.count {
                 current.append(chars[i])
@@ -331,7 +331,7 @@ public struct SpokenPhrasing: Sendable {
             case .words(let w):
                 var collapsed = ""
                 for c in w {
-                    if c.isWhitespace {
+                    if c.isWhitespaceQuick {
                         if !lastWasSpace { collapsed.append(" ") }
                         lastWasSpace = true
                     } else {
@@ -399,7 +399,7 @@ public struct SpokenPhrasing: Sendable {
     /// Lowercases the first letter unless the first word is an acronym or a name written in capitals (`SAP`).
     static func lowercasedFirst(_ text: String) -> String {
         guard let first = text.first, first.isUppercase else { return text }
-        let firstWord = text.prefix { !$0.isWhitespace }
+        let firstWord = text.prefix { !$0.isWhitespaceQuick }
         if firstWord.dropFirst().contains(where: \.isUppercase) { return text }
         return first.lowercased() + text.dropFirst()
     }
@@ -407,7 +407,7 @@ public struct SpokenPhrasing: Sendable {
     /// Drops trailing punctuation and spaces so a clause can be placed inside a sentence.
     static func trimmedClause(_ text: String) -> String {
         var out = normalizeSpaces(text)
-        while let last = out.last, ".,;:!".contains(last) || last.isWhitespace { out.removeLast() }
+        while let last = out.last, ".,;:!".contains(last) || last.isWhitespaceQuick { out.removeLast() }
         return out
     }
 
