@@ -55,6 +55,9 @@ public struct LockedBuild: Sendable {
 
         var pipeline = self.pipeline
         let known = oldLock?.allOutputs ?? [:]
+        // The stat cache (`out/.waymark-stat-cache`): outputs whose status is unchanged need not be hashed to be
+        // found intact, and what this build writes is recorded for the next check.
+        let outputs = CachedOutputFolder(root: outRoot)
         if let oldLock, !options.force {
             let today = self.today
             // Lock entries by source file, sorted by id: looked up once per input (a scan per input was quadratic).
@@ -62,7 +65,7 @@ public struct LockedBuild: Sendable {
             pipeline.reuse = { file, display, sourceHash in
                 Self.reusableRows(
                     for: file, displayPath: display, sourceHash: sourceHash,
-                    entries: entriesBySource[LockFile.relativePath(of: file, from: outRoot)] ?? [], outRoot: outRoot,
+                    entries: entriesBySource[LockFile.relativePath(of: file, from: outRoot)] ?? [], outputs: outputs,
                     templateHash: templateHash, settingsHash: settingsHash, today: today)
             }
         }
@@ -93,8 +96,10 @@ public struct LockedBuild: Sendable {
         }
         // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
         lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        Self.recordWritten(report, in: outputs)
         do {
             _ = try AtomicFileWriter.write(Data(lock.serialized().utf8), to: lockURL)
+            outputs.save(keeping: lock.outputPaths)
         } catch {
             report.diagnostics.append(.error(
                 "output.write-failed", "Could not write the lock: \(error.localizedDescription)",
@@ -125,11 +130,10 @@ public struct LockedBuild: Sendable {
     /// changed since: the same source bytes, templates, settings and generator, and every output present with the
     /// bytes the lock recorded. Nil means: import and build (which also reports hand edits).
     static func reusableRows(
-        for file: URL, displayPath: String, sourceHash: String, entries: [LockEntry], outRoot: URL, templateHash: String,
-        settingsHash: String, today: CalendarDate
+        for file: URL, displayPath: String, sourceHash: String, entries: [LockEntry], outputs: some OutputFolderView,
+        templateHash: String, settingsHash: String, today: CalendarDate
     ) -> [DashboardEntry]? {
         guard !entries.isEmpty else { return nil }
-        let outputs = DiskOutputFolder(root: outRoot)
         var rows: [DashboardEntry] = []
         for entry in entries {
             guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
@@ -141,6 +145,14 @@ public struct LockedBuild: Sendable {
             rows.append(row)
         }
         return rows
+    }
+
+    /// Records in the stat cache every output this build wrote or found already holding its bytes (not those kept
+    /// because they were edited by hand: the cache only ever holds the hash of what is on disk).
+    static func recordWritten(_ report: BuildReport, in outputs: CachedOutputFolder) {
+        for output in report.captures.flatMap(\.outputs) + report.sharedOutputs where output.status != .kept {
+            outputs.recordWritten(output.path, sha256: output.sha256)
+        }
     }
 
     static func display(_ url: URL, base: URL) -> String {

@@ -26,6 +26,9 @@ public struct CheckRun: Sendable {
     /// `waymark.yml` `redact:` patterns: captures are prepared exactly as the build prepares them (`Redactor`),
     /// so their fingerprints compare with what was built.
     public var redactPatterns: [String] = []
+    /// Trust `out/.waymark-stat-cache` for outputs whose file status is unchanged (see `OutputStatCache`). False
+    /// hashes every output; the cache is then rewritten from scratch.
+    public var useStatCache = true
 
     public init(
         inputs: [String], outputDirectory: URL, materials: [URL] = [], templatesDirectory: URL? = nil,
@@ -51,7 +54,23 @@ public struct CheckRun: Sendable {
     public func run() throws(DiagnosticError) -> (report: StalenessReport, diagnostics: [Diagnostic]) {
         let outRoot = outputDirectory.standardizedFileURL
         let lockDisplay = display(outRoot.appendingPathComponent(LockFile.fileName))
-        let fullLock = try LockFile.read(outputFolder: outRoot, displayPath: lockDisplay)
+        // The named sources are collected and hashed while the lock is parsed: neither needs the other, and
+        // together they are most of a clean check.
+        let early = EarlySources()
+        let group = DispatchGroup()
+        let (inputs, collectBase) = (self.inputs, self.baseDirectory)
+        DispatchQueue.global().async(group: group) {
+            let collected = InputCollector.collect(inputs, relativeTo: collectBase)
+            early.set(collected.files, collected.diagnostics, CheckRun.hashFiles(collected.files))
+        }
+        let fullLock: LockFile?
+        do {
+            fullLock = try LockFile.read(outputFolder: outRoot, displayPath: lockDisplay)
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
         var lock = fullLock
         if let shard, lock != nil { lock!.captures = lock!.captures.filter { shard.contains($0.key) } }
         var diagnostics: [Diagnostic] = []
@@ -62,16 +81,22 @@ public struct CheckRun: Sendable {
         }
 
         // Sources: what the user named, plus every source the lock knows that still exists.
-        let collected = InputCollector.collect(inputs, relativeTo: baseDirectory)
+        let collected = early.get()
         diagnostics += collected.diagnostics
         var files = collected.files
         var seen = Set(files.map(\.path))
+        var extra: [URL] = []
         for entry in (lock?.captures.values).map(Array.init) ?? [] {
             let url = outRoot.appendingPathComponent(entry.source).standardizedFileURL
-            if FileManager.default.fileExists(atPath: url.path), seen.insert(url.path).inserted { files.append(url) }
+            if !seen.contains(url.path), FileManager.default.fileExists(atPath: url.path) {
+                seen.insert(url.path)
+                extra.append(url)
+            }
         }
+        files += extra
+        let hashes = collected.hashes + CheckRun.hashFiles(extra)
         let named = Set(inputs.map { URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL.path })
-        var sources = candidates(for: files, named: named, outRoot: outRoot)
+        var sources = candidates(for: files, hashes: hashes, named: named, outRoot: outRoot)
         if let shard {
             // A source tracked only by other shards is theirs; untracked sources are imported and keep only
             // this shard's captures.
@@ -119,16 +144,19 @@ public struct CheckRun: Sendable {
         let base = baseDirectory
         let settings = CheckSettings(
             templateHash: templateHash, today: today, maxAgeDays: maxAgeDays, failOn: failOn,
-            displayPath: { relative in
-                CheckRun.display(outRoot.appendingPathComponent(relative), base: base)
-            })
+            displayPath: Self.displayPath(inside: outRoot, base: base))
+        // Outputs: each hashed at most once (or vouched for by the stat cache), then looked up in memory.
+        let disk = CachedOutputFolder(root: outRoot, useCache: useStatCache)
+        let outputs = hashedOutputs(lock, folder: disk)
+        if let fullLock { disk.save(keeping: fullLock.outputPaths) }
         let checked = StalenessChecker(settings: settings).check(
-            lock: lock, sources: sources, outputs: hashedOutputs(lock, outRoot: outRoot), citations: citations)
+            lock: lock, sources: sources, outputs: outputs, citations: citations)
         return (checked.report, diagnostics + checked.diagnostics)
     }
 
     /// Hashes every file (in parallel: this is most of the work when nothing changed) and prepares lazy imports.
-    func candidates(for files: [URL], named: Set<String>, outRoot: URL) -> [SourceCandidate] {
+    /// SHA-256 of every file (nil for one that cannot be read), in parallel.
+    static func hashFiles(_ files: [URL]) -> [String?] {
         let hashes = ConcurrentSlots<String?>(count: files.count)
         let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -139,15 +167,23 @@ public struct CheckRun: Sendable {
                 index += workers
             }
         }
+        return (0..<files.count).map { hashes.get($0) ?? nil }
+    }
+
+    /// Prepares lazy imports of `files`, whose bytes hash to `hashes` (same order).
+    func candidates(for files: [URL], hashes: [String?], named: Set<String>, outRoot: URL) -> [SourceCandidate] {
         let reader = self.reader
         let defaultOwner = self.defaultOwner
+        let resolvedRoot = LockFile.resolvedComponents(of: outRoot)
         var out: [SourceCandidate] = []
+        out.reserveCapacity(files.count)
         for (index, url) in files.enumerated() {
             let shown = display(url)
             let isNamed = named.contains(url.path)
-            let hash = hashes.get(index) ?? nil
+            let hash = hashes[index]
             out.append(SourceCandidate(
-                lockPath: LockFile.relativePath(of: url, from: outRoot), displayPath: shown, byteHash: hash ?? "") {
+                lockPath: LockFile.relativePath(of: url, fromResolved: resolvedRoot), displayPath: shown,
+                byteHash: hash ?? "") {
                 let input: CaptureInput
                 do {
                     input = try CaptureInput.load(url, displayPath: shown)
@@ -171,10 +207,9 @@ public struct CheckRun: Sendable {
     }
 
     /// Hashes every output the lock records, in parallel, into an in-memory view (missing files are left out).
-    func hashedOutputs(_ lock: LockFile?, outRoot: URL) -> InMemoryOutputFolder {
+    func hashedOutputs(_ lock: LockFile?, folder disk: some OutputFolderView) -> InMemoryOutputFolder {
         let paths = Array((lock?.captures.values.flatMap(\.outputs.keys)) ?? [])
         let hashes = ConcurrentSlots<String?>(count: paths.count)
-        let disk = DiskOutputFolder(root: outRoot)
         let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 2))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
@@ -192,12 +227,40 @@ public struct CheckRun: Sendable {
 
     func display(_ url: URL) -> String { CheckRun.display(url, base: baseDirectory) }
 
+    /// `display(outRoot + relative)` for paths relative to the output folder. Plain relative paths (no `.`, `..` or
+    /// empty components: every output path) are joined as strings, without a `URL` per call; others take `display`.
+    static func displayPath(inside outRoot: URL, base: URL) -> @Sendable (String) -> String {
+        let rootPath = outRoot.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path
+        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        return { relative in
+            let plain = !relative.isEmpty && !relative.hasPrefix("/")
+                && relative.split(separator: "/", omittingEmptySubsequences: false)
+                    .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            guard plain else { return display(outRoot.appendingPathComponent(relative), base: base) }
+            let path = rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
+    }
+
     /// A path relative to `base` when inside it, else absolute.
     static func display(_ url: URL, base: URL) -> String {
         let path = url.standardizedFileURL.path
         let basePath = base.standardizedFileURL.path
         let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// The sources collected and hashed while the lock is read.
+final class EarlySources: @unchecked Sendable {
+    private var value: (files: [URL], diagnostics: [Diagnostic], hashes: [String?]) = ([], [], [])
+    private let lock = NSLock()
+    func set(_ files: [URL], _ diagnostics: [Diagnostic], _ hashes: [String?]) {
+        lock.lock(); value = (files, diagnostics, hashes); lock.unlock()
+    }
+    func get() -> (files: [URL], diagnostics: [Diagnostic], hashes: [String?]) {
+        lock.lock(); defer { lock.unlock() }; return value
     }
 }
 

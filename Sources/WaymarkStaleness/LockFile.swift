@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import WaymarkModel
 
@@ -36,6 +37,14 @@ public struct LockFile: Sendable, Hashable {
         var all = sharedOutputs
         for entry in captures.values { all.merge(entry.outputs) { a, _ in a } }
         return all
+    }
+
+    /// The path of every output the lock knows (per-capture and shared).
+    public var outputPaths: Set<String> {
+        var paths = Set(sharedOutputs.keys)
+        paths.reserveCapacity(captures.count * 16)
+        for entry in captures.values { paths.formUnion(entry.outputs.keys) }
+        return paths
     }
 
     // MARK: Writing
@@ -118,8 +127,14 @@ public struct LockFile: Sendable, Hashable {
         var lock = LockFile(version: version)
         if let captures = root["captures"] {
             guard let members = captures.objectValue else { throw fail("'captures' must be an object.", captures) }
-            for member in members {
-                lock.captures[member.key] = try LockEntry(json: member.value, id: member.key, file: file)
+            // Entries are independent: decode them in parallel (a lock of 10,000 captures holds 400,000 steps),
+            // then insert in document order and report the first problem in document order, as a serial loop would.
+            let decoded = ParallelDecoding.map(members) { member in
+                Result { () throws(DiagnosticError) in try LockEntry(json: member.value, id: member.key, file: file) }
+            }
+            lock.captures.reserveCapacity(members.count)
+            for (member, result) in zip(members, decoded) {
+                lock.captures[member.key] = try result.get()
             }
         }
         if let outputs = root["outputs"] {
@@ -164,8 +179,18 @@ public struct LockFile: Sendable, Hashable {
 
     /// `path` relative to `base` (both absolute file URLs), with `/` separators and `..` where needed.
     public static func relativePath(of path: URL, from base: URL) -> String {
+        relativePath(of: path, fromResolved: resolvedComponents(of: base))
+    }
+
+    /// The path components of `base` as `relativePath(of:from:)` compares them (standardized, symlinks resolved):
+    /// work it out once when many paths are made relative to the same folder.
+    public static func resolvedComponents(of base: URL) -> [String] {
+        base.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+    }
+
+    /// `relativePath(of:from:)` with the base's components from `resolvedComponents(of:)`.
+    public static func relativePath(of path: URL, fromResolved from: [String]) -> String {
         let target = path.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        let from = base.standardizedFileURL.resolvingSymlinksInPath().pathComponents
         var common = 0
         while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)
@@ -337,5 +362,22 @@ public struct LockDashboardRow: Sendable, Hashable {
               let narration = node["narrationSeconds"]?.intValue else { return nil }
         self.init(application: node["application"]?.stringValue, guideSteps: steps, readingMinutes: reading,
                   narrationSeconds: narration)
+    }
+}
+
+/// Order-preserving parallel map for independent, CPU-bound decoding.
+enum ParallelDecoding {
+    static func map<Element: Sendable, Output: Sendable>(
+        _ items: [Element], _ transform: @Sendable (Element) -> Output
+    ) -> [Output] {
+        guard items.count > 64 else { return items.map(transform) }
+        let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let chunk = (items.count + workers - 1) / workers
+        let slots = ConcurrentSlots<[Output]>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (worker * chunk)..<min(items.count, (worker + 1) * chunk)
+            slots.set(worker, range.map { transform(items[$0]) })
+        }
+        return (0..<workers).flatMap { slots.get($0) ?? [] }
     }
 }

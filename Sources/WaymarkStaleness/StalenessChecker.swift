@@ -16,8 +16,9 @@ public struct DiskOutputFolder: OutputFolderView {
     public init(root: URL) { self.root = root }
 
     public func hash(of relativePath: String) -> String? {
-        guard let data = try? Data(contentsOf: root.appendingPathComponent(relativePath), options: [.alwaysMapped]) else { return nil }
-        return Fingerprint.hex(of: data)
+        var path = root.standardizedFileURL.path
+        if !path.hasSuffix("/") { path += "/" }
+        return FileHashing.statusAndHash(path: path + relativePath)?.sha256
     }
 }
 
@@ -236,15 +237,15 @@ public struct StalenessChecker: Sendable {
     private func outputFindings(entry: LockEntry, owner: String?, outputs: some OutputFolderView) -> [Finding] {
         var findings: [Finding] = []
         for (path, hash) in entry.outputs.sorted(by: { $0.key < $1.key }) {
-            let shown = settings.displayPath(path)
+            // The path to show is worked out only for a finding: this loop runs for every output of every capture.
             switch outputs.hash(of: path) {
             case nil:
                 findings.append(Finding(
-                    kind: .missing, captureID: entry.id, owner: owner, file: shown,
+                    kind: .missing, captureID: entry.id, owner: owner, file: settings.displayPath(path),
                     message: "A generated file of '\(entry.id)' is missing."))
             case let actual? where actual != hash:
                 findings.append(Finding(
-                    kind: .edited, captureID: entry.id, owner: owner, file: shown,
+                    kind: .edited, captureID: entry.id, owner: owner, file: settings.displayPath(path),
                     message: "A generated file of '\(entry.id)' was edited by hand; the next build keeps it unless --force."))
             default:
                 break

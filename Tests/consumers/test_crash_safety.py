@@ -20,11 +20,12 @@ RUNS = 20
 SEED = 8
 TEMPORARY_MARKER = ".waymark-tmp-"
 BUILD_LOCK = ".waymark-build.lock"
+STAT_CACHE = ".waymark-stat-cache"  # file times and inodes: local state, not an output
 
 
 def tree_of(folder: pathlib.Path):
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and TEMPORARY_MARKER not in p.name}
+            if p.is_file() and TEMPORARY_MARKER not in p.name and p.name != STAT_CACHE}
 
 
 def make_inputs(folder: pathlib.Path, version: str, copies: int = 3):

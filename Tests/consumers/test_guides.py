@@ -31,7 +31,9 @@ def html_files(out: pathlib.Path):
 
 
 def tree_of(folder: pathlib.Path):
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    # The stat cache holds file times and inodes (local state, like git's index), not outputs.
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".waymark-stat-cache"}
 
 
 def sample_secrets():

@@ -8,9 +8,10 @@ from conftest import SAMPLES, run_waymark
 
 
 def tree(folder: pathlib.Path):
-    """Every file but the build's own run lock (`.waymark-build.lock`, which only a build creates)."""
+    """Every file but the build's own run lock (`.waymark-build.lock`, which only a build creates) and the stat
+    cache (`.waymark-stat-cache`: file times and inodes of this machine, never part of the lock)."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".waymark-build.lock"}
+            if p.is_file() and p.name not in (".waymark-build.lock", ".waymark-stat-cache")}
 
 
 def test_sharded_builds_merge_into_the_full_build(tmp_path):
