@@ -98,7 +98,9 @@ public struct LockedBuild: Sendable {
         lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         Self.recordWritten(report, in: outputs)
         do {
-            _ = try AtomicFileWriter.write(Data(lock.serialized().utf8), to: lockURL)
+            // Nothing rebuilt and nothing moved: the lock on disk already says all this (serialising a large lock
+            // again was a fifth of a no-op build).
+            if lock != oldLock { _ = try AtomicFileWriter.write(Data(lock.serialized().utf8), to: lockURL) }
             outputs.save(keeping: lock.outputPaths)
         } catch {
             report.diagnostics.append(.error(

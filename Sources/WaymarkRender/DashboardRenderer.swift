@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import WaymarkModel
 
@@ -119,10 +120,15 @@ public struct DashboardRenderer: Sendable {
             },
             "ownerCounts": Self.counts(sorted.map { $0.owner.map(TargetDescriber.collapseWhitespace) ?? "" }.map { $0.isEmpty ? "no owner" : $0 }),
         ]
-        return [
-            RenderedFile(path: "index.md", text: GuideRenderer.normalizeBlankLines(templates.render("index.md.mustache", data))),
-            RenderedFile(path: "index.html", text: GuideRenderer.normalizeBlankLines(templates.render("index.html.mustache", data))),
-        ]
+        // The two pages are independent and, with thousands of guides, each takes a while: render them side by side.
+        let names = ["index.md", "index.html"]
+        let pages = PageSlots(count: names.count)
+        let templates = self.templates
+        let shared = SendableData(data)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            pages.set(index, GuideRenderer.normalizeBlankLines(templates.render(names[index] + ".mustache", shared.value)))
+        }
+        return zip(names, pages.values).map { RenderedFile(path: $0, text: $1) }
     }
 
     /// Name and count, most common first, then by name: the dashboard's "by status" and "by owner" lists.
@@ -145,5 +151,27 @@ public struct DashboardRenderer: Sendable {
 
     static func number(_ value: Double) -> String {
         value.rounded() == value ? String(Int(value)) : String(value)
+    }
+}
+
+/// The template data, read (never changed) by both page renderers at once.
+private struct SendableData: @unchecked Sendable {
+    let value: [String: Any]
+    init(_ value: [String: Any]) { self.value = value }
+}
+
+private final class PageSlots: @unchecked Sendable {
+    private var pages: [String]
+    private let lock = NSLock()
+    init(count: Int) { pages = Array(repeating: "", count: count) }
+    func set(_ index: Int, _ page: String) {
+        lock.lock()
+        pages[index] = page
+        lock.unlock()
+    }
+    var values: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return pages
     }
 }
