@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import WaymarkImport
 import WaymarkModel
@@ -61,28 +60,20 @@ public struct BuildPipeline: Sendable {
         }
         var (captures, reused, importDiagnostics) = importAll()
         let total = captures.count
-        let pending = ResultSlots<ImportedCapture>(captures)
+        let pending = LockedSlots<ImportedCapture>(captures)
         captures = []
         report.diagnostics += importDiagnostics
         report.reused = reused
 
         let outputRoot = options.outputDirectory.standardizedFileURL
         let chosenTemplates = templates
-        let results = ResultSlots<BuildReport.CaptureResult>(count: total)
         let counter = ProgressCounter()
-        let workers = min(options.jobs, max(1, total))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < total {
-                // Taken out of the list, so each capture's memory is released once it is built.
-                let result = build(pending.take(index), templates: chosenTemplates, outputRoot: outputRoot)
-                results.set(index, result)
-                let done = counter.increment()
-                progress?(BuildProgress(completed: done, total: total, captureID: result.id))
-                index += workers
-            }
+        report.captures = Parallel.map(count: total, workers: options.jobs) { index in
+            // Taken out of the list, so each capture's memory is released once it is built.
+            let result = build(pending.take(index), templates: chosenTemplates, outputRoot: outputRoot)
+            progress?(BuildProgress(completed: counter.increment(), total: total, captureID: result.id))
+            return result
         }
-        report.captures = results.values()
 
         // Shared files: stylesheet and dashboard.
         let statuses = self.statuses?(report.captures) ?? [:]
@@ -161,19 +152,11 @@ public struct BuildPipeline: Sendable {
         let inputs = files.filter { !$0.path.hasPrefix(outputPrefix) || named.contains($0.path) }
         // Reading, hashing and importing are independent per file, so they run on every core; what depends on
         // order (first file wins an id, reuse only without conflicts) is decided below, in input order.
-        let loaded = ResultSlots<LoadedInput>(count: inputs.count)
-        let workers = min(options.jobs, max(1, inputs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < inputs.count {
-                loaded.set(index, load(inputs[index], named: named))
-                index += workers
-            }
-        }
+        let loaded = Parallel.map(count: inputs.count, workers: options.jobs) { load(inputs[$0], named: named) }
         var imported: [ImportedCapture] = []
         var reused: [DashboardEntry] = []
         var firstFileForID: [String: String] = [:]
-        for entry in loaded.values() {
+        for entry in loaded {
             let file = entry.file, display = entry.displayPath
             guard entry.loadDiagnostics.isEmpty else {
                 diagnostics += entry.loadDiagnostics
@@ -381,37 +364,6 @@ public struct BuildPipeline: Sendable {
                 hint: "Check that the output folder is writable and the disk is not full.",
                 at: SourceLocation(file: url.path)))
         }
-    }
-}
-
-/// Fixed slots filled from several threads, read back in input order.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    init(_ values: [Value]) { slots = values }
-
-    /// The value at `index`, leaving the slot empty (each slot is taken once).
-    func take(_ index: Int) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        let value = slots[index]!
-        slots[index] = nil
-        return value
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
 

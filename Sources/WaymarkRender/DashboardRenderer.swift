@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import WaymarkModel
 
@@ -122,13 +121,12 @@ public struct DashboardRenderer: Sendable {
         ]
         // The two pages are independent and, with thousands of guides, each takes a while: render them side by side.
         let names = ["index.md", "index.html"]
-        let pages = PageSlots(count: names.count)
         let templates = self.templates
         let shared = SendableData(data)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            pages.set(index, GuideRenderer.normalizeBlankLines(templates.render(names[index] + ".mustache", shared.value)))
+        let pages = Parallel.map(count: names.count, workers: names.count) { index in
+            GuideRenderer.normalizeBlankLines(templates.render(names[index] + ".mustache", shared.value))
         }
-        return zip(names, pages.values).map { RenderedFile(path: $0, text: $1) }
+        return zip(names, pages).map { RenderedFile(path: $0, text: $1) }
     }
 
     /// Name and count, most common first, then by name: the dashboard's "by status" and "by owner" lists.
@@ -158,20 +156,4 @@ public struct DashboardRenderer: Sendable {
 private struct SendableData: @unchecked Sendable {
     let value: [String: Any]
     init(_ value: [String: Any]) { self.value = value }
-}
-
-private final class PageSlots: @unchecked Sendable {
-    private var pages: [String]
-    private let lock = NSLock()
-    init(count: Int) { pages = Array(repeating: "", count: count) }
-    func set(_ index: Int, _ page: String) {
-        lock.lock()
-        pages[index] = page
-        lock.unlock()
-    }
-    var values: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return pages
-    }
 }

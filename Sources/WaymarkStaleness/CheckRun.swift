@@ -56,12 +56,12 @@ public struct CheckRun: Sendable {
         let lockDisplay = display(outRoot.appendingPathComponent(LockFile.fileName))
         // The named sources are collected and hashed while the lock is parsed: neither needs the other, and
         // together they are most of a clean check.
-        let early = EarlySources()
+        let early = LockedSlots<(files: [URL], diagnostics: [Diagnostic], hashes: [String?])>(count: 1)
         let group = DispatchGroup()
         let (inputs, collectBase) = (self.inputs, self.baseDirectory)
         DispatchQueue.global().async(group: group) {
             let collected = InputCollector.collect(inputs, relativeTo: collectBase)
-            early.set(collected.files, collected.diagnostics, CheckRun.hashFiles(collected.files))
+            early.set(0, (collected.files, collected.diagnostics, CheckRun.hashFiles(collected.files)))
         }
         let fullLock: LockFile?
         do {
@@ -81,7 +81,7 @@ public struct CheckRun: Sendable {
         }
 
         // Sources: what the user named, plus every source the lock knows that still exists.
-        let collected = early.get()
+        let collected = early.get(0) ?? ([], [], [])
         diagnostics += collected.diagnostics
         var files = collected.files
         var seen = Set(files.map(\.path))
@@ -154,20 +154,11 @@ public struct CheckRun: Sendable {
         return (checked.report, diagnostics + checked.diagnostics)
     }
 
-    /// Hashes every file (in parallel: this is most of the work when nothing changed) and prepares lazy imports.
-    /// SHA-256 of every file (nil for one that cannot be read), in parallel.
+    /// SHA-256 of every file (nil for one that cannot be read), in parallel: most of a clean check's work.
     static func hashFiles(_ files: [URL]) -> [String?] {
-        let hashes = ConcurrentSlots<String?>(count: files.count)
-        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < files.count {
-                let data = try? Data(contentsOf: files[index], options: [.alwaysMapped])
-                hashes.set(index, data.map { Fingerprint.hex(of: $0) })
-                index += workers
-            }
+        Parallel.map(count: files.count, workers: Parallel.cores * 2) { index in
+            (try? Data(contentsOf: files[index], options: [.alwaysMapped])).map { Fingerprint.hex(of: $0) }
         }
-        return (0..<files.count).map { hashes.get($0) ?? nil }
     }
 
     /// Prepares lazy imports of `files`, whose bytes hash to `hashes` (same order).
@@ -209,18 +200,10 @@ public struct CheckRun: Sendable {
     /// Hashes every output the lock records, in parallel, into an in-memory view (missing files are left out).
     func hashedOutputs(_ lock: LockFile?, folder disk: some OutputFolderView) -> InMemoryOutputFolder {
         let paths = Array((lock?.captures.values.flatMap(\.outputs.keys)) ?? [])
-        let hashes = ConcurrentSlots<String?>(count: paths.count)
-        let workers = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 2))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < paths.count {
-                hashes.set(index, disk.hash(of: paths[index]))
-                index += workers
-            }
-        }
+        let hashes = Parallel.map(count: paths.count, workers: Parallel.cores * 2) { disk.hash(of: paths[$0]) }
         var known: [String: String] = [:]
         for (index, path) in paths.enumerated() {
-            if let hash = hashes.get(index) ?? nil { known[path] = hash }
+            if let hash = hashes[index] { known[path] = hash }
         }
         return InMemoryOutputFolder(known)
     }
@@ -250,27 +233,6 @@ public struct CheckRun: Sendable {
         let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
-}
-
-/// The sources collected and hashed while the lock is read.
-final class EarlySources: @unchecked Sendable {
-    private var value: (files: [URL], diagnostics: [Diagnostic], hashes: [String?]) = ([], [], [])
-    private let lock = NSLock()
-    func set(_ files: [URL], _ diagnostics: [Diagnostic], _ hashes: [String?]) {
-        lock.lock(); value = (files, diagnostics, hashes); lock.unlock()
-    }
-    func get() -> (files: [URL], diagnostics: [Diagnostic], hashes: [String?]) {
-        lock.lock(); defer { lock.unlock() }; return value
-    }
-}
-
-/// Fixed slots written from several threads.
-final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) { lock.lock(); slots[index] = value; lock.unlock() }
-    func get(_ index: Int) -> Value? { lock.lock(); defer { lock.unlock() }; return slots[index] }
 }
 
 extension TemplateFingerprint {

@@ -365,19 +365,11 @@ public struct LockDashboardRow: Sendable, Hashable {
     }
 }
 
-/// Order-preserving parallel map for independent, CPU-bound decoding.
+/// Order-preserving parallel map for independent, CPU-bound decoding (serial for a few items).
 enum ParallelDecoding {
     static func map<Element: Sendable, Output: Sendable>(
         _ items: [Element], _ transform: @Sendable (Element) -> Output
     ) -> [Output] {
-        guard items.count > 64 else { return items.map(transform) }
-        let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let chunk = (items.count + workers - 1) / workers
-        let slots = ConcurrentSlots<[Output]>(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (worker * chunk)..<min(items.count, (worker + 1) * chunk)
-            slots.set(worker, range.map { transform(items[$0]) })
-        }
-        return (0..<workers).flatMap { slots.get($0) ?? [] }
+        Parallel.map(count: items.count, workers: items.count > 64 ? Parallel.cores : 1) { transform(items[$0]) }
     }
 }
