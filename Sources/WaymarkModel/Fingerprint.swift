@@ -187,14 +187,22 @@ public enum Fingerprint {
 
     /// Lower-case hex SHA-256 of `data`: used for source byte hashes and output hashes too.
     public static func hex(of data: Data) -> String {
-        let digest = SHA256.hash(data: data)
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+        hex(digest: SHA256.hash(data: data))
+    }
+
+    /// Lower-case hex of a SHA-256 digest (for callers that hash while streaming a file).
+    public static func hex(digest: SHA256.Digest) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+                digits.withUTF8Buffer { table in
+                    for (index, byte) in bytes.enumerated() {
+                        out[index * 2] = table[Int(byte >> 4)]
+                        out[index * 2 + 1] = table[Int(byte & 0x0F)]
+                    }
+                }
+                return bytes.count * 2
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -157,7 +157,7 @@ public struct CheckRun: Sendable {
     /// SHA-256 of every file (nil for one that cannot be read), in parallel: most of a clean check's work.
     static func hashFiles(_ files: [URL]) -> [String?] {
         Parallel.map(count: files.count, workers: Parallel.cores * 2) { index in
-            (try? Data(contentsOf: files[index], options: [.alwaysMapped])).map { Fingerprint.hex(of: $0) }
+            FileHashing.statusAndHash(path: files[index].path)?.sha256
         }
     }
 

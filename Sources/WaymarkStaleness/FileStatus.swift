@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Crypto
+import WaymarkModel
 
 /// What `stat(2)` says about a regular file: enough to tell, as git's index does, whether its bytes may have changed
 /// since they were hashed. The change time (ctime) catches edits that put size and modification time back
@@ -77,22 +78,6 @@ enum FileHashing {
             if count == 0 { break }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
-        return (FileStatus(info), hex(hasher.finalize()))
-    }
-
-    /// Lower-case hex of a digest, as `Fingerprint.hex` spells it.
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        return digest.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-                digits.withUTF8Buffer { table in
-                    for (index, byte) in bytes.enumerated() {
-                        out[index * 2] = table[Int(byte >> 4)]
-                        out[index * 2 + 1] = table[Int(byte & 0x0F)]
-                    }
-                }
-                return bytes.count * 2
-            }
-        }
+        return (FileStatus(info), Fingerprint.hex(digest: hasher.finalize()))
     }
 }
