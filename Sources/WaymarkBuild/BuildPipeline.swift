@@ -158,8 +158,8 @@ public struct BuildPipeline: Sendable {
         var firstFileForID: [String: String] = [:]
         for entry in loaded {
             let file = entry.file, display = entry.displayPath
-            guard entry.loadDiagnostics.isEmpty else {
-                diagnostics += entry.loadDiagnostics
+            if let failure = entry.loadFailure {
+                diagnostics += failure
                 continue
             }
             let sourceHash = entry.sourceHash
@@ -230,7 +230,8 @@ public struct BuildPipeline: Sendable {
     struct LoadedInput: Sendable {
         var file: URL
         var displayPath: String
-        var loadDiagnostics: [Diagnostic] = []
+        /// Why the file could not be read; nil when it was.
+        var loadFailure: [Diagnostic]?
         var sourceHash = ""
         var reusableRows: [DashboardEntry]?
         var imported: ImportResult?
@@ -244,7 +245,7 @@ public struct BuildPipeline: Sendable {
         do {
             input = try CaptureInput.load(file, displayPath: display)
         } catch {
-            entry.loadDiagnostics = error.diagnostics
+            entry.loadFailure = error.diagnostics
             return entry
         }
         entry.sourceHash = Fingerprint.hex(of: input.data)
