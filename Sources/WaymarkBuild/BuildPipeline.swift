@@ -257,12 +257,7 @@ public struct BuildPipeline: Sendable {
     }
 
     /// A path relative to the base folder when the file is inside it, else the absolute path.
-    func displayPath(_ url: URL) -> String {
-        let base = options.baseDirectory.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
+    func displayPath(_ url: URL) -> String { DisplayPath.of(url, relativeTo: options.baseDirectory) }
 
     // MARK: - Building one capture
 

@@ -45,7 +45,7 @@ public struct LockMerge: Sendable {
         var origin: [String: String] = [:]
         var templateFolders = Set<String>()
         for url in locks {
-            let shown = LockedBuild.display(url, base: baseDirectory)
+            let shown = DisplayPath.of(url, relativeTo: baseDirectory)
             let data: Data
             do {
                 data = try Data(contentsOf: url)
@@ -100,7 +100,7 @@ public struct LockMerge: Sendable {
         }
         var entries: [DashboardEntry] = []
         for (id, entry) in merged.captures.sorted(by: { $0.key < $1.key }) {
-            let sourceShown = LockedBuild.display(outRoot.appendingPathComponent(entry.source), base: baseDirectory)
+            let sourceShown = DisplayPath.of(outRoot.appendingPathComponent(entry.source), relativeTo: baseDirectory)
             guard let row = entry.dashboardEntry(status: entry.status(today: today), sourcePath: sourceShown) else {
                 diagnostics.append(.warning(
                     Code.dashboardRow, "The lock entry of '\(id)' has no dashboard row; it is left off the dashboard.",

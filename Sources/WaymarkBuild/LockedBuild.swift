@@ -36,7 +36,7 @@ public struct LockedBuild: Sendable {
         let lockURL = outRoot.appendingPathComponent(LockFile.fileName)
         let oldLock: LockFile?
         do {
-            oldLock = try LockFile.read(outputFolder: outRoot, displayPath: Self.display(lockURL, base: base))
+            oldLock = try LockFile.read(outputFolder: outRoot, displayPath: DisplayPath.of(lockURL, relativeTo: base))
         } catch {
             var report = BuildReport()
             report.diagnostics = error.diagnostics
@@ -74,7 +74,7 @@ public struct LockedBuild: Sendable {
             return .warning(
                 "output.edited", "Left alone: this file was edited by hand since the last build.",
                 hint: "Move the wording into the capture (a step's `instruction`) and build again, or run `waymark build --force` to overwrite the edit.",
-                at: SourceLocation(file: Self.display(outRoot.appendingPathComponent(relativePath), base: base)))
+                at: SourceLocation(file: DisplayPath.of(outRoot.appendingPathComponent(relativePath), relativeTo: base)))
         }
         // The dashboard's status column, from what the build just did.
         let today = self.today
@@ -106,7 +106,7 @@ public struct LockedBuild: Sendable {
             report.diagnostics.append(.error(
                 "output.write-failed", "Could not write the lock: \(error.localizedDescription)",
                 hint: "Check that the output folder is writable and the disk is not full.",
-                at: SourceLocation(file: Self.display(lockURL, base: base))))
+                at: SourceLocation(file: DisplayPath.of(lockURL, relativeTo: base))))
         }
         return report
     }
@@ -157,10 +157,4 @@ public struct LockedBuild: Sendable {
         }
     }
 
-    static func display(_ url: URL, base: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let basePath = base.standardizedFileURL.path
-        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
 }

@@ -44,7 +44,7 @@ public enum CaptureLoading {
         }
         let cwd = FileManager.default.currentDirectoryPath
         for url in collected.files {
-            let shown = displayPath(url.path, relativeTo: cwd)
+            let shown = DisplayPath.of(url.path, relativeTo: cwd)
             do {
                 let input = try CaptureInput.load(url, displayPath: shown)
                 let result = reader.read(input, format: format)
@@ -54,12 +54,6 @@ public enum CaptureLoading {
             }
         }
         return out
-    }
-
-    /// `path` relative to `base` when it lies inside it, so diagnostics show short, stable paths.
-    public static func displayPath(_ path: String, relativeTo base: String) -> String {
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// The `redact:` patterns of ./waymark.yml (none when there is no such file). A broken file is reported and

@@ -55,7 +55,7 @@ public struct CiteCommand: ParsableCommand {
             DiagnosticConsole.report([.warning(
                 "cite.source-changed", "The capture file changed since the last build; this marker cites the built version.",
                 hint: "Run `waymark build` first to cite the capture as it is now.",
-                at: SourceLocation(file: CheckRunPaths.display(source, base: cwd)))])
+                at: SourceLocation(file: DisplayPath.of(source, relativeTo: cwd)))])
         }
         if frontMatter {
             DiagnosticConsole.printOut("waymark_source: \(entry.id)\nwaymark_fingerprint: \(entry.fingerprint)")
@@ -65,11 +65,3 @@ public struct CiteCommand: ParsableCommand {
     }
 }
 
-/// Path display shared by the staleness commands.
-enum CheckRunPaths {
-    static func display(_ url: URL, base: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let prefix = base.standardizedFileURL.path.hasSuffix("/") ? base.standardizedFileURL.path : base.standardizedFileURL.path + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-}

@@ -109,7 +109,7 @@ public struct NarrateCommand: ParsableCommand {
                 diagnostics += error.diagnostics
                 failed = true
             }
-            let shown = CaptureLoading.displayPath(folder.path, relativeTo: FileManager.default.currentDirectoryPath)
+            let shown = DisplayPath.of(folder.path, relativeTo: FileManager.default.currentDirectoryPath)
             DiagnosticConsole.printOut("Wrote \(shown)/: " + made.joined(separator: ", "))
         }
         DiagnosticConsole.report(diagnostics)

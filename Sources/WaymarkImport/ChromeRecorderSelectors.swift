@@ -369,7 +369,7 @@ enum SelectorWording {
 
     /// Trims and collapses whitespace; nil when nothing is left.
     static func clean(_ text: String) -> String? {
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let collapsed = text.collapsingWhitespace
         return collapsed.isEmpty ? nil : collapsed
     }
 }

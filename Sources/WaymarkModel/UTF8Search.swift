@@ -150,6 +150,12 @@ extension Character {
 }
 
 extension String {
+    /// Every run of whitespace (Unicode's, line breaks included) as one space, none at either end: how labels and
+    /// titles are shown. ASCII text takes the byte path below.
+    public var collapsingWhitespace: String {
+        collapsingASCIIWhitespace ?? split(whereSeparator: { $0.isWhitespaceQuick }).joined(separator: " ")
+    }
+
     /// For all-ASCII text: every run of whitespace (tab, line breaks, space) as one space, none at either end.
     /// Nil when the text has non-ASCII characters, whose Unicode spaces and normalisation the caller handles.
     public var collapsingASCIIWhitespace: String? {

@@ -355,10 +355,7 @@ public enum TargetDescriber {
         }
     }
 
-    static func collapseWhitespace(_ text: String) -> String {
-        // ASCII text (most labels) on its bytes; anything else by Character, where Unicode spaces count too.
-        text.collapsingASCIIWhitespace ?? text.split(whereSeparator: { $0.isWhitespaceQuick }).joined(separator: " ")
-    }
+    static func collapseWhitespace(_ text: String) -> String { text.collapsingWhitespace }
 
     static func truncate(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }

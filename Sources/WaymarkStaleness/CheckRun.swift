@@ -208,31 +208,23 @@ public struct CheckRun: Sendable {
         return InMemoryOutputFolder(known)
     }
 
-    func display(_ url: URL) -> String { CheckRun.display(url, base: baseDirectory) }
+    func display(_ url: URL) -> String { DisplayPath.of(url, relativeTo: baseDirectory) }
 
     /// `display(outRoot + relative)` for paths relative to the output folder. Plain relative paths (no `.`, `..` or
     /// empty components: every output path) are joined as strings, without a `URL` per call; others take `display`.
     static func displayPath(inside outRoot: URL, base: URL) -> @Sendable (String) -> String {
         let rootPath = outRoot.standardizedFileURL.path
         let basePath = base.standardizedFileURL.path
-        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
         return { relative in
             let plain = !relative.isEmpty && !relative.hasPrefix("/")
                 && relative.split(separator: "/", omittingEmptySubsequences: false)
                     .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-            guard plain else { return display(outRoot.appendingPathComponent(relative), base: base) }
+            guard plain else { return DisplayPath.of(outRoot.appendingPathComponent(relative), relativeTo: base) }
             let path = rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
-            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            return DisplayPath.of(path, relativeTo: basePath)
         }
     }
 
-    /// A path relative to `base` when inside it, else absolute.
-    static func display(_ url: URL, base: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let basePath = base.standardizedFileURL.path
-        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
 }
 
 extension TemplateFingerprint {

@@ -261,7 +261,7 @@ public struct SpokenPhrasing: Sendable {
 
     /// Collapses runs of whitespace (including line breaks) to one space and trims the ends.
     public static func normalizeSpaces(_ text: String) -> String {
-        withoutControls(text).split(whereSeparator: \.isWhitespaceQuick).joined(separator: " ")
+        withoutControls(text).collapsingWhitespace
     }
 
     /// The words of an instruction without markup, for headings a presenter reads.
