@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The target graph is a contract: docs/architecture.md says which target may import what, and
+// Tests/WaymarkArchitectureTests checks every source file's imports against it.
 let package = Package(
     name: "Waymark",
     platforms: [.macOS(.v13)],
@@ -8,9 +10,11 @@ let package = Package(
         .executable(name: "waymark", targets: ["waymark"]),
         .executable(name: "waymark-bench", targets: ["waymark-bench"]),
         .library(name: "WaymarkModel", targets: ["WaymarkModel"]),
+        .library(name: "WaymarkJSON", targets: ["WaymarkJSON"]),
         .library(name: "WaymarkImport", targets: ["WaymarkImport"]),
         .library(name: "WaymarkRender", targets: ["WaymarkRender"]),
         .library(name: "WaymarkStaleness", targets: ["WaymarkStaleness"]),
+        .library(name: "WaymarkActions", targets: ["WaymarkActions"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,81 +25,72 @@ let package = Package(
     ],
     targets: [
         // C libraries: each is touched by exactly one adapter file.
-        .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
-        .systemLibrary(
-            name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
-        ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
 
-        // Pure Swift values: the step model, diagnostics, fingerprints. No I/O, no C.
-        .target(
-            name: "WaymarkModel",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
-        ),
+        // Positioned JSON reader and canonical writer. No dependencies at all.
+        .target(name: "WaymarkJSON"),
+        // Escaping for every output language (HTML, XML, Markdown, WebVTT). Pure Swift, no dependencies.
+        .target(name: "WaymarkEscaping"),
+        // The step model, diagnostics and their registry, fingerprints, redaction. Values only: no I/O, no C.
+        .target(name: "WaymarkModel", dependencies: ["WaymarkJSON", .product(name: "Crypto", package: "swift-crypto")]),
+        // Small internal helpers for the targets that touch disk: file reads, atomic writes, parallel maps, image sizes.
+        .target(name: "WaymarkSupport"),
+        // The one selector reader: every recorder's locators, read once into words for people and queries for browsers.
+        .target(name: "WaymarkLocators", dependencies: ["WaymarkModel"]),
         // A Swift value tree over libxml2 (the only place that sees libxml2).
-        .target(
-            name: "WaymarkXML",
-            dependencies: ["CLibXML2", "WaymarkModel"]
-        ),
-        .target(
-            name: "WaymarkImport",
-            dependencies: [
-                "WaymarkModel", "WaymarkXML",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
-        .target(
-            name: "WaymarkRender",
-            dependencies: [
-                "WaymarkModel", "WaymarkXML", "CCmark",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
-        ),
-        .target(
-            name: "WaymarkStaleness",
-            dependencies: [
-                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkXML",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
-        ),
-        // The build pipeline: import → render → write atomically → lock. Used by the CLI and benchmarks.
-        .target(
-            name: "WaymarkBuild",
-            dependencies: [
-                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
-        ),
-        .target(
-            name: "WaymarkCLI",
-            dependencies: [
-                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkXML", "WaymarkBuild",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
+        .target(name: "WaymarkXML", dependencies: ["CLibXML2", "WaymarkModel"]),
+        // One importer per recording format behind one protocol, plus format sniffing.
+        .target(name: "WaymarkImport", dependencies: [
+            "WaymarkModel", "WaymarkJSON", "WaymarkXML", "WaymarkLocators", "WaymarkEscaping", "WaymarkSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Phrasing, Markdown and HTML guides, job aid, dashboard, narration. Pure: files come back as values.
+        .target(name: "WaymarkRender", dependencies: [
+            "WaymarkModel", "WaymarkEscaping", "CCmark", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Lock file, staleness check, step diff, citations, report writers.
+        .target(name: "WaymarkStaleness", dependencies: [
+            "WaymarkModel", "WaymarkJSON", "WaymarkEscaping", "WaymarkSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // What commands do, on disk: preparing captures, build, check, narrate, diff, import, inspect, configuration.
+        .target(name: "WaymarkActions", dependencies: [
+            "WaymarkModel", "WaymarkJSON", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkSupport",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Thin commands: options → one action → print.
+        .target(name: "WaymarkCLI", dependencies: [
+            "WaymarkActions", "WaymarkModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
         // Synthetic corpora for `make bench` (not shipped to users).
-        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkModel", "WaymarkImport", "WaymarkXML"]),
+        .executableTarget(name: "waymark-bench", dependencies: ["WaymarkModel", "WaymarkJSON", "WaymarkImport", "WaymarkEscaping"]),
         // Golden-file assertions and paths to sample inputs, shared by every test target.
         .target(name: "WaymarkTestSupport", dependencies: ["WaymarkModel"], path: "Tests/WaymarkTestSupport"),
 
-        .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkArchitectureTests", dependencies: ["WaymarkModel", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel", "WaymarkJSON", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML", "WaymarkModel"]),
         .testTarget(name: "WaymarkImportTests", dependencies: [
-            "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",
+            "WaymarkImport", "WaymarkModel", "WaymarkJSON", "WaymarkXML", "WaymarkSupport", "WaymarkTestSupport",
             // The zip tests build hostile archives in memory (path traversal, symlinks, zip bombs).
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkRenderTests", dependencies: [
+            "WaymarkRender", "WaymarkImport", "WaymarkXML", "WaymarkModel", "WaymarkJSON", "WaymarkTestSupport",
+            .product(name: "Yams", package: "Yams"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkStalenessTests", dependencies: [
+            "WaymarkStaleness", "WaymarkImport", "WaymarkXML", "WaymarkModel", "WaymarkJSON", "WaymarkTestSupport",
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkActionsTests", dependencies: [
+            "WaymarkActions", "WaymarkModel", "WaymarkJSON", "WaymarkImport", "WaymarkXML", "WaymarkRender", "WaymarkStaleness",
+            "WaymarkSupport", "WaymarkTestSupport",
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: [
+            "WaymarkCLI", "WaymarkActions", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",
+        ], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -104,7 +99,7 @@ let package = Package(
 // libFuzzer supplies `main` and the binary links only with `-sanitize=fuzzer`.
 if Context.environment["WAYMARK_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
-        name: "waymark-fuzz", dependencies: ["WaymarkCLI", "WaymarkImport", "WaymarkModel", "WaymarkRender", "WaymarkStaleness"],
+        name: "waymark-fuzz", dependencies: ["WaymarkActions", "WaymarkImport", "WaymarkModel", "WaymarkRender", "WaymarkStaleness"],
         path: "Fuzz", exclude: ["regressions"]))
     package.products.append(.executable(name: "waymark-fuzz", targets: ["waymark-fuzz"]))
 }

@@ -4,6 +4,7 @@ import WaymarkImport
 import WaymarkModel
 import WaymarkRender
 import WaymarkStaleness
+import WaymarkJSON
 
 /// libFuzzer entry points for every reader of untrusted bytes. One binary holds them all; the environment variable
 /// `WAYMARK_FUZZ_TARGET` picks the one to run (see `FuzzTarget`). Built only by `scripts/build-fuzzers.sh`, never by

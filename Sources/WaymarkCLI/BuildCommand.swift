@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import WaymarkBuild
+import WaymarkActions
 import WaymarkModel
-import WaymarkRender
 
 /// `waymark build`: turns captures into guides, job aids and a dashboard.
 ///
@@ -50,59 +49,29 @@ public struct BuildCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let project = try ProjectContext.load()
-        let cwd = project.workingDirectory
-        let configuration = project.configuration
-        let shard = try ShardOption.parse(self.shard)
-        var inputs = paths
-        if inputs.isEmpty {
-            if configuration.file != nil {
-                inputs = configuration.captures.isEmpty ? ["."] : project.configuredCaptures
-            } else {
-                inputs = ["SampleCaptures"]
-            }
-        }
-        let outPath = out ?? project.configuredOut ?? "out"
-        let templatesPath = templates ?? project.configuredTemplates
-        var options = BuildOptions(
-            inputs: inputs,
-            outputDirectory: URL(fileURLWithPath: outPath, relativeTo: cwd).standardizedFileURL,
-            templatesDirectory: templatesPath.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
-            force: force,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            selfContained: selfContained,
-            quiz: quiz.map { $0 ? .always : .never } ?? .automatic,
-            configuration: configuration,
-            baseDirectory: cwd)
-        options.shard = shard
-
-        // One build per output folder at a time; the kernel drops the lock if this process dies.
-        let lock: BuildLock
-        do {
-            lock = try BuildLock.acquire(options.outputDirectory, displayPath: outPath)
-        } catch {
-            DiagnosticConsole.report(error.diagnostics)
-            throw ExitStatus.invalidInput
-        }
-        defer { lock.release() }
+        let project = try DiagnosticConsole.orExit { () throws(DiagnosticError) in try Project.load() }
+        var request = BuildAction.Request()
+        request.paths = paths
+        request.out = out
+        request.templates = templates
+        request.force = force
+        request.jobs = jobs
+        request.selfContained = selfContained
+        request.quiz = quiz.map { $0 ? .always : .never } ?? .automatic
+        request.shard = try ShardOption.parse(shard)
+        let options = BuildAction.options(for: request, in: project)
+        let outPath = BuildAction.outputPath(for: request, in: project)
 
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) == 1)
-        let report = LockedBuild(options: options).run { progress.show($0) }
+        let report = try DiagnosticConsole.orExit { () throws(DiagnosticError) in
+            try BuildAction.run(options, outputShownAs: outPath) { progress.show($0) }
+        }
         progress.finish()
 
         DiagnosticConsole.report(report.allDiagnostics)
-        let warnings = report.count(.warning), errors = report.count(.error)
-        let guides = report.captures.count
-        var summary = "Built \(guides) guide\(guides == 1 ? "" : "s") (\(report.stepCount) steps) into \(outPath): "
-            + "\(report.count(.written)) files written, \(report.count(.unchanged)) unchanged"
-        if report.count(.kept) > 0 { summary += ", \(report.count(.kept)) kept" }
-        if !report.reused.isEmpty {
-            summary += ", \(report.reused.count) up-to-date guide\(report.reused.count == 1 ? "" : "s") skipped"
+        for line in report.summaryLines(outputDirectory: options.outputDirectory, shownAs: outPath) {
+            DiagnosticConsole.printOut(line)
         }
-        summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")"
-        if errors > 0 { summary += ", \(errors) error\(errors == 1 ? "" : "s")" }
-        DiagnosticConsole.printOut(summary + ".")
-        DiagnosticConsole.printOut("Dashboard: " + options.outputDirectory.appendingPathComponent("index.html").path)
         if report.hasErrors { throw ExitStatus.invalidInput }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkActions
 import WaymarkModel
 
 /// Prints diagnostics and messages for people, safely.
@@ -13,40 +14,26 @@ public enum DiagnosticConsole {
         }
     }
 
+    /// The result of `action`; when it throws, its diagnostics are printed and the command exits with status 2.
+    public static func orExit<T>(_ action: () throws(DiagnosticError) -> T) throws -> T {
+        do {
+            return try action()
+        } catch {
+            report(error.diagnostics)
+            throw ExitStatus.invalidInput
+        }
+    }
+
     public static func printError(_ text: String) {
         FileHandle.standardError.write(Data((TerminalText.sanitize(text) + "\n").utf8))
     }
 
+    /// Machine-readable output (JSON, XML, reports) exactly as given: no line added, nothing sanitised.
+    public static func writeOut(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     public static func printOut(_ text: String) {
         FileHandle.standardOutput.write(Data((TerminalText.sanitize(text) + "\n").utf8))
-    }
-}
-
-/// Removes terminal control sequences from text that is about to be printed.
-public enum TerminalText {
-    /// Drops ESC-introduced sequences and C0/C1 controls except newline and tab.
-    public static func sanitize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var iterator = text.unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            switch scalar.value {
-            case 0x1B:
-                // CSI (ESC [ … final byte 0x40–0x7E) or a two-character escape: skip it entirely.
-                guard let next = iterator.next() else { break }
-                if next == "[" {
-                    while let c = iterator.next(), !(0x40...0x7E).contains(c.value) {}
-                } else if next == "]" {
-                    // OSC: until BEL or ESC \
-                    while let c = iterator.next(), c.value != 0x07, c.value != 0x1B {}
-                }
-            case 0x0A, 0x09:
-                out.append(scalar)
-            case 0x00...0x1F, 0x7F...0x9F:
-                out.append("\u{FFFD}")
-            default:
-                out.append(scalar)
-            }
-        }
-        return String(out)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WaymarkBuild
+import WaymarkActions
 import WaymarkModel
 
 /// `waymark lock …`: work on lock files.
@@ -36,7 +36,7 @@ public struct LockMergeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let project = try ProjectContext.load()
+        let project = try DiagnosticConsole.orExit { () throws(DiagnosticError) in try Project.load() }
         let cwd = project.workingDirectory
         let merge = LockMerge(
             locks: locks.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },

@@ -1,15 +1,8 @@
 import ArgumentParser
-import Foundation
-import WaymarkBuild
-import WaymarkImport
+import WaymarkActions
 import WaymarkModel
-import WaymarkRender
 
 /// `waymark narrate FILE`: the narration of a capture for a video tool or a speech engine, and nothing else.
-///
-/// Writes `narration.txt`, `narration.ssml`, `captions.vtt`, `captions.srt` and `shotlist.json` into
-/// `DIR/<capture-id>/` (the same files `build` writes). `--audio` and `--video` then run espeak-ng and ffmpeg when
-/// they are installed; when they are not, the text files are still written and the command exits 2 saying so.
 public struct NarrateCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "narrate",
@@ -44,94 +37,18 @@ public struct NarrateCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        // waymark.yml in the working folder supplies defaults (wpm, pause) and redaction patterns, as for build.
-        let configuration = try ProjectContext.load().configuration
-        let wordsPerMinute = wpm ?? configuration.wordsPerMinute.map { Int($0.rounded()) } ?? NarrationOptions.defaultWordsPerMinute
-        let pauseSeconds = pause ?? configuration.pauseSeconds ?? NarrationOptions.defaultPauseSeconds
-        let optionProblems = NarrationOptions.validate(wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
-        if !optionProblems.isEmpty {
-            DiagnosticConsole.report(optionProblems)
-            throw ExitStatus.invalidInput
+        var request = NarrateAction.Request(file: file)
+        request.format = format.format
+        request.out = out
+        request.wordsPerMinute = wpm
+        request.pauseSeconds = pause
+        request.audio = audio
+        request.video = video
+        let outcome = try DiagnosticConsole.orExit { () throws(DiagnosticError) in
+            try NarrateAction.run(request, in: try Project.load())
         }
-        let options = NarrationOptions(wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
-        let phraser = StepPhraser(redactPatterns: configuration.redact)
-        let loaded = CaptureLoading.load([file], format: format.format)
-        var diagnostics = loaded.flatMap(\.diagnostics)
-        // Prepared as the build prepares them (control characters removed, secrets marked and masked).
-        let redactor = Redactor(patterns: configuration.redact)
-        let captures = loaded.flatMap(\.captures).map(redactor.prepare)
-        if captures.isEmpty, !diagnostics.hasErrors {
-            diagnostics.append(.error("narration.no-captures", "\(file) holds no capture to narrate.",
-                                      at: SourceLocation(file: file)))
-        }
-        if diagnostics.hasErrors {
-            DiagnosticConsole.report(diagnostics)
-            throw ExitStatus.invalidInput
-        }
-
-        let captureFolder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        let outFolder = URL(fileURLWithPath: out)
-        let assembler = NarrationMediaAssembler()
-        var failed = false
-        for capture in captures {
-            guard Self.isSafeFolderName(capture.id) else {
-                diagnostics.append(.error("narration.capture-id", "The capture id '\(capture.id)' cannot be used as a folder name.",
-                                          hint: "Give the capture an id of lowercase letters, digits and hyphens."))
-                failed = true
-                continue
-            }
-            let guide = phraser.phrase(capture)
-            diagnostics += guide.diagnostics.map { $0.inFile(file) }
-            var files = NarrationRenderer(options: options).render(guide)
-            if video {
-                let images = NarrationMediaAssembler.screenshotFiles(for: guide, captureFolder: captureFolder)
-                files += images.files
-                diagnostics += images.diagnostics
-            }
-            let folder = outFolder.appendingPathComponent(capture.id)
-            do {
-                try Self.write(files, into: folder)
-            } catch {
-                diagnostics += error.diagnostics
-                failed = true
-                continue
-            }
-            var made = files.filter { !$0.path.hasPrefix("images/") }.map(\.path)
-            do {
-                if video {
-                    try assembler.assembleVideo(in: folder, wordsPerMinute: options.wordsPerMinute)
-                    made += [NarrationMediaAssembler.audioFileName, NarrationMediaAssembler.videoFileName]
-                } else if audio {
-                    try assembler.renderAudio(in: folder, wordsPerMinute: options.wordsPerMinute)
-                    made.append(NarrationMediaAssembler.audioFileName)
-                }
-            } catch {
-                diagnostics += error.diagnostics
-                failed = true
-            }
-            let shown = DisplayPath.of(folder.path, relativeTo: FileManager.default.currentDirectoryPath)
-            DiagnosticConsole.printOut("Wrote \(shown)/: " + made.joined(separator: ", "))
-        }
-        DiagnosticConsole.report(diagnostics)
-        if failed || diagnostics.hasErrors { throw ExitStatus.invalidInput }
-    }
-
-    /// A capture id that stays one folder inside `--out`.
-    static func isSafeFolderName(_ id: String) -> Bool {
-        !id.isEmpty && id != "." && id != ".." && !id.contains("/") && !id.contains("\\") && !id.contains("\0")
-    }
-
-    /// Writes each file atomically (temporary file, then rename), creating folders as needed.
-    static func write(_ files: [RenderedFile], into folder: URL) throws(DiagnosticError) {
-        for file in files {
-            let url = folder.appendingPathComponent(file.path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url, options: .atomic)
-            } catch {
-                throw DiagnosticError(.error("output.write", "Cannot write \(url.path): \(error.localizedDescription)",
-                                             hint: "Check that the output folder is writable, or choose another with --out."))
-            }
-        }
+        for line in outcome.lines { DiagnosticConsole.printOut(line) }
+        DiagnosticConsole.report(outcome.diagnostics)
+        if outcome.failed { throw ExitStatus.invalidInput }
     }
 }

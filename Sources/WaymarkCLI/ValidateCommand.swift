@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import WaymarkImport
+import WaymarkActions
 import WaymarkModel
 
 /// `waymark validate FILE...`: reports every problem in the given captures; exits 2 when any is an error.
@@ -23,40 +22,11 @@ public struct ValidateCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let loaded = CaptureLoading.load(paths, format: format.format)
-        var failed = false
-        for file in loaded {
-            var diagnostics = file.diagnostics
-            if !diagnostics.hasErrors {
-                diagnostics += ScreenshotFiles.check(file.captures, capturePath: file.path)
-            }
-            DiagnosticConsole.report(diagnostics)
-            DiagnosticConsole.printOut(summary(file, diagnostics))
-            if diagnostics.hasErrors { failed = true }
-        }
-        if loaded.isEmpty {
-            DiagnosticConsole.report([.error(
-                "input.none", "No capture files found in the given paths.",
-                hint: "Pass capture files (.json, .xml, .side, .zip, .mht) or folders that hold them.")])
-            failed = true
+        let (files, failed) = ValidateAction.run(paths: paths, format: format.format)
+        for file in files {
+            DiagnosticConsole.report(file.diagnostics)
+            if !file.summary.isEmpty { DiagnosticConsole.printOut(file.summary) }
         }
         if failed { throw ExitStatus.invalidInput }
-    }
-
-    /// `path: ok, 1 capture, 16 steps` or `path: 2 errors, 1 warning`.
-    func summary(_ file: LoadedCaptureFile, _ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var parts: [String] = []
-        if errors > 0 {
-            parts.append(count(errors, "error"))
-        } else {
-            parts.append("ok")
-            parts.append(count(file.captures.count, "capture"))
-            parts.append(count(file.captures.reduce(0) { $0 + $1.steps.count }, "step"))
-        }
-        if warnings > 0 { parts.append(count(warnings, "warning")) }
-        return "\(file.path): " + parts.joined(separator: ", ")
     }
 }

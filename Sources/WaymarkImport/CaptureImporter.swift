@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkSupport
 
 /// One recording format Waymark reads. Importers never throw and never crash on bad input: every problem is a
 /// diagnostic in the result, and a file that cannot be read at all yields no captures and at least one error.
@@ -34,16 +35,16 @@ public struct CaptureInput: Sendable {
         // Only regular files: a device (`/dev/zero`, `/dev/urandom`), a named pipe or a socket — directly or via a
         // symlink — would never end or would block forever.
         if let status = RegularFile.status(atPath: url.path), !status.isRegular {
-            throw DiagnosticError(.error(
-                "input.not-a-file", "The path is not a regular file (it is a device, a pipe or a socket).",
+            throw DiagnosticError(Diagnostic(
+                .inputNotAFile, "The path is not a regular file (it is a device, a pipe or a socket).",
                 hint: "Pass a capture file saved on disk.", at: SourceLocation(file: shown)))
         }
         do {
             let data = try Data(contentsOf: url, options: [.alwaysMapped])
             return CaptureInput(path: shown, data: data, fileURL: url)
         } catch {
-            throw DiagnosticError(.error(
-                "input.unreadable", "Cannot read the file: \(error.localizedDescription)",
+            throw DiagnosticError(Diagnostic(
+                .inputUnreadable, "Cannot read the file: \(error.localizedDescription)",
                 hint: "Check that the path exists and is a readable file.", at: SourceLocation(file: shown)))
         }
     }

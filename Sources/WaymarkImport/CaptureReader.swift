@@ -34,8 +34,8 @@ public struct CaptureReader: Sendable {
         }
         guard let importer = chosen else {
             if format == nil, let problem = Self.unreadableContent(input) { return .failure(problem) }
-            return .failure(.error(
-                "input.unknown-format",
+            return .failure(Diagnostic(
+                .inputUnknownFormat,
                 format.map { "No importer for the format '\($0.rawValue)'." }
                     ?? "The file is not in a capture format Waymark recognises.",
                 hint: "Supported: " + CaptureFormat.allCases.map(\.rawValue).joined(separator: ", ")
@@ -49,16 +49,16 @@ public struct CaptureReader: Sendable {
     static func unreadableContent(_ input: CaptureInput) -> Diagnostic? {
         let prefix = input.prefix
         if input.data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .error(
-                "input.empty", "The file is empty.", hint: "Export the capture again; the file has no content.",
+            return Diagnostic(
+                .inputEmpty, "The file is empty.", hint: "Export the capture again; the file has no content.",
                 at: SourceLocation(file: input.path))
         }
         let isUTF16 = prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF])
         // The prefix may end inside a multi-byte character: it is text when some cut of its last 3 bytes validates.
         let isText = (0...min(3, prefix.count)).contains { String(validating: prefix.dropLast($0), as: UTF8.self) != nil }
         if !isUTF16, prefix.contains(0) || !isText {
-            return .error(
-                "input.binary", "The file holds binary data, not a capture.",
+            return Diagnostic(
+                .inputBinary, "The file holds binary data, not a capture.",
                 hint: "Pass a capture file: Waymark JSON or XML, a Chrome Recorder .json, a Selenium IDE .side, or a Steps Recorder .zip/.mht.",
                 at: SourceLocation(file: input.path))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkJSON
 
 /// Reads Chrome DevTools Recorder / Puppeteer Replay recordings (`{title, steps: [...]}`) as exported from the
 /// Recorder panel.
@@ -39,7 +40,7 @@ public struct ChromeRecorderImporter: CaptureImporter {
         do {
             root = try JSONParser.parse(bytes, file: input.path)
         } catch {
-            return ImportResult(captures: [], diagnostics: error.diagnostics.map { $0.inFile(input.path) })
+            return ImportResult(captures: [], diagnostics: [Diagnostic(error).inFile(input.path)])
         }
         var reader = ChromeRecorderFlowReader(file: input.path)
         let capture = reader.read(root, path: input.path)
@@ -76,20 +77,20 @@ struct ChromeRecorderFlowReader {
     var fields: ForeignJSONFields
 
     init(file: String) {
-        fields = ForeignJSONFields(file: file, prefix: "chrome")
+        fields = ForeignJSONFields(file: file, wrongTypeCode: .chromeFieldType, missingFieldCode: .chromeMissingField)
     }
 
     mutating func read(_ root: JSONNode, path: String) -> Capture? {
         guard root.objectValue != nil else {
-            fields.diagnostics.append(.error(
-                "chrome.not-a-recording", "A Recorder export is a JSON object; this file holds \(root.kindDescription).",
+            fields.diagnostics.append(Diagnostic(
+                .chromeNotARecording, "A Recorder export is a JSON object; this file holds \(root.kindDescription).",
                 hint: "Export the recording again from the Recorder panel (Export → JSON).", at: fields.location(root)))
             return nil
         }
         if root["steps"] == nil {
             if let type = root["type"]?.stringValue {
-                fields.diagnostics.append(.error(
-                    "chrome.lone-step",
+                fields.diagnostics.append(Diagnostic(
+                    .chromeLoneStep,
                     "This file holds a single Recorder step ('\(type)'), not a recording with a title and steps.",
                     hint: "Export the whole recording from the Recorder panel, or wrap the step as {\"title\": …, \"steps\": [ … ]}.",
                     at: fields.location(root)))
@@ -103,8 +104,8 @@ struct ChromeRecorderFlowReader {
         var title = fields.string(root, "title").flatMap(SelectorWording.clean)
         if title == nil {
             let fallback = Self.titleFromPath(path)
-            fields.diagnostics.append(.warning(
-                "chrome.missing-title", "The recording has no title; using '\(fallback)' from the file name.",
+            fields.diagnostics.append(Diagnostic(
+                .chromeMissingTitle, "The recording has no title; using '\(fallback)' from the file name.",
                 hint: "Add a \"title\" to the recording so the guide has a proper name.", at: fields.location(root)))
             title = fallback
         }
@@ -137,8 +138,8 @@ struct ChromeRecorderFlowReader {
                 if type == "keyDown" {
                     pendingKeys.down(key, context: context)
                 } else if !pendingKeys.up(key) {
-                    fields.diagnostics.append(.note(
-                        "chrome.unpaired-key-up", "A keyUp of '\(key)' has no keyDown before it; it is skipped.",
+                    fields.diagnostics.append(Diagnostic(
+                        .chromeUnpairedKeyUp, "A keyUp of '\(key)' has no keyDown before it; it is skipped.",
                         at: fields.location(node)))
                 }
                 continue
@@ -148,8 +149,8 @@ struct ChromeRecorderFlowReader {
         }
         converted.append(contentsOf: pendingKeys.flush())
         if converted.isEmpty {
-            fields.diagnostics.append(.warning(
-                "chrome.no-steps", "The recording has no steps a person performs; the guide will be empty.",
+            fields.diagnostics.append(Diagnostic(
+                .chromeNoSteps, "The recording has no steps a person performs; the guide will be empty.",
                 hint: "Record the flow again in the Recorder panel.", at: fields.location(root)))
         }
         capture.steps = converted
@@ -334,8 +335,8 @@ struct ChromeRecorderFlowReader {
             if let parameters = node["parameters"], let text = Self.parameterText(parameters) {
                 step.note = "Parameters: \(text)."
             }
-            fields.diagnostics.append(.warning(
-                "chrome.custom-step", "The custom step '\(name)' is specific to a Recorder extension; it is kept as a custom step.",
+            fields.diagnostics.append(Diagnostic(
+                .chromeCustomStep, "The custom step '\(name)' is specific to a Recorder extension; it is kept as a custom step.",
                 hint: "Add an \"instruction\" to the step in the converted capture to say what a person does here.",
                 at: fields.location(node)))
             return step
@@ -345,8 +346,8 @@ struct ChromeRecorderFlowReader {
                 step.note = name
             }
             if node["selectors"] != nil { step.target = target(node, required: false, what: "A step") }
-            fields.diagnostics.append(.warning(
-                "chrome.unknown-step", "The step type '\(type)' is not part of the Recorder format; it is kept as a custom step.",
+            fields.diagnostics.append(Diagnostic(
+                .chromeUnknownStep, "The step type '\(type)' is not part of the Recorder format; it is kept as a custom step.",
                 hint: "Lighthouse user-flow steps and extension steps cannot be phrased automatically; add an \"instruction\" or remove the step.",
                 at: fields.location(node)))
             return step

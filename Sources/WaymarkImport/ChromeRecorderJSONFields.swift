@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkJSON
 
 /// Typed, positioned access to the fields of a foreign JSON recording (Chrome Recorder, Selenium IDE).
 ///
@@ -8,12 +9,15 @@ import WaymarkModel
 struct ForeignJSONFields {
     let file: String
     /// Code prefix such as `chrome` or `selenium`.
-    let prefix: String
+    /// The importer's own codes for a field of the wrong type and a missing field (`chrome.*`, `selenium.*`).
+    let wrongTypeCode: DiagnosticCode
+    let missingFieldCode: DiagnosticCode
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, prefix: String) {
+    init(file: String, wrongTypeCode: DiagnosticCode, missingFieldCode: DiagnosticCode) {
         self.file = file
-        self.prefix = prefix
+        self.wrongTypeCode = wrongTypeCode
+        self.missingFieldCode = missingFieldCode
     }
 
     func location(_ node: JSONNode) -> SourceLocation {
@@ -21,14 +25,14 @@ struct ForeignJSONFields {
     }
 
     mutating func wrongType(_ node: JSONNode, field: String, expected: String) {
-        diagnostics.append(.error(
-            "\(prefix).field-type", "The field '\(field)' must be \(expected), not \(node.kindDescription).",
+        diagnostics.append(Diagnostic(
+            wrongTypeCode, "The field '\(field)' must be \(expected), not \(node.kindDescription).",
             hint: "Fix the value in the file, or record the flow again.", at: location(node)))
     }
 
     mutating func missing(_ field: String, in node: JSONNode, what: String) {
-        diagnostics.append(.error(
-            "\(prefix).missing-field", "\(what) has no '\(field)' field.",
+        diagnostics.append(Diagnostic(
+            missingFieldCode, "\(what) has no '\(field)' field.",
             hint: "Add the field, or record the flow again.", at: location(node)))
     }
 

@@ -18,8 +18,8 @@ public enum InputCollector {
             let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error(
-                    "input.not-found", "No such file or folder.", hint: "Check the path and run again.",
+                diagnostics.append(Diagnostic(
+                    .inputNotFound, "No such file or folder.", hint: "Check the path and run again.",
                     at: SourceLocation(file: path)))
                 continue
             }

@@ -9,15 +9,6 @@ import WaymarkModel
 /// (the report page and the screenshots it names) are ever decoded. Lengths claimed in headers are never trusted
 /// for allocation; a `Content-Length` that disagrees with the bytes present is reported, not followed.
 public struct MIMEMultipartReader: Sendable {
-    public enum Code {
-        public static let notMultipart = "mime.not-multipart"
-        public static let header = "mime.header"
-        public static let noBoundary = "mime.no-boundary"
-        public static let truncated = "mime.truncated"
-        public static let length = "mime.length"
-        public static let encoding = "mime.encoding"
-        public static let tooManyParts = "mime.too-many-parts"
-    }
 
     /// One part: its headers and where its body lies in the document.
     public struct Part: Sendable, Hashable {
@@ -72,19 +63,19 @@ public struct MIMEMultipartReader: Sendable {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let (top, bodyStart) = Self.readHeaders(bytes, from: 0) else {
-                failure = .error(Code.header, "The MIME headers at the start of the file are missing or longer than 64 KiB.",
+                failure = Diagnostic(.mimeHeader, "The MIME headers at the start of the file are missing or longer than 64 KiB.",
                                  hint: "The file is not a complete .mht archive; save the recording again.", at: location)
                 return
             }
             topHeaders = top
             guard let contentType = top.first(where: { $0.0 == "content-type" })?.1,
                   contentType.lowercased().hasPrefix("multipart/") else {
-                failure = .error(Code.notMultipart, "The file is not a multipart MIME archive (no multipart Content-Type header).",
+                failure = Diagnostic(.mimeNotMultipart, "The file is not a multipart MIME archive (no multipart Content-Type header).",
                                  hint: "Open the Steps Recorder .zip or .mht it saved, not another file.", at: location)
                 return
             }
             guard let boundary = Self.parameter("boundary", in: contentType), !boundary.isEmpty, boundary.utf8.count <= 200 else {
-                failure = .error(Code.noBoundary, "The multipart Content-Type header names no usable boundary.",
+                failure = Diagnostic(.mimeNoBoundary, "The multipart Content-Type header names no usable boundary.",
                                  hint: "The archive is damaged; save the recording again.", at: location)
                 return
             }
@@ -104,7 +95,7 @@ public struct MIMEMultipartReader: Sendable {
                     if end > start, bytes[end - 1] == 0x0A { end -= 1 }
                     if end > start, bytes[end - 1] == 0x0D { end -= 1 }
                     guard let (partHeaders, partBody) = Self.readHeaders(bytes, from: start), partBody <= max(end, partBody) else {
-                        failure = .error(Code.header, "A part's headers are broken or longer than 64 KiB (part \(indexed.count + 1)).",
+                        failure = Diagnostic(.mimeHeader, "A part's headers are broken or longer than 64 KiB (part \(indexed.count + 1)).",
                                          hint: "The archive is damaged; save the recording again.", at: location)
                         return
                     }
@@ -113,15 +104,15 @@ public struct MIMEMultipartReader: Sendable {
                     if let length = part.header("content-length") {
                         let claimed = Int(length.trimming(.whitespaces))
                         if claimed == nil || claimed! < 0 || claimed! != part.bodyRange.count {
-                            notes.append(.warning(
-                                Code.length,
+                            notes.append(Diagnostic(
+                                .mimeLength,
                                 "The part \(part.contentLocation ?? "number \(indexed.count + 1)") claims a length of \(length) bytes but holds \(part.bodyRange.count); the claim is ignored.",
                                 hint: "The archive may be damaged or edited; check the imported steps.", at: location))
                         }
                     }
                     indexed.append(part)
                     if indexed.count > Self.maxParts {
-                        failure = .error(Code.tooManyParts, "The archive holds more than \(Self.maxParts) parts.",
+                        failure = Diagnostic(.mimeTooManyParts, "The archive holds more than \(Self.maxParts) parts.",
                                          hint: "This is not a Steps Recorder archive.", at: location)
                         return
                     }
@@ -136,8 +127,8 @@ public struct MIMEMultipartReader: Sendable {
                 if let start = partStart, start < count, let (partHeaders, partBody) = Self.readHeaders(bytes, from: start) {
                     indexed.append(Part(headers: partHeaders, bodyRange: partBody..<count))
                 }
-                notes.append(.warning(
-                    Code.truncated, "The archive ends without its closing boundary; it may be truncated.",
+                notes.append(Diagnostic(
+                    .mimeTruncated, "The archive ends without its closing boundary; it may be truncated.",
                     hint: "Copy the file again from where Steps Recorder saved it.", at: location))
             }
         }
@@ -159,18 +150,18 @@ public struct MIMEMultipartReader: Sendable {
     /// Decodes one part's body (base64, quoted-printable, 7bit/8bit/binary). Only this part is copied.
     public func body(of part: Part, maxBytes: Int = 256 * 1024 * 1024) -> Result<Data, DiagnosticError> {
         guard part.bodyRange.lowerBound >= 0, part.bodyRange.upperBound <= data.count else {
-            return Self.fail(.error(Code.length, "A part lies outside the file.", at: SourceLocation(file: file)))
+            return Self.fail(Diagnostic(.mimeLength, "A part lies outside the file.", at: SourceLocation(file: file)))
         }
         let name = part.contentLocation ?? "a part"
         let slice = data[(data.startIndex + part.bodyRange.lowerBound)..<(data.startIndex + part.bodyRange.upperBound)]
         guard slice.count <= maxBytes * 2 else {
-            return Self.fail(.error(Code.length, "The part \(name) is larger than \(maxBytes / 1_048_576) MiB.",
+            return Self.fail(Diagnostic(.mimeLength, "The part \(name) is larger than \(maxBytes / 1_048_576) MiB.",
                                    hint: "This is not a Steps Recorder screenshot or report.", at: SourceLocation(file: file)))
         }
         switch part.transferEncoding {
         case "base64":
             guard let decoded = Self.decodeBase64(slice) else {
-                return Self.fail(.error(Code.encoding, "The base64 data of \(name) is damaged.",
+                return Self.fail(Diagnostic(.mimeEncoding, "The base64 data of \(name) is damaged.",
                                        hint: "The archive is damaged; save the recording again.", at: SourceLocation(file: file)))
             }
             return .success(decoded)
@@ -179,7 +170,7 @@ public struct MIMEMultipartReader: Sendable {
         case "7bit", "8bit", "binary", "":
             return .success(Data(slice))
         default:
-            return Self.fail(.error(Code.encoding, "The part \(name) uses the unknown transfer encoding '\(part.transferEncoding)'.",
+            return Self.fail(Diagnostic(.mimeEncoding, "The part \(name) uses the unknown transfer encoding '\(part.transferEncoding)'.",
                                    hint: "Only base64, quoted-printable, 7bit, 8bit and binary are read.", at: SourceLocation(file: file)))
         }
     }

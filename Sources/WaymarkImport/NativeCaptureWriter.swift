@@ -1,6 +1,8 @@
 import Foundation
 import WaymarkModel
-import WaymarkXML
+internal import WaymarkXML
+import WaymarkJSON
+import WaymarkEscaping
 
 /// Writes captures in Waymark's native formats, canonically.
 ///
@@ -124,8 +126,8 @@ private struct XMLCaptureWriter {
         if value.utf8.allSatisfy({ ($0 >= 0x20 && $0 != 0xEF) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return }
         guard let bad = value.unicodeScalars.first(where: { !XMLEscaping.isXMLChar($0) }) else { return }
         let hex = String(bad.value, radix: 16, uppercase: true)
-        problems.append(.error(
-            NativeFormat.Code.xmlUnrepresentable,
+        problems.append(Diagnostic(
+            .xmlUnrepresentable,
             "\(context): '\(field)' contains the character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex), which XML 1.0 cannot represent.",
             hint: "Export to JSON instead (--to json), or remove the control character from the capture."))
     }

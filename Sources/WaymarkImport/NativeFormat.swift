@@ -9,49 +9,6 @@ public enum NativeFormat {
     /// The only format version this Waymark reads and writes.
     public static let version = 1
 
-    /// Diagnostic codes of the native importers and writer.
-    public enum Code {
-        /// The version field is missing, not an integer, or older than 1.
-        public static let version = "capture.version"
-        /// The file was written by a newer Waymark (version > 1).
-        public static let versionUnsupported = "capture.version-unsupported"
-        /// A required field (`id`, `title`, `steps`, `action`, `path` …) is absent.
-        public static let missingField = "capture.missing-field"
-        /// A field has the wrong JSON type or an XML value that does not parse (e.g. `width="wide"`).
-        public static let type = "capture.type"
-        /// A field or element Waymark does not know; it is ignored.
-        public static let unknownField = "capture.unknown-field"
-        /// The same key twice in one JSON object; the first one is used.
-        public static let duplicateField = "capture.duplicate-field"
-        /// An action name Waymark does not know; the step becomes `custom`.
-        public static let unknownAction = "capture.unknown-action"
-        /// A keyboard modifier other than ctrl, alt, shift, meta; it is dropped.
-        public static let unknownModifier = "capture.unknown-modifier"
-        /// The capture id is not a slug.
-        public static let invalidID = "capture.id"
-        /// A date that is not a real `YYYY-MM-DD` calendar date.
-        public static let invalidDate = "capture.date"
-        /// A rectangle or image size with negative or zero extent.
-        public static let invalidRect = "capture.rect"
-        /// A highlight rectangle that reaches outside its screenshot.
-        public static let rectOutside = "capture.rect-outside"
-        /// A screenshot path that is empty, absolute, a URL, or escapes the capture's folder.
-        public static let screenshotPath = "capture.screenshot-path"
-        /// An `origin` format that Waymark does not know.
-        public static let invalidOrigin = "capture.origin"
-        /// A step missing what its action needs (a navigate without url, a press without key).
-        public static let incompleteStep = "capture.step-incomplete"
-        /// A capture without steps.
-        public static let noSteps = "capture.no-steps"
-        /// Two captures in one file share an id.
-        public static let duplicateID = "capture.duplicate-id"
-        /// A root value that is not a capture (not an object, wrong root element).
-        public static let notACapture = "capture.not-a-capture"
-        /// Text XML 1.0 cannot hold (control characters); raised when exporting to XML.
-        public static let xmlUnrepresentable = "xml.unrepresentable"
-        /// Text content where the XML format expects only elements.
-        public static let unexpectedText = "xml.unexpected-text"
-    }
 
     /// Field names of a capture (JSON keys; XML uses the same names for elements and attributes).
     static let captureFields: Set<String> = [
@@ -74,8 +31,8 @@ public enum NativeFormat {
     /// A problem with the capture id, or nil when it is a valid slug.
     static func checkID(_ id: String, at location: SourceLocation) -> Diagnostic? {
         guard !Slug.isValid(id) else { return nil }
-        return .error(
-            Code.invalidID, "The capture id '\(id)' is not a valid id.",
+        return Diagnostic(
+            .captureId, "The capture id '\(id)' is not a valid id.",
             hint: "Use 1–120 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. '\(Slug.make(id))'.",
             at: location)
     }
@@ -85,8 +42,8 @@ public enum NativeFormat {
         _ text: String, field: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]
     ) -> CalendarDate? {
         if let date = CalendarDate(text) { return date }
-        diagnostics.append(.error(
-            Code.invalidDate, "'\(field)' is '\(text)', which is not a calendar date.",
+        diagnostics.append(Diagnostic(
+            .captureDate, "'\(field)' is '\(text)', which is not a calendar date.",
             hint: "Write the date as YYYY-MM-DD, e.g. 2027-03-31.", at: location))
         return nil
     }
@@ -95,26 +52,26 @@ public enum NativeFormat {
     static func checkScreenshotPath(_ path: String, at location: SourceLocation, context: String) -> Diagnostic? {
         let hint = "Use a path relative to the capture file's folder, such as 'images/step-01.png'."
         if path.isEmpty {
-            return .error(Code.screenshotPath, "\(context): the screenshot path is empty.", hint: hint, at: location)
+            return Diagnostic(.captureScreenshotPath, "\(context): the screenshot path is empty.", hint: hint, at: location)
         }
         if path.hasPrefix("/") || path.hasPrefix("\\") || path.hasPrefix("~")
             || (path.count >= 2 && path.dropFirst().first == ":" && path.first!.isLetter) {
-            return .error(
-                Code.screenshotPath, "\(context): the screenshot path '\(path)' is absolute.", hint: hint, at: location)
+            return Diagnostic(
+                .captureScreenshotPath, "\(context): the screenshot path '\(path)' is absolute.", hint: hint, at: location)
         }
         if let colon = path.firstIndex(of: ":"), path.firstIndex(where: { $0 == "/" || $0 == "\\" }).map({ colon < $0 }) ?? true {
-            return .error(
-                Code.screenshotPath, "\(context): the screenshot path '\(path)' is a URL, not a file path.",
+            return Diagnostic(
+                .captureScreenshotPath, "\(context): the screenshot path '\(path)' is a URL, not a file path.",
                 hint: hint, at: location)
         }
         if path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") {
-            return .error(
-                Code.screenshotPath, "\(context): the screenshot path '\(path)' uses '..', which may leave the capture's folder.",
+            return Diagnostic(
+                .captureScreenshotPath, "\(context): the screenshot path '\(path)' uses '..', which may leave the capture's folder.",
                 hint: hint, at: location)
         }
         if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return .error(
-                Code.screenshotPath, "\(context): the screenshot path contains a control character.", hint: hint,
+            return Diagnostic(
+                .captureScreenshotPath, "\(context): the screenshot path contains a control character.", hint: hint,
                 at: location)
         }
         return nil
@@ -124,24 +81,24 @@ public enum NativeFormat {
     static func checkScreenshot(_ shot: Screenshot, at location: SourceLocation, context: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         if let width = shot.width, width <= 0 {
-            out.append(.error(Code.invalidRect, "\(context): the screenshot width \(width) is not positive.",
+            out.append(Diagnostic(.captureRect, "\(context): the screenshot width \(width) is not positive.",
                               hint: "Give the image size in pixels, or leave width and height out.", at: location))
         }
         if let height = shot.height, height <= 0 {
-            out.append(.error(Code.invalidRect, "\(context): the screenshot height \(height) is not positive.",
+            out.append(Diagnostic(.captureRect, "\(context): the screenshot height \(height) is not positive.",
                               hint: "Give the image size in pixels, or leave width and height out.", at: location))
         }
         if let rect = shot.highlight {
             if rect.width < 0 || rect.height < 0 {
-                out.append(.error(
-                    Code.invalidRect,
+                out.append(Diagnostic(
+                    .captureRect,
                     "\(context): the highlight rectangle has a negative size (\(rect.width)×\(rect.height)).",
                     hint: "Give x, y of the top-left corner and a non-negative width and height in pixels.",
                     at: location))
             } else if let w = shot.width, let h = shot.height, w > 0, h > 0,
                       rect.x < 0 || rect.y < 0 || rect.x + rect.width > w || rect.y + rect.height > h {
-                out.append(.warning(
-                    Code.rectOutside,
+                out.append(Diagnostic(
+                    .captureRectOutside,
                     "\(context): the highlight (x \(rect.x), y \(rect.y), \(rect.width)×\(rect.height)) reaches outside the \(w)×\(h) screenshot.",
                     hint: "Check the highlight coordinates; they are in image pixels from the top-left corner.",
                     at: location))
@@ -155,13 +112,13 @@ public enum NativeFormat {
         var out: [Diagnostic] = []
         switch step.action {
         case .navigate where step.url == nil:
-            out.append(.warning(Code.incompleteStep, "\(context): a navigate step has no url.",
+            out.append(Diagnostic(.captureStepIncomplete, "\(context): a navigate step has no url.",
                                 hint: "Add the address the learner opens as 'url'.", at: location))
         case .press where step.key == nil:
-            out.append(.warning(Code.incompleteStep, "\(context): a press step has no key.",
+            out.append(Diagnostic(.captureStepIncomplete, "\(context): a press step has no key.",
                                 hint: "Add the key name, e.g. 'Enter' or 'S' with modifiers [\"ctrl\"].", at: location))
         case .note where step.note == nil && step.instruction == nil:
-            out.append(.warning(Code.incompleteStep, "\(context): a note step has no note text.",
+            out.append(Diagnostic(.captureStepIncomplete, "\(context): a note step has no note text.",
                                 hint: "Add the text of the note as 'note'.", at: location))
         default:
             break
@@ -170,19 +127,19 @@ public enum NativeFormat {
     }
 
     static func unknownActionWarning(_ name: String, at location: SourceLocation, context: String) -> Diagnostic {
-        .warning(
-            Code.unknownAction, "\(context): unknown action '\(name)'; the step is kept as a custom step.",
+        Diagnostic(
+            .captureUnknownAction, "\(context): unknown action '\(name)'; the step is kept as a custom step.",
             hint: "Use one of: " + Action.allCases.map(\.rawValue).joined(separator: ", ") + ".", at: location)
     }
 
     static func unknownFieldWarning(_ name: String, at location: SourceLocation, context: String) -> Diagnostic {
-        .warning(Code.unknownField, "\(context): unknown field '\(name)' is ignored.",
+        Diagnostic(.captureUnknownField, "\(context): unknown field '\(name)' is ignored.",
                  hint: "Check the spelling against `waymark schema json` (field names are case-sensitive).",
                  at: location)
     }
 
     static func unsupportedVersion(_ version: String, at location: SourceLocation) -> Diagnostic {
-        .error(Code.versionUnsupported,
+        Diagnostic(.captureVersionUnsupported,
                "The capture is format version \(version), newer than this Waymark understands (version \(NativeFormat.version)).",
                hint: "Update Waymark, or export the capture again as version \(NativeFormat.version).", at: location)
     }
@@ -193,8 +150,8 @@ public enum NativeFormat {
         var out: [Diagnostic] = []
         for (index, capture) in captures.enumerated() {
             if let first = seen[capture.id] {
-                out.append(.error(
-                    Code.duplicateID,
+                out.append(Diagnostic(
+                    .captureDuplicateId,
                     "Captures \(first + 1) and \(index + 1) in this file share the id '\(capture.id)'.",
                     hint: "Give every capture its own id; the id names its output folder.",
                     at: index < locations.count ? locations[index] : nil))

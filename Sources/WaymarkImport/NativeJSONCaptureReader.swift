@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkJSON
 
 /// Walks a parsed JSON capture, collecting diagnostics with positions.
 struct NativeJSONCaptureReader {
@@ -20,16 +21,16 @@ struct NativeJSONCaptureReader {
     /// The members of an object, warning about unknown and duplicate keys. Nil (with an error) when not an object.
     mutating func members(_ node: JSONNode, known: Set<String>, context: String) -> [String: JSONMember]? {
         guard let list = node.objectValue else {
-            diagnostics.append(.error(
-                NativeFormat.Code.type, "\(context) must be an object, but is \(node.kindDescription).",
+            diagnostics.append(Diagnostic(
+                .captureType, "\(context) must be an object, but is \(node.kindDescription).",
                 hint: "Write it as { … } with named fields.", at: location(node)))
             return nil
         }
         var out: [String: JSONMember] = [:]
         for member in list {
             if out[member.key] != nil {
-                diagnostics.append(.warning(
-                    NativeFormat.Code.duplicateField, "\(context): the field '\(member.key)' appears twice; the first one is used.",
+                diagnostics.append(Diagnostic(
+                    .captureDuplicateField, "\(context): the field '\(member.key)' appears twice; the first one is used.",
                     hint: "Remove the second '\(member.key)'.", at: location(member)))
                 continue
             }
@@ -42,14 +43,14 @@ struct NativeJSONCaptureReader {
     }
 
     mutating func missing(_ key: String, in node: JSONNode, context: String) {
-        diagnostics.append(.error(
-            NativeFormat.Code.missingField, "\(context): the required field '\(key)' is missing.",
+        diagnostics.append(Diagnostic(
+            .captureMissingField, "\(context): the required field '\(key)' is missing.",
             hint: "Add \"\(key)\" to this object (see `waymark schema json`).", at: location(node)))
     }
 
     mutating func wrongType(_ key: String, _ node: JSONNode, expected: String, context: String) {
-        diagnostics.append(.error(
-            NativeFormat.Code.type, "\(context): '\(key)' must be \(expected), but is \(node.kindDescription).",
+        diagnostics.append(Diagnostic(
+            .captureType, "\(context): '\(key)' must be \(expected), but is \(node.kindDescription).",
             hint: "Change '\(key)' to \(expected).", at: location(node)))
     }
 
@@ -101,23 +102,23 @@ struct NativeJSONCaptureReader {
 
     mutating func readCapture(_ node: JSONNode, context: String) -> Capture? {
         guard let fields = peekFields(node) else {
-            diagnostics.append(.error(
-                NativeFormat.Code.notACapture, "\(context) is \(node.kindDescription), not a capture object.",
+            diagnostics.append(Diagnostic(
+                .captureNotACapture, "\(context) is \(node.kindDescription), not a capture object.",
                 hint: "A Waymark JSON capture is an object with \"waymark\": 1, \"id\", \"title\" and \"steps\".",
                 at: location(node)))
             return nil
         }
         // The version decides how to read everything else, so a wrong version stops here.
         guard let versionMember = fields["waymark"] else {
-            diagnostics.append(.error(
-                NativeFormat.Code.version, "\(context) has no \"waymark\" version field, so it is not a Waymark capture.",
+            diagnostics.append(Diagnostic(
+                .captureVersion, "\(context) has no \"waymark\" version field, so it is not a Waymark capture.",
                 hint: "Add \"waymark\": 1, or pass --format with the recorder that wrote the file.", at: location(node)))
             return nil
         }
         let versionNode = versionMember.value
         guard case .number(let versionText) = versionNode.kind, let version = Int(versionText) else {
-            diagnostics.append(.error(
-                NativeFormat.Code.version,
+            diagnostics.append(Diagnostic(
+                .captureVersion,
                 "\(context): \"waymark\" must be the format version number \(NativeFormat.version), but is \(versionNode.kindDescription).",
                 hint: "Write \"waymark\": \(NativeFormat.version).", at: location(versionNode)))
             return nil
@@ -127,8 +128,8 @@ struct NativeJSONCaptureReader {
             return nil
         }
         if version < 1 {
-            diagnostics.append(.error(
-                NativeFormat.Code.version, "\(context): the format version \(versionText) does not exist.",
+            diagnostics.append(Diagnostic(
+                .captureVersion, "\(context): the format version \(versionText) does not exist.",
                 hint: "Write \"waymark\": \(NativeFormat.version).", at: location(versionNode)))
             return nil
         }
@@ -157,8 +158,8 @@ struct NativeJSONCaptureReader {
                     if let step = readStep(item, context: "Step \(index + 1)") { steps.append(step) }
                 }
                 if items.isEmpty {
-                    diagnostics.append(.warning(
-                        NativeFormat.Code.noSteps, "\(context) has no steps.",
+                    diagnostics.append(Diagnostic(
+                        .captureNoSteps, "\(context) has no steps.",
                         hint: "Record the process again; a guide without steps teaches nothing.", at: location(stepsNode)))
                 }
             } else {
@@ -202,8 +203,8 @@ struct NativeJSONCaptureReader {
         if path == nil, fields["path"] == nil { missing("path", in: node, context: context) }
         guard let formatName, let path else { return nil }
         guard let format = CaptureFormat(rawValue: formatName) else {
-            diagnostics.append(.error(
-                NativeFormat.Code.invalidOrigin, "\(context): unknown format '\(formatName)'.",
+            diagnostics.append(Diagnostic(
+                .captureOrigin, "\(context): unknown format '\(formatName)'.",
                 hint: "Use one of: " + CaptureFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                 at: location(fields["format"]!.value)))
             return nil
@@ -245,8 +246,8 @@ struct NativeJSONCaptureReader {
                     if let modifier = KeyModifier(rawValue: name) {
                         modifiers.append(modifier)
                     } else {
-                        diagnostics.append(.warning(
-                            NativeFormat.Code.unknownModifier, "\(context): unknown key modifier '\(name)' is dropped.",
+                        diagnostics.append(Diagnostic(
+                            .captureUnknownModifier, "\(context): unknown key modifier '\(name)' is dropped.",
                             hint: "Use ctrl, alt, shift or meta.", at: location(item)))
                     }
                 }

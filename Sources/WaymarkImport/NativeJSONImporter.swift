@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkJSON
 
 /// Reads Waymark's own JSON capture format (`{"waymark": 1, "id": …, "steps": […]}`).
 ///
@@ -26,11 +27,9 @@ public struct NativeJSONImporter: CaptureImporter {
     public func importCaptures(from input: CaptureInput) -> ImportResult {
         let root: JSONNode
         do {
-            root = try input.data.withUnsafeBytes { raw -> JSONNode in
-                try JSONParser.parse(raw.bindMemory(to: UInt8.self), file: input.path)
-            }
+            root = try JSONParser.parse(input.data, file: input.path)
         } catch {
-            return ImportResult(captures: [], diagnostics: (error as? DiagnosticError)?.diagnostics ?? [])
+            return ImportResult(captures: [], diagnostics: [Diagnostic(error)])
         }
         var reader = NativeJSONCaptureReader(file: input.path, format: format)
         switch root.kind {
@@ -38,8 +37,8 @@ public struct NativeJSONImporter: CaptureImporter {
             var captures: [Capture] = []
             var locations: [SourceLocation] = []
             if items.isEmpty {
-                reader.diagnostics.append(.error(
-                    NativeFormat.Code.notACapture, "The file holds an empty list of captures.",
+                reader.diagnostics.append(Diagnostic(
+                    .captureNotACapture, "The file holds an empty list of captures.",
                     hint: "Put at least one capture object in the array.", at: reader.location(root)))
             }
             for (index, item) in items.enumerated() {
@@ -54,8 +53,8 @@ public struct NativeJSONImporter: CaptureImporter {
             let capture = reader.readCapture(root, context: "Capture")
             return result(capture.map { [$0] } ?? [], reader.diagnostics)
         default:
-            return .failure(.error(
-                NativeFormat.Code.notACapture, "The file holds \(root.kindDescription), not a capture object.",
+            return .failure(Diagnostic(
+                .captureNotACapture, "The file holds \(root.kindDescription), not a capture object.",
                 hint: "A Waymark JSON capture is an object with \"waymark\": 1, \"id\", \"title\" and \"steps\".",
                 at: reader.location(root)))
         }

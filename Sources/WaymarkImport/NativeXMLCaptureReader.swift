@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkModel
-import WaymarkXML
+internal import WaymarkXML
 
 /// Walks a parsed XML capture, collecting diagnostics with line numbers.
 struct NativeXMLCaptureReader {
@@ -27,8 +27,8 @@ struct NativeXMLCaptureReader {
             if !elements.contains(child.name) {
                 diagnostics.append(NativeFormat.unknownFieldWarning("<\(child.name)>", at: location(child), context: context))
             } else if !repeatable, !seen.insert(child.name).inserted {
-                diagnostics.append(.warning(
-                    NativeFormat.Code.duplicateField,
+                diagnostics.append(Diagnostic(
+                    .captureDuplicateField,
                     "\(context): the element <\(child.name)> appears twice; the first one is used.",
                     hint: "Remove the second <\(child.name)>.", at: location(child)))
             }
@@ -40,8 +40,8 @@ struct NativeXMLCaptureReader {
     mutating func checkOnlyElements(_ element: XMLElement, context: String) {
         for case .text(let text) in element.children
         where !text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
-            diagnostics.append(.warning(
-                NativeFormat.Code.unexpectedText, "\(context): text outside any field is ignored.",
+            diagnostics.append(Diagnostic(
+                .xmlUnexpectedText, "\(context): text outside any field is ignored.",
                 hint: "Put the text inside the element it belongs to, such as <note>.", at: location(element)))
             break
         }
@@ -51,8 +51,8 @@ struct NativeXMLCaptureReader {
     mutating func text(_ element: XMLElement, _ name: String, context: String) -> String? {
         guard let child = element.firstElement(named: name) else { return nil }
         if !child.elements.isEmpty {
-            diagnostics.append(.error(
-                NativeFormat.Code.type, "\(context): <\(name)> must hold text, not elements.",
+            diagnostics.append(Diagnostic(
+                .captureType, "\(context): <\(name)> must hold text, not elements.",
                 hint: "Write the value as plain text inside <\(name)>…</\(name)>.", at: location(child)))
             return nil
         }
@@ -60,8 +60,8 @@ struct NativeXMLCaptureReader {
     }
 
     mutating func missing(_ name: String, in element: XMLElement, context: String) {
-        diagnostics.append(.error(
-            NativeFormat.Code.missingField, "\(context): the required \(name) is missing.",
+        diagnostics.append(Diagnostic(
+            .captureMissingField, "\(context): the required \(name) is missing.",
             hint: "Add \(name) (see `waymark schema xsd`).", at: location(element)))
     }
 
@@ -69,8 +69,8 @@ struct NativeXMLCaptureReader {
         guard let raw = element[attribute: name] else { return nil }
         let trimmed = raw.trimming(.whitespaces)
         guard let value = Int(trimmed) else {
-            diagnostics.append(.error(
-                NativeFormat.Code.type, "\(context): \(name)=\"\(raw)\" is not a whole number.",
+            diagnostics.append(Diagnostic(
+                .captureType, "\(context): \(name)=\"\(raw)\" is not a whole number.",
                 hint: "Write \(name) as a whole number of pixels.", at: location(element)))
             return nil
         }
@@ -83,8 +83,8 @@ struct NativeXMLCaptureReader {
         var out: [String] = []
         for child in container.elements(named: item) {
             if !child.elements.isEmpty {
-                diagnostics.append(.error(
-                    NativeFormat.Code.type, "\(context): <\(item)> must hold text, not elements.",
+                diagnostics.append(Diagnostic(
+                    .captureType, "\(context): <\(item)> must hold text, not elements.",
                     hint: "Write each entry as plain text.", at: location(child)))
                 continue
             }
@@ -106,14 +106,14 @@ struct NativeXMLCaptureReader {
 
     mutating func readCapture(_ element: XMLElement, context: String) -> Capture? {
         guard let versionText = element[attribute: "version"] else {
-            diagnostics.append(.error(
-                NativeFormat.Code.version, "\(context): <capture> has no version attribute.",
+            diagnostics.append(Diagnostic(
+                .captureVersion, "\(context): <capture> has no version attribute.",
                 hint: "Write <capture version=\"\(NativeFormat.version)\" id=\"…\">.", at: location(element)))
             return nil
         }
         guard let version = Int(versionText.trimming(.whitespaces)) else {
-            diagnostics.append(.error(
-                NativeFormat.Code.version, "\(context): version=\"\(versionText)\" is not a format version number.",
+            diagnostics.append(Diagnostic(
+                .captureVersion, "\(context): version=\"\(versionText)\" is not a format version number.",
                 hint: "Write version=\"\(NativeFormat.version)\".", at: location(element)))
             return nil
         }
@@ -122,8 +122,8 @@ struct NativeXMLCaptureReader {
             return nil
         }
         if version < 1 {
-            diagnostics.append(.error(
-                NativeFormat.Code.version, "\(context): the format version \(version) does not exist.",
+            diagnostics.append(Diagnostic(
+                .captureVersion, "\(context): the format version \(version) does not exist.",
                 hint: "Write version=\"\(NativeFormat.version)\".", at: location(element)))
             return nil
         }
@@ -155,8 +155,8 @@ struct NativeXMLCaptureReader {
                 if let step = readStep(stepElement, context: "Step \(index + 1)") { steps.append(step) }
             }
             if stepElements.isEmpty {
-                diagnostics.append(.warning(
-                    NativeFormat.Code.noSteps, "\(context) has no steps.",
+                diagnostics.append(Diagnostic(
+                    .captureNoSteps, "\(context) has no steps.",
                     hint: "Record the process again; a guide without steps teaches nothing.", at: location(stepsElement)))
             }
         } else {
@@ -192,8 +192,8 @@ struct NativeXMLCaptureReader {
             return nil
         }
         guard let format = CaptureFormat(rawValue: formatName) else {
-            diagnostics.append(.error(
-                NativeFormat.Code.invalidOrigin, "\(context): unknown format '\(formatName)'.",
+            diagnostics.append(Diagnostic(
+                .captureOrigin, "\(context): unknown format '\(formatName)'.",
                 hint: "Use one of: " + CaptureFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                 at: location(element)))
             return nil
@@ -225,8 +225,8 @@ struct NativeXMLCaptureReader {
             case "true", "1": sensitive = true
             case "false", "0": sensitive = false
             default:
-                diagnostics.append(.error(
-                    NativeFormat.Code.type, "\(context): sensitive=\"\(raw)\" must be true or false.",
+                diagnostics.append(Diagnostic(
+                    .captureType, "\(context): sensitive=\"\(raw)\" must be true or false.",
                     hint: "Write sensitive=\"true\" for secrets such as passwords.", at: location(element)))
             }
         }
@@ -237,8 +237,8 @@ struct NativeXMLCaptureReader {
                 if let modifier = KeyModifier(rawValue: String(name)) {
                     modifiers.append(modifier)
                 } else {
-                    diagnostics.append(.warning(
-                        NativeFormat.Code.unknownModifier, "\(context): unknown key modifier '\(name)' is dropped.",
+                    diagnostics.append(Diagnostic(
+                        .captureUnknownModifier, "\(context): unknown key modifier '\(name)' is dropped.",
                         hint: "Use ctrl, alt, shift or meta, separated by spaces.", at: location(element)))
                 }
             }

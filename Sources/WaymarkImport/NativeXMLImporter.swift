@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkModel
-import WaymarkXML
+internal import WaymarkXML
 
 /// Reads Waymark's own XML capture format (`<capture version="1" id="…">`), or several captures under `<captures>`.
 ///
@@ -74,15 +74,15 @@ public struct NativeXMLImporter: CaptureImporter {
                 }
             }
             if captures.isEmpty, !reader.diagnostics.hasErrors {
-                reader.diagnostics.append(.error(
-                    NativeFormat.Code.notACapture, "<captures> holds no <capture> element.",
+                reader.diagnostics.append(Diagnostic(
+                    .captureNotACapture, "<captures> holds no <capture> element.",
                     hint: "Put at least one <capture version=\"1\"> inside <captures>.", at: reader.location(root)))
             }
             reader.diagnostics += NativeFormat.checkDistinctIDs(captures, locations: locations)
             return result(captures, reader.diagnostics)
         default:
-            return .failure(.error(
-                NativeFormat.Code.notACapture, "The root element is <\(root.name)>, not <capture>.",
+            return .failure(Diagnostic(
+                .captureNotACapture, "The root element is <\(root.name)>, not <capture>.",
                 hint: "A Waymark XML capture starts with <capture version=\"1\" id=\"…\">; pass --format for other recorders.",
                 at: reader.location(root)))
         }

@@ -4,8 +4,6 @@ import WaymarkModel
 /// Checks that the screenshots a capture refers to exist beside it, so `validate` catches a missing image before
 /// `build` needs it.
 public enum ScreenshotFiles {
-    public static let missingCode = "capture.screenshot-missing"
-
     /// A warning for each distinct screenshot path that is not a file relative to `capturePath`'s folder.
     /// Screenshots carried inside the recording (`embeddedData`) are not looked up.
     public static func check(_ captures: [Capture], capturePath: String) -> [Diagnostic] {
@@ -19,8 +17,8 @@ public enum ScreenshotFiles {
                 var isDirectory: ObjCBool = false
                 if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) || isDirectory.boolValue {
                     reported.insert(shot.path)
-                    out.append(.warning(
-                        missingCode, "Step \(index + 1): the screenshot '\(shot.path)' does not exist.",
+                    out.append(Diagnostic(
+                        .captureScreenshotMissing, "Step \(index + 1): the screenshot '\(shot.path)' does not exist.",
                         hint: "Put the image beside the capture at that relative path, or remove the screenshot.",
                         at: SourceLocation(file: capturePath)))
                 }

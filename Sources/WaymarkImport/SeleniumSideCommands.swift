@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkJSON
 
 /// Turns the commands of one Selenium IDE test into steps.
 ///
@@ -78,13 +79,13 @@ struct SeleniumCommandConverter {
             }
         }
         if command.isEmpty {
-            fields.diagnostics.append(.note(
-                "selenium.empty-command", "An empty command is skipped.", at: fields.location(node)))
+            fields.diagnostics.append(Diagnostic(
+                .seleniumEmptyCommand, "An empty command is skipped.", at: fields.location(node)))
             return
         }
         if command.hasPrefix("//") {
-            fields.diagnostics.append(.note(
-                "selenium.commented-out", "The commented-out command '\(command)' is skipped.", at: fields.location(node)))
+            fields.diagnostics.append(Diagnostic(
+                .seleniumCommentedOut, "The commented-out command '\(command)' is skipped.", at: fields.location(node)))
             return
         }
         let command_ = Command(name: command, target: target, value: value, alternatives: alternatives,
@@ -108,8 +109,8 @@ struct SeleniumCommandConverter {
     mutating func finish(fields: inout ForeignJSONFields, testName: String, at node: JSONNode) {
         flushMouseDown()
         if !blocks.isEmpty {
-            fields.diagnostics.append(.warning(
-                "selenium.unclosed-block", "The test '\(testName)' opens \(blocks.count) control-flow block(s) without 'end'.",
+            fields.diagnostics.append(Diagnostic(
+                .seleniumUnclosedBlock, "The test '\(testName)' opens \(blocks.count) control-flow block(s) without 'end'.",
                 hint: "Add the missing 'end' commands in Selenium IDE.", at: fields.location(node)))
         }
     }
@@ -430,12 +431,12 @@ struct SeleniumCommandConverter {
             } else {
                 note("Run the steps of the test “\(testName)”.", c, value: testName)
                 if commandsByName[testName] != nil {
-                    fields.diagnostics.append(.warning(
-                        "selenium.run-cycle", "The test '\(testName)' runs itself through 'run' commands; it is named, not repeated.",
+                    fields.diagnostics.append(Diagnostic(
+                        .seleniumRunCycle, "The test '\(testName)' runs itself through 'run' commands; it is named, not repeated.",
                         hint: "Break the cycle of 'run' commands in Selenium IDE.", at: fields.location(c.node)))
                 } else if !byName.contains(c.target), testNames[c.target] == nil {
-                    fields.diagnostics.append(.warning(
-                        "selenium.unknown-test", "The command 'run' names the test '\(c.target)', which is not in the project.",
+                    fields.diagnostics.append(Diagnostic(
+                        .seleniumUnknownTest, "The command 'run' names the test '\(c.target)', which is not in the project.",
                         hint: "Fix the test name in Selenium IDE.", at: fields.location(c.node)))
                 }
             }
@@ -470,8 +471,8 @@ struct SeleniumCommandConverter {
 
         // Playback settings
         case "setSpeed", "debugger":
-            fields.diagnostics.append(.note(
-                "selenium.playback-only", "The command '\(name)' only affects playback in Selenium IDE; it is skipped.",
+            fields.diagnostics.append(Diagnostic(
+                .seleniumPlaybackOnly, "The command '\(name)' only affects playback in Selenium IDE; it is skipped.",
                 at: fields.location(c.node)))
 
         default:
@@ -482,8 +483,8 @@ struct SeleniumCommandConverter {
             }
             if step.value == nil, !c.value.isEmpty { step.value = substitute(c.value) }
             add(step, c)
-            fields.diagnostics.append(.warning(
-                "selenium.unknown-command",
+            fields.diagnostics.append(Diagnostic(
+                .seleniumUnknownCommand,
                 "The command '\(name)' is not a Selenium IDE command Waymark knows (a plugin or legacy command); it is kept as a custom step.",
                 hint: "Add an \"instruction\" to the step in the converted capture to say what a person does here.",
                 at: fields.location(c.node)))
@@ -550,8 +551,8 @@ struct SeleniumCommandConverter {
             var step = Step(action: .custom, target: element(c.target, c.alternatives), customType: c.name)
             step.value = c.value.isEmpty ? nil : c.value
             add(step, c)
-            fields.diagnostics.append(.warning(
-                "selenium.unknown-command", "The command '\(c.name)' is not a Selenium IDE command Waymark knows; it is kept as a custom step.",
+            fields.diagnostics.append(Diagnostic(
+                .seleniumUnknownCommand, "The command '\(c.name)' is not a Selenium IDE command Waymark knows; it is kept as a custom step.",
                 hint: "Add an \"instruction\" to the step in the converted capture.", at: fields.location(c.node)))
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkJSON
 
 /// Reads Selenium IDE project files (`.side`, versions 1.0–3.0): one capture per test.
 ///
@@ -24,7 +25,7 @@ public struct SeleniumSideImporter: CaptureImporter {
         do {
             root = try JSONParser.parse([UInt8](input.data), file: input.path)
         } catch {
-            return ImportResult(captures: [], diagnostics: error.diagnostics.map { $0.inFile(input.path) })
+            return ImportResult(captures: [], diagnostics: [Diagnostic(error).inFile(input.path)])
         }
         var reader = SeleniumProjectReader(file: input.path)
         let captures = reader.read(root)
@@ -39,7 +40,7 @@ struct SeleniumProjectReader {
 
     init(file: String) {
         self.file = file
-        fields = ForeignJSONFields(file: file, prefix: "selenium")
+        fields = ForeignJSONFields(file: file, wrongTypeCode: .seleniumFieldType, missingFieldCode: .seleniumMissingField)
     }
 
     struct TestEntry {
@@ -51,21 +52,21 @@ struct SeleniumProjectReader {
 
     mutating func read(_ root: JSONNode) -> [Capture] {
         guard root.objectValue != nil else {
-            fields.diagnostics.append(.error(
-                "selenium.not-a-project", "A Selenium IDE project is a JSON object; this file holds \(root.kindDescription).",
+            fields.diagnostics.append(Diagnostic(
+                .seleniumNotAProject, "A Selenium IDE project is a JSON object; this file holds \(root.kindDescription).",
                 hint: "Save the project again from Selenium IDE (File → Save project).", at: fields.location(root)))
             return []
         }
         if let version = fields.string(root, "version") {
             let major = Int(version.split(separator: ".").first ?? "") ?? 0
             if !(1...3).contains(major) {
-                fields.diagnostics.append(.warning(
-                    "selenium.version", "The project's version '\(version)' is not one Waymark knows (1.0–3.0); reading it as 3.0.",
+                fields.diagnostics.append(Diagnostic(
+                    .seleniumVersion, "The project's version '\(version)' is not one Waymark knows (1.0–3.0); reading it as 3.0.",
                     hint: "Check the converted guide carefully.", at: fields.location(root["version"]!)))
             }
         } else if root["version"] == nil {
-            fields.diagnostics.append(.note(
-                "selenium.no-version", "The project has no 'version' field; reading it as version 1.0.", at: fields.location(root)))
+            fields.diagnostics.append(Diagnostic(
+                .seleniumNoVersion, "The project has no 'version' field; reading it as version 1.0.", at: fields.location(root)))
         }
         _ = fields.string(root, "id")
         for url in fields.array(root, "urls") ?? [] where url.stringValue == nil {
@@ -101,8 +102,8 @@ struct SeleniumProjectReader {
             for ref in fields.array(suite, "tests") ?? [] {
                 guard let testID = ref.stringValue else { fields.wrongType(ref, field: "suites[].tests[]", expected: "a test id"); continue }
                 guard let index = tests.firstIndex(where: { $0.id == testID }) else {
-                    fields.diagnostics.append(.warning(
-                        "selenium.unknown-test", "A suite lists the test id '\(testID)', which is not in the project.",
+                    fields.diagnostics.append(Diagnostic(
+                        .seleniumUnknownTest, "A suite lists the test id '\(testID)', which is not in the project.",
                         hint: "Remove the id from the suite or add the test back.", at: fields.location(ref)))
                     continue
                 }
@@ -132,8 +133,8 @@ struct SeleniumProjectReader {
             }
             converter.finish(fields: &fields, testName: test.name, at: test.node)
             if converter.steps.isEmpty {
-                fields.diagnostics.append(.warning(
-                    "selenium.empty-test", "The test '\(test.name)' has no commands a person performs; its guide will be empty.",
+                fields.diagnostics.append(Diagnostic(
+                    .seleniumEmptyTest, "The test '\(test.name)' has no commands a person performs; its guide will be empty.",
                     hint: "Record the test again in Selenium IDE, or remove it from the project.", at: fields.location(test.node)))
             }
             var capture = Capture(

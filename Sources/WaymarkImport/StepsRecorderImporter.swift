@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkModel
-import WaymarkXML
+internal import WaymarkXML
 
 /// Reads Windows Steps Recorder (psr.exe) recordings: the `.zip` it saves, the `.mht` inside, or the bare XML
 /// report cut out of the `.mht`.
@@ -68,8 +68,8 @@ public struct StepsRecorderImporter: CaptureImporter {
             var reader = StepsRecorderReportReader(path: input.path, recordingName: input.path, screenshot: { _ in nil })
             return reader.read(xml: input.data)
         case nil:
-            return .failure(.error(
-                "psr.not-a-recording", "The file is not a Steps Recorder .zip, .mht or XML report.",
+            return .failure(Diagnostic(
+                .psrNotARecording, "The file is not a Steps Recorder .zip, .mht or XML report.",
                 hint: "Pass the .zip that Steps Recorder saved.", at: SourceLocation(file: input.path)))
         }
     }
@@ -84,8 +84,8 @@ public struct StepsRecorderImporter: CaptureImporter {
         }
         var diagnostics = archive.diagnostics
         guard let page = archive.part(named: "main.htm") ?? archive.parts.first(where: { $0.contentType == "text/html" }) else {
-            return ImportResult(captures: [], diagnostics: diagnostics + [.error(
-                "psr.no-report", "The archive has no report page (main.htm).",
+            return ImportResult(captures: [], diagnostics: diagnostics + [Diagnostic(
+                .psrNoReport, "The archive has no report page (main.htm).",
                 hint: "This .mht was not saved by Steps Recorder.", at: SourceLocation(file: path))])
         }
         let html: Data
@@ -94,8 +94,8 @@ public struct StepsRecorderImporter: CaptureImporter {
         case .success(let d): html = d
         }
         guard let (xml, xmlStart) = Self.reportXML(in: html) else {
-            return ImportResult(captures: [], diagnostics: diagnostics + [.error(
-                "psr.no-report", "The report page holds no recorded steps (no <script id=\"myXML\"> block).",
+            return ImportResult(captures: [], diagnostics: diagnostics + [Diagnostic(
+                .psrNoReport, "The report page holds no recorded steps (no <script id=\"myXML\"> block).",
                 hint: "This .mht was not saved by Steps Recorder, or it was edited.", at: SourceLocation(file: path))])
         }
         // Line numbers of the report map onto the .mht only when the page was stored as plain text.

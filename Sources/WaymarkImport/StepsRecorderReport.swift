@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkModel
-import WaymarkXML
+internal import WaymarkXML
+import WaymarkSupport
 
 /// Turns the XML report of Windows Steps Recorder into a capture.
 ///
@@ -56,14 +57,14 @@ struct StepsRecorderReportReader {
         case .success(let element): root = element
         }
         guard root.name == "Report" else {
-            diagnostics.append(.error(
-                "psr.not-a-report", "The XML root is <\(root.name)>, not a Steps Recorder <Report>.",
+            diagnostics.append(Diagnostic(
+                .psrNotAReport, "The XML root is <\(root.name)>, not a Steps Recorder <Report>.",
                 hint: "Pass the .zip that Steps Recorder saved.", at: location(root)))
             return ImportResult(captures: [], diagnostics: diagnostics)
         }
         guard let data = root.firstElement(named: "UserActionData") else {
-            diagnostics.append(.error(
-                "psr.no-steps", "The report has no <UserActionData>: no steps were recorded.",
+            diagnostics.append(Diagnostic(
+                .psrNoSteps, "The report has no <UserActionData>: no steps were recorded.",
                 hint: "Record the steps again with Steps Recorder.", at: location(root)))
             return ImportResult(captures: [], diagnostics: diagnostics)
         }
@@ -74,8 +75,8 @@ struct StepsRecorderReportReader {
         for session in sessions {
             if startTime == nil { startTime = session[attribute: "StartTime"] }
             if let missed = session[attribute: "MissedActionCount"].flatMap({ Int($0.trimming(.whitespaces)) }), missed > 0 {
-                diagnostics.append(.warning(
-                    "psr.missed-actions",
+                diagnostics.append(Diagnostic(
+                    .psrMissedActions,
                     "Steps Recorder missed \(missed) action\(missed == 1 ? "" : "s") during this recording; the guide may lack steps.",
                     hint: "Check the guide against the process, and add the missing steps to the converted capture.",
                     at: location(session)))
@@ -96,13 +97,13 @@ struct StepsRecorderReportReader {
         }
         let named = steps.count { _ in true } > 0 && sessions.contains { s in s.elements(named: "EachAction").contains { $0.childText("ScreenshotFileName") != nil } }
         if named, !steps.contains(where: { $0.screenshot != nil }) {
-            diagnostics.append(.note(
-                "psr.no-screenshots", "This report carries no screenshot images; the guide will have no pictures.",
+            diagnostics.append(Diagnostic(
+                .psrNoScreenshots, "This report carries no screenshot images; the guide will have no pictures.",
                 hint: "Import the .zip or .mht that Steps Recorder saved to get the screenshots.", at: location(root)))
         }
         if steps.isEmpty {
-            diagnostics.append(.warning(
-                "psr.no-steps", "The report holds no recorded actions.",
+            diagnostics.append(Diagnostic(
+                .psrNoSteps, "The report holds no recorded actions.",
                 hint: "Record the steps again with Steps Recorder.", at: location(data)))
         }
         let program = Self.mostCommon(programs)
@@ -259,8 +260,8 @@ struct StepsRecorderReportReader {
         } else {
             step = Step(action: .custom, target: target, customType: kind.isEmpty ? "unknown" : kind)
             step.note = description.isEmpty ? nil : description
-            diagnostics.append(.warning(
-                "psr.unknown-action", "The action '\(kind)' is not one Waymark knows; it is kept as a custom step.",
+            diagnostics.append(Diagnostic(
+                .psrUnknownAction, "The action '\(kind)' is not one Waymark knows; it is kept as a custom step.",
                 hint: "Add an \"instruction\" to the step in the converted capture to say what a person does here.",
                 at: location(action)))
         }
@@ -317,7 +318,7 @@ struct StepsRecorderReportReader {
         // Without the image bytes (a bare XML report) there is no picture to show: no screenshot at all.
         guard let data = screenshot(safeName) else { return nil }
         shot.embeddedData = data
-        guard let size = StepsRecorderJPEG.size(of: data) else { return shot }
+        guard let size = ImageSize.read(data) else { return shot }
         shot.width = size.width
         shot.height = size.height
         guard let screen = Self.rect(action.childText("ScreenCoordsXYWH")), screen.width > 0, screen.height > 0 else { return shot }

@@ -11,15 +11,6 @@ import ZIPFoundation
 /// checked again against the caps (a header may lie). Entries are only ever extracted to memory: nothing from the
 /// archive is written to disk.
 public struct ZipArchiveReader: Sendable {
-    public enum Code {
-        public static let unreadable = "zip.unreadable"
-        public static let unsafePath = "zip.unsafe-path"
-        public static let symlink = "zip.symlink"
-        public static let tooLarge = "zip.too-large"
-        public static let ratio = "zip.compression-ratio"
-        public static let noMember = "zip.no-member"
-        public static let damaged = "zip.damaged"
-    }
 
     public struct Limits: Sendable {
         /// Largest uncompressed member read (default 512 MiB).
@@ -155,16 +146,16 @@ public struct ZipArchiveReader: Sendable {
         // ZIPFoundation trusts the offsets in the archive's directory; reading an in-memory archive past its end
         // traps (found by fuzzing). Every offset is checked against the real size first.
         if let problem = Self.structuralProblem(in: input.data, allowZip64: input.fileURL != nil) {
-            return .failure(DiagnosticError(.error(
-                Code.damaged, "The archive is damaged: \(problem).",
+            return .failure(DiagnosticError(Diagnostic(
+                .zipDamaged, "The archive is damaged: \(problem).",
                 hint: "Copy the archive again from where Steps Recorder saved it.", at: location)))
         }
         // ZIPFoundation refuses an archive without a readable end record, but when reading from memory it leaks the
         // stream it opened and a copy of the data (found by fuzzing: the process ran out of memory). Such archives
         // are refused here, before ZIPFoundation opens them.
         if let problem = Self.endRecordProblem(in: input.data) {
-            return .failure(DiagnosticError(.error(
-                Code.unreadable, "The file is not a readable zip archive: \(problem).",
+            return .failure(DiagnosticError(Diagnostic(
+                .zipUnreadable, "The file is not a readable zip archive: \(problem).",
                 hint: "Check that the download finished; Steps Recorder saves a .zip holding one .mht file.", at: location)))
         }
         // ZIPFoundation inflates an entry flagged "sizes in a data descriptor" (bit 3) until the deflate stream
@@ -180,8 +171,8 @@ public struct ZipArchiveReader: Sendable {
                 archive = try Archive(data: input.data, accessMode: .read)
             }
         } catch {
-            return .failure(DiagnosticError(.error(
-                Code.unreadable, "The file is not a readable zip archive.",
+            return .failure(DiagnosticError(Diagnostic(
+                .zipUnreadable, "The file is not a readable zip archive.",
                 hint: "Check that the download finished; Steps Recorder saves a .zip holding one .mht file.", at: location)))
         }
         var total: UInt64 = 0
@@ -190,42 +181,42 @@ public struct ZipArchiveReader: Sendable {
         for entry in archive {
             count += 1
             if count > limits.maxEntries {
-                return .failure(DiagnosticError(.error(
-                    Code.tooLarge, "The archive holds more than \(limits.maxEntries) entries.",
+                return .failure(DiagnosticError(Diagnostic(
+                    .zipTooLarge, "The archive holds more than \(limits.maxEntries) entries.",
                     hint: "This is not a Steps Recorder archive.", at: location)))
             }
             let name = entry.path
             let shown = String(name.unicodeScalars.map { $0.value < 0x20 ? "?" : Character($0) }.prefix(200))
             guard Self.isSafeEntryName(name) else {
-                return .failure(DiagnosticError(.error(
-                    Code.unsafePath, "The archive holds the entry '\(shown)', whose path leaves its folder; the archive is refused.",
+                return .failure(DiagnosticError(Diagnostic(
+                    .zipUnsafePath, "The archive holds the entry '\(shown)', whose path leaves its folder; the archive is refused.",
                     hint: "Do not open archives from unknown sources; ask for the recording again.", at: location)))
             }
             if entry.type == .symlink {
-                return .failure(DiagnosticError(.error(
-                    Code.symlink, "The archive holds the symbolic link '\(shown)'; the archive is refused.",
+                return .failure(DiagnosticError(Diagnostic(
+                    .zipSymlink, "The archive holds the symbolic link '\(shown)'; the archive is refused.",
                     hint: "Steps Recorder archives hold no links; ask for the recording again.", at: location)))
             }
             let size = entry.uncompressedSize
             total &+= size
             if size > limits.maxEntryBytes || total > limits.maxTotalBytes || total < size {
-                return .failure(DiagnosticError(.error(
-                    Code.tooLarge, "The entry '\(shown)' would unpack to \(size) bytes, over the limit of \(limits.maxEntryBytes / 1_048_576) MiB per entry and \(limits.maxTotalBytes / 1_048_576) MiB in total.",
+                return .failure(DiagnosticError(Diagnostic(
+                    .zipTooLarge, "The entry '\(shown)' would unpack to \(size) bytes, over the limit of \(limits.maxEntryBytes / 1_048_576) MiB per entry and \(limits.maxTotalBytes / 1_048_576) MiB in total.",
                     hint: "This looks like a zip bomb or not a capture; it is not unpacked.", at: location)))
             }
             if size >= limits.ratioFloorBytes, entry.type == .file {
                 let compressed = max(entry.compressedSize, 1)
                 if size / compressed > limits.maxCompressionRatio {
-                    return .failure(DiagnosticError(.error(
-                        Code.ratio, "The entry '\(shown)' is compressed \(size / compressed):1, more than \(limits.maxCompressionRatio):1; it looks like a zip bomb and is not unpacked.",
+                    return .failure(DiagnosticError(Diagnostic(
+                        .zipCompressionRatio, "The entry '\(shown)' is compressed \(size / compressed):1, more than \(limits.maxCompressionRatio):1; it looks like a zip bomb and is not unpacked.",
                         hint: "Do not open archives from unknown sources; ask for the recording again.", at: location)))
                 }
             }
             if chosen == nil, entry.type == .file, matching(name) { chosen = entry }
         }
         guard let entry = chosen else {
-            return .failure(DiagnosticError(.error(
-                Code.noMember, "The archive holds no Steps Recorder recording (.mht file).",
+            return .failure(DiagnosticError(Diagnostic(
+                .zipNoMember, "The archive holds no Steps Recorder recording (.mht file).",
                 hint: "Pass the .zip that Steps Recorder saved, or the .mht itself.", at: location)))
         }
         // Inflate to memory, stopping as soon as more bytes arrive than declared or allowed.
@@ -240,12 +231,12 @@ public struct ZipArchiveReader: Sendable {
                 out.append(chunk)
             }
         } catch is Overflow {
-            return .failure(DiagnosticError(.error(
-                Code.tooLarge, "The entry '\(entry.path)' unpacks to more bytes than its header declares; it is not read.",
+            return .failure(DiagnosticError(Diagnostic(
+                .zipTooLarge, "The entry '\(entry.path)' unpacks to more bytes than its header declares; it is not read.",
                 hint: "The archive is damaged or hostile; ask for the recording again.", at: location)))
         } catch {
-            return .failure(DiagnosticError(.error(
-                Code.damaged, "The entry '\(entry.path)' cannot be unpacked: the archive is damaged.",
+            return .failure(DiagnosticError(Diagnostic(
+                .zipDamaged, "The entry '\(entry.path)' cannot be unpacked: the archive is damaged.",
                 hint: "Copy the archive again from where Steps Recorder saved it.", at: location)))
         }
         return .success((entry.path, out))

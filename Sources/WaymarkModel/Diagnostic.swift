@@ -1,6 +1,9 @@
+import WaymarkJSON
+
 /// A problem a user can fix, reported with where it is and what to do about it.
 ///
-/// Every user-facing problem in Waymark is a `Diagnostic` value rather than a thrown string, so that commands can
+/// Every user-facing problem in Waymark is a `Diagnostic` value with a registered `DiagnosticCode` rather than a thrown
+/// string, so that commands can
 /// collect all of them, print them in one consistent shape (`file:line:column: severity[code]: message`), and exit
 /// with the documented code. `code` is stable across releases: scripts and CI filters may match on it.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -19,39 +22,22 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    /// Stable, dotted identifier such as `json.syntax` or `xml.doctype`; see docs/diagnostics.md.
+    /// Stable, dotted identifier such as `json.syntax` or `xml.doctype`: the `id` of a registered `DiagnosticCode`
+    /// (see docs/diagnostics.md).
     public var code: String
     public var message: String
     /// One plain sentence saying what to do.
     public var hint: String?
     public var location: SourceLocation?
 
-    public init(
-        _ severity: Severity, code: String, message: String, hint: String? = nil, location: SourceLocation? = nil
-    ) {
-        self.severity = severity
-        self.code = code
+    /// A problem with a registered code: its severity comes from the registry, and so does the hint unless the
+    /// call site knows a more specific one.
+    public init(_ code: DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation? = nil) {
+        self.severity = code.severity
+        self.code = code.id
         self.message = message
-        self.hint = hint
+        self.hint = hint ?? code.hint
         self.location = location
-    }
-
-    public static func error(
-        _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation? = nil
-    ) -> Diagnostic {
-        Diagnostic(.error, code: code, message: message, hint: hint, location: location)
-    }
-
-    public static func warning(
-        _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation? = nil
-    ) -> Diagnostic {
-        Diagnostic(.warning, code: code, message: message, hint: hint, location: location)
-    }
-
-    public static func note(
-        _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation? = nil
-    ) -> Diagnostic {
-        Diagnostic(.note, code: code, message: message, hint: hint, location: location)
     }
 
     /// `file:line:column: severity[code]: message` followed by an indented hint line, as compilers print them.
@@ -110,4 +96,22 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
+}
+
+extension Diagnostic {
+    /// The `json.*` diagnostic for a document the JSON reader refused, at the reader's line and column.
+    public init(_ error: JSONSyntaxError) {
+        let code: DiagnosticCode = switch error.kind {
+        case .syntax: .jsonSyntax
+        case .encoding: .jsonEncoding
+        case .depth: .jsonDepth
+        case .empty: .jsonEmpty
+        }
+        self.init(code, error.message, hint: error.hint,
+                  at: SourceLocation(file: error.file, line: error.line, column: error.column))
+    }
+}
+
+extension DiagnosticError {
+    public init(_ error: JSONSyntaxError) { self.init(Diagnostic(error)) }
 }

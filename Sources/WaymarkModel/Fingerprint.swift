@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WaymarkJSON
 
 /// Semantic fingerprints: SHA-256 over what a learner sees in a capture, and nothing else.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkSupport
 
 /// One row of the dashboard: a guide and what a training manager needs to know about it.
 public struct DashboardEntry: Sendable, Hashable {

@@ -24,12 +24,12 @@ struct SentenceBuilder {
         if let writer = draft.writerInstruction {
             if run.isSecret(writer) {
                 diagnostics.append(run.warning(
-                    "phrase.instruction-sensitive",
+                    .phraseInstructionSensitive,
                     "The instruction of step \(captureStep) contains a sensitive value; a generated sentence is used instead.",
                     hint: "Reword the step's instruction without the secret.", step: nil))
             } else if TargetDescriber.containsLocator(in: writer) {
                 diagnostics.append(run.warning(
-                    "phrase.instruction-selector",
+                    .phraseInstructionSelector,
                     "The instruction of step \(captureStep) quotes a machine locator; a generated sentence is used instead.",
                     hint: "Write the instruction with the words the learner sees on screen, not selectors.", step: nil))
             } else {
@@ -47,7 +47,7 @@ struct SentenceBuilder {
         if let name = described.name, !run.isSecret(name) {
             if described.origin == .selectorWords {
                 diagnostics.append(run.warning(
-                    "phrase.label-from-selector",
+                    .phraseLabelFromSelector,
                     "Step \(captureStep) has no label for its \(field); the guide calls it \"\(name)\", made from its selector.",
                     hint: "Add a `label` to the step's \(field) in the capture with the text the learner sees on screen.",
                     step: nil))
@@ -56,7 +56,7 @@ struct SentenceBuilder {
         }
         let role = described.role ?? fallbackRole
         diagnostics.append(run.warning(
-            "phrase.no-label",
+            .phraseNoLabel,
             "Step \(captureStep) has no readable name for its \(field); the guide says \"the \(role)\".",
             hint: "Add a `label` to the step's \(field) in the capture with the text the learner sees on screen.",
             step: nil))
@@ -112,7 +112,7 @@ struct SentenceBuilder {
             let keys = KeyNames.combination(key: draft.key, modifiers: draft.modifiers)
             if keys.isEmpty {
                 diagnostics.append(run.warning(
-                    "phrase.no-key", "Step \(captureStep) presses a key but the capture does not say which.",
+                    .phraseNoKey, "Step \(captureStep) presses a key but the capture does not say which.",
                     hint: "Set `key` on the step.", step: nil))
                 s = [.text("Press the key shown in the recording.")]
             } else if hasName(draft.target) && TargetDescriber.describe(draft.target).name != nil {
@@ -175,7 +175,7 @@ struct SentenceBuilder {
         case .custom:
             let kind = draft.customType.flatMap { TargetDescriber.words(fromIdentifier: $0) }
             diagnostics.append(run.warning(
-                "phrase.custom-step",
+                .phraseCustomStep,
                 "Step \(captureStep) is a custom step (\(draft.customType ?? "unknown type")) that Waymark cannot phrase exactly.",
                 hint: "Give the step an `instruction` in the capture with the sentence learners should read.", step: nil))
             if let kind {

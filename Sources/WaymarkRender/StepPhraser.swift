@@ -106,8 +106,8 @@ struct PhrasingRun {
             if let regex = try? NSRegularExpression(pattern: pattern) {
                 redactors.append(regex)
             } else {
-                diagnostics.append(.error(
-                    "config.redact-pattern", "The redact pattern '\(pattern)' is not a valid regular expression.",
+                diagnostics.append(Diagnostic(
+                    .configRedactPattern, "The redact pattern '\(pattern)' is not a valid regular expression.",
                     hint: "Fix the pattern in waymark.yml (ICU regular expression syntax)."))
             }
         }
@@ -146,13 +146,13 @@ struct PhrasingRun {
             let notes = draft.notes.compactMap { note -> String? in
                 if isSecret(note) {
                     diagnostics.append(warning(
-                        "phrase.note-sensitive", "A note of step \(draft.indices[0] + 1) contains a sensitive value and was left out.",
+                        .phraseNoteSensitive, "A note of step \(draft.indices[0] + 1) contains a sensitive value and was left out.",
                         hint: "Reword the note without the secret.", step: draft.indices[0]))
                     return nil
                 }
                 if TargetDescriber.containsLocator(in: note) {
                     diagnostics.append(warning(
-                        "phrase.note-selector", "A note of step \(draft.indices[0] + 1) quotes a machine locator and was left out.",
+                        .phraseNoteSelector, "A note of step \(draft.indices[0] + 1) quotes a machine locator and was left out.",
                         hint: "Reword the note with the words the learner sees on screen.", step: draft.indices[0]))
                     return nil
                 }
@@ -171,8 +171,8 @@ struct PhrasingRun {
         return PhrasedGuide(capture: capture, sections: sections, diagnostics: diagnostics)
     }
 
-    func warning(_ code: String, _ message: String, hint: String?, step index: Int?) -> Diagnostic {
-        Diagnostic.warning(code, message, hint: hint, at: SourceLocation(file: capture.source.path.isEmpty ? nil : capture.source.path))
+    func warning(_ code: DiagnosticCode, _ message: String, hint: String?, step index: Int?) -> Diagnostic {
+        Diagnostic(code, message, hint: hint, at: SourceLocation(file: capture.source.path.isEmpty ? nil : capture.source.path))
     }
 
     // MARK: - Folding

@@ -35,8 +35,8 @@ public struct TemplateSet: Sendable {
             do {
                 compiled[name] = try MustacheTemplate(string: text)
             } catch {
-                diagnostics.append(.error(
-                    "template.syntax", "The template \(name) is not valid Mustache: \(error)",
+                diagnostics.append(Diagnostic(
+                    .templateSyntax, "The template \(name) is not valid Mustache: \(error)",
                     hint: "Fix the template or remove it to use the built-in one.",
                     at: SourceLocation(file: origin == "built-in templates" ? name : origin + "/" + name)))
             }
@@ -54,8 +54,8 @@ public struct TemplateSet: Sendable {
         var notes: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(.error(
-                "template.folder-missing", "The templates folder does not exist.",
+            throw DiagnosticError(Diagnostic(
+                .templateFolderMissing, "The templates folder does not exist.",
                 hint: "Pass an existing folder to --templates or fix `templates` in waymark.yml.",
                 at: SourceLocation(file: directory.path)))
         }
@@ -67,8 +67,8 @@ public struct TemplateSet: Sendable {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
             guard known.contains(relative) else {
                 if !relative.hasPrefix(".") {
-                    notes.append(.note(
-                        "template.unused", "\(relative) is not a template Waymark uses; it is ignored.",
+                    notes.append(Diagnostic(
+                        .templateUnused, "\(relative) is not a template Waymark uses; it is ignored.",
                         hint: "Templates Waymark reads: " + (templateNames + [stylesheetName]).joined(separator: ", ") + ".",
                         at: SourceLocation(file: url.path)))
                 }
@@ -76,8 +76,8 @@ public struct TemplateSet: Sendable {
             }
             guard let data = FileManager.default.contents(atPath: url.path),
                   let text = String(data: data, encoding: .utf8) else {
-                throw DiagnosticError(.error(
-                    "template.unreadable", "The template cannot be read as UTF-8 text.",
+                throw DiagnosticError(Diagnostic(
+                    .templateUnreadable, "The template cannot be read as UTF-8 text.",
                     hint: "Save the template as UTF-8.", at: SourceLocation(file: url.path)))
             }
             sources[relative] = text

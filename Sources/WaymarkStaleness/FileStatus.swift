@@ -53,12 +53,12 @@ public struct FileStatus: Sendable, Hashable {
 }
 
 /// Reads and hashes files by path, without `URL` or `Data`: the hot loop of `check`.
-enum FileHashing {
+package enum FileHashing {
     /// The status and SHA-256 (lower-case hex) of the regular file at `path`, or nil when it cannot be read.
     ///
     /// The status comes from the open descriptor *before* reading, so a write that lands while the file is read
     /// changes the modification or change time past the one recorded, and the next check hashes the file again.
-    static func statusAndHash(path: String) -> (status: FileStatus, sha256: String)? {
+    package static func statusAndHash(path: String) -> (status: FileStatus, sha256: String)? {
         // O_NONBLOCK: opening a FIFO by mistake must not wait for a writer (it is then refused as not regular).
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }

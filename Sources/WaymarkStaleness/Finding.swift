@@ -75,8 +75,8 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable, Comparable {
             if name.isEmpty || name == "none" { continue }
             if name == "all" { out.formUnion(allCases); continue }
             guard let kind = FindingKind(rawValue: name) else {
-                return .failure(DiagnosticError(.error(
-                    "check.fail-on", "Unknown status '\(name)' in --fail-on.",
+                return .failure(DiagnosticError(Diagnostic(
+                    .checkFailOn, "Unknown status '\(name)' in --fail-on.",
                     hint: "Use a comma-separated list of: " + allCases.map(\.rawValue).joined(separator: ", ") + " (or all, none).")))
             }
             out.insert(kind)

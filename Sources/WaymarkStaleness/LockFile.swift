@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
 import WaymarkModel
+import WaymarkJSON
+import WaymarkSupport
 
 /// `out/waymark.lock`: what the last build produced, so `check` can tell what changed since.
 ///
@@ -87,28 +89,20 @@ public struct LockFile: Sendable, Hashable {
 
     // MARK: Reading
 
-    public enum Code {
-        public static let syntax = "lock.syntax"
-        public static let invalid = "lock.invalid"
-        public static let newerVersion = "lock.version-newer"
-        public static let unreadable = "lock.unreadable"
-    }
-
     /// Parses lock bytes; every problem is a diagnostic naming `file`, line and column.
     public static func parse(_ data: Data, file: String) throws(DiagnosticError) -> LockFile {
         let root: JSONNode
         do {
-            root = try JSONParser.parse(Array(data), file: file)
+            root = try JSONParser.parse(data, file: file)
         } catch {
-            throw DiagnosticError(error.diagnostics.map { d in
-                var d = d
-                d.hint = "The lock is written by `waymark build`; delete it and build again to recreate it."
-                return d
-            })
+            throw DiagnosticError(Diagnostic(
+                .lockSyntax, error.message,
+                hint: "The lock is written by `waymark build`; delete it and build again to recreate it.",
+                at: SourceLocation(file: error.file, line: error.line, column: error.column)))
         }
         func fail(_ message: String, _ node: JSONNode?) -> DiagnosticError {
-            DiagnosticError(.error(
-                Code.invalid, message,
+            DiagnosticError(Diagnostic(
+                .lockInvalid, message,
                 hint: "The lock is written by `waymark build`; delete it and build again to recreate it.",
                 at: SourceLocation(file: file, line: node.map(\.line), column: node.map(\.column))))
         }
@@ -117,8 +111,8 @@ public struct LockFile: Sendable, Hashable {
             throw fail("The lock has no integer 'version' field.", root["version"] ?? root)
         }
         if version > formatVersion {
-            throw DiagnosticError(.error(
-                Code.newerVersion,
+            throw DiagnosticError(Diagnostic(
+                .lockVersionNewer,
                 "This lock was written by a newer Waymark (lock version \(version)); this Waymark \(WaymarkVersion.current) reads lock version \(formatVersion).",
                 hint: "Upgrade waymark to the version your build uses, or run `waymark build` with this version to rewrite the lock.",
                 at: SourceLocation(file: file, line: root["version"]?.line, column: root["version"]?.column)))
@@ -153,7 +147,7 @@ public struct LockFile: Sendable, Hashable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DiagnosticError(.error(Code.unreadable, "Cannot read the lock: \(error.localizedDescription)",
+            throw DiagnosticError(Diagnostic(.lockUnreadable, "Cannot read the lock: \(error.localizedDescription)",
                                          hint: "Check the file's permissions.", at: SourceLocation(file: shown)))
         }
         return try parse(data, file: shown)
@@ -161,14 +155,14 @@ public struct LockFile: Sendable, Hashable {
 
     static func hashMap(_ node: JSONNode, name: String, file: String) throws(DiagnosticError) -> [String: String] {
         guard let members = node.objectValue else {
-            throw DiagnosticError(.error(Code.invalid, "'\(name)' must be an object of path → hash.",
+            throw DiagnosticError(Diagnostic(.lockInvalid, "'\(name)' must be an object of path → hash.",
                                          hint: "Delete the lock and build again to recreate it.",
                                          at: SourceLocation(file: file, line: node.line, column: node.column)))
         }
         var out: [String: String] = [:]
         for member in members {
             guard let hash = member.value.stringValue else {
-                throw DiagnosticError(.error(Code.invalid, "The hash of '\(member.key)' must be a string.",
+                throw DiagnosticError(Diagnostic(.lockInvalid, "The hash of '\(member.key)' must be a string.",
                                              hint: "Delete the lock and build again to recreate it.",
                                              at: SourceLocation(file: file, line: member.value.line, column: member.value.column)))
             }
@@ -299,8 +293,8 @@ public struct LockEntry: Sendable, Hashable {
 
     init(json node: JSONNode, id: String, file: String) throws(DiagnosticError) {
         func fail(_ message: String, _ at: JSONNode?) -> DiagnosticError {
-            DiagnosticError(.error(
-                LockFile.Code.invalid, "Capture '\(id)' in the lock: \(message)",
+            DiagnosticError(Diagnostic(
+                .lockInvalid, "Capture '\(id)' in the lock: \(message)",
                 hint: "The lock is written by `waymark build`; delete it and build again to recreate it.",
                 at: SourceLocation(file: file, line: (at ?? node).line, column: (at ?? node).column)))
         }

@@ -62,8 +62,8 @@ public enum MaterialCitationScanner {
             if let (id, line) = source {
                 citations.append(MaterialCitation(file: file, line: line, captureID: id, fingerprint: fingerprint))
             } else if fingerprint != nil {
-                diagnostics.append(.warning(
-                    "citation.incomplete", "Front matter has waymark_fingerprint but no waymark_source.",
+                diagnostics.append(Diagnostic(
+                    .citationIncomplete, "Front matter has waymark_fingerprint but no waymark_source.",
                     hint: "Add `waymark_source: <capture id>` (see `waymark cite`).", at: SourceLocation(file: file, line: 1)))
             }
         }
@@ -82,8 +82,8 @@ public enum MaterialCitationScanner {
                     if parts.count == 2 { fields[parts[0].lowercased()] = unquote(String(parts[1])) }
                 }
                 guard let id = fields["source"], !id.isEmpty else {
-                    diagnostics.append(.warning(
-                        "citation.incomplete", "A waymark marker without source=ID.",
+                    diagnostics.append(Diagnostic(
+                        .citationIncomplete, "A waymark marker without source=ID.",
                         hint: "Paste the marker printed by `waymark cite ID`.",
                         at: SourceLocation(file: file, line: number + 1, column: column)))
                     continue
@@ -122,7 +122,7 @@ public enum MaterialCitationScanner {
         for folder in folders {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error("input.not-found", "No such materials folder.",
+                diagnostics.append(Diagnostic(.inputNotFound, "No such materials folder.",
                                           hint: "Check the --materials path.", at: SourceLocation(file: folder.path)))
                 continue
             }

@@ -1,5 +1,4 @@
 import Foundation
-import WaymarkImport
 import WaymarkModel
 
 /// The output folder as `check` sees it: the hash of each generated file, or nil when it is gone.
@@ -37,9 +36,13 @@ public struct SourceCandidate: Sendable {
     /// Path to show people (relative to where `check` runs).
     public var displayPath: String
     public var byteHash: String
-    public var load: @Sendable () -> ImportResult
+    /// Reads the file's captures, prepared exactly as the build prepares them, with what went wrong reading it.
+    public var load: @Sendable () -> (captures: [Capture], diagnostics: [Diagnostic])
 
-    public init(lockPath: String, displayPath: String, byteHash: String, load: @escaping @Sendable () -> ImportResult) {
+    public init(
+        lockPath: String, displayPath: String, byteHash: String,
+        load: @escaping @Sendable () -> (captures: [Capture], diagnostics: [Diagnostic])
+    ) {
         self.lockPath = lockPath
         self.displayPath = displayPath
         self.byteHash = byteHash
@@ -122,8 +125,8 @@ public struct StalenessChecker: Sendable {
             diagnostics += result.diagnostics
             for capture in result.captures {
                 if let existing = current[capture.id] {
-                    diagnostics.append(.warning(
-                        "check.duplicate-id",
+                    diagnostics.append(Diagnostic(
+                        .captureDuplicateId,
                         "Capture id '\(capture.id)' also comes from \(existing.sourceDisplay); only the first is checked.",
                         hint: "Give one of the captures another id.", at: SourceLocation(file: candidate.displayPath)))
                     continue

@@ -1,4 +1,5 @@
 import WaymarkModel
+import WaymarkJSON
 
 /// What the lock remembers about one step: its fingerprint and the learner-visible fields, normalised.
 ///

@@ -9,31 +9,24 @@ internal import CLibXML2
 /// that declares a DOCTYPE is refused as soon as the parser reaches it, before any internal or external subset is
 /// processed, so entity expansion attacks (XXE, billion laughs) never run and nothing is read from disk or network.
 public enum XMLDocumentParser {
-    /// Diagnostic codes this parser emits.
-    public enum Code {
-        public static let syntax = "xml.syntax"
-        public static let doctype = "xml.doctype"
-        public static let empty = "xml.empty"
-        public static let tooManyAttributes = "xml.too-many-attributes"
-    }
 
     /// Parses `data` and returns the root element, or the first error with its line and column.
     public static func parse(_ data: Data, file: String? = nil) -> Result<XMLElement, DiagnosticError> {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .failure(DiagnosticError(.error(
-                Code.empty, "The XML document is empty.",
+            return .failure(DiagnosticError(Diagnostic(
+                .xmlEmpty, "The XML document is empty.",
                 hint: "Export the capture again; the file has no content.",
                 at: SourceLocation(file: file, line: 1, column: 1))))
         }
         guard data.count < Int(Int32.max) else {
-            return .failure(DiagnosticError(.error(
-                Code.syntax, "The XML document is larger than 2 GB.",
+            return .failure(DiagnosticError(Diagnostic(
+                .xmlSyntax, "The XML document is larger than 2 GB.",
                 hint: "Split the capture into smaller files.", at: SourceLocation(file: file))))
         }
         return data.withUnsafeBytes { raw -> Result<XMLElement, DiagnosticError> in
             if let line = firstTagWithTooManyAttributes(raw) {
-                return .failure(DiagnosticError(.error(
-                    Code.tooManyAttributes, "An element has more than \(maxAttributesPerElement) attributes.",
+                return .failure(DiagnosticError(Diagnostic(
+                    .xmlTooManyAttributes, "An element has more than \(maxAttributesPerElement) attributes.",
                     hint: "Captures never need this many attributes; check that the file is really a capture.",
                     at: SourceLocation(file: file, line: line))))
             }
@@ -128,8 +121,8 @@ public enum XMLDocumentParser {
     private static func parseBytes(_ raw: UnsafeRawBufferPointer, file: String?) -> Result<XMLElement, DiagnosticError> {
         guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
               let ctxt = xmlCreateMemoryParserCtxt(base, Int32(raw.count)) else {
-            return .failure(DiagnosticError(.error(
-                Code.syntax, "The XML parser could not start.", hint: "Check that the file is readable XML.",
+            return .failure(DiagnosticError(Diagnostic(
+                .xmlSyntax, "The XML parser could not start.", hint: "Check that the file is readable XML.",
                 at: SourceLocation(file: file))))
         }
         defer { xmlFreeParserCtxt(ctxt) }
@@ -168,21 +161,21 @@ public enum XMLDocumentParser {
         defer { if let doc { xmlFreeDoc(doc) } }
 
         if let line = state.doctypeLine {
-            return .failure(DiagnosticError(.error(
-                Code.doctype, "The document declares a DOCTYPE; Waymark does not read DTDs or entities.",
+            return .failure(DiagnosticError(Diagnostic(
+                .xmlDoctype, "The document declares a DOCTYPE; Waymark does not read DTDs or entities.",
                 hint: "Remove the <!DOCTYPE …> declaration and any entity references; captures need neither.",
                 at: SourceLocation(file: file, line: max(1, line)))))
         }
         if ctxt.pointee.wellFormed == 0 || doc == nil {
             let first = state.firstError
-            return .failure(DiagnosticError(.error(
-                Code.syntax, "Malformed XML: \(first?.message ?? "the document is not well-formed").",
+            return .failure(DiagnosticError(Diagnostic(
+                .xmlSyntax, "Malformed XML: \(first?.message ?? "the document is not well-formed").",
                 hint: "Fix the XML at this position, or export the capture again.",
                 at: SourceLocation(file: file, line: first.map { max(1, $0.line) }, column: first.flatMap { $0.column > 0 ? $0.column : nil }))))
         }
         guard let doc, let root = xmlDocGetRootElement(doc) else {
-            return .failure(DiagnosticError(.error(
-                Code.empty, "The XML document has no root element.", hint: "Export the capture again.",
+            return .failure(DiagnosticError(Diagnostic(
+                .xmlEmpty, "The XML document has no root element.", hint: "Export the capture again.",
                 at: SourceLocation(file: file, line: 1))))
         }
         return .success(convert(root))

@@ -1,4 +1,5 @@
 import WaymarkModel
+import WaymarkJSON
 
 /// Writes a capture the way Chrome DevTools Recorder exports a recording: `{title, steps: [...]}` with
 /// `setViewport`, `navigate` with asserted navigation events, `click` with `aria/` and CSS selectors, `change` for

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkXML
+import WaymarkEscaping
 
 /// Writes a synthetic Windows Steps Recorder `.mht` of a chosen size, the way psr.exe lays it out: a MIME
 /// multipart/related message whose `main.htm` part holds the XML report in `<script id="myXML" type="text/xml">`,

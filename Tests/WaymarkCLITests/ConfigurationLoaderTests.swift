@@ -1,5 +1,5 @@
 import Testing
-import WaymarkBuild
+import WaymarkActions
 import WaymarkModel
 @testable import WaymarkCLI
 

@@ -3,6 +3,7 @@ import Testing
 @testable import WaymarkImport
 import WaymarkModel
 import WaymarkTestSupport
+import WaymarkJSON
 
 /// Hostile and damaged inputs for the JSON importers: every one must end in an error diagnostic (exit 2), never a
 /// crash, never a half-read capture passed off as fine.

@@ -3,6 +3,7 @@ import Testing
 @testable import WaymarkImport
 import WaymarkModel
 import WaymarkXML
+import WaymarkJSON
 
 /// Bad native captures become diagnostics with codes and positions — never crashes, never half-imports.
 @Suite struct NativeDiagnosticsTests {
@@ -49,57 +50,57 @@ import WaymarkXML
     static let jsonCases: [Case] = [
         Case(name: "syntax", text: "{\n  \"waymark\": 1,\n  \"id\": \"x\" \"title\": \"T\"\n}", code: "json.syntax", line: 3, column: 13),
         Case(name: "newer version", text: "{\"waymark\": 2, \"id\": \"x\", \"title\": \"T\", \"steps\": []}",
-             code: NativeFormat.Code.versionUnsupported, line: 1, column: 13),
+             code: DiagnosticCode.captureVersionUnsupported.id, line: 1, column: 13),
         Case(name: "version as string", text: "{\"waymark\": \"1\", \"id\": \"x\", \"title\": \"T\", \"steps\": []}",
-             code: NativeFormat.Code.version, line: 1, column: 13),
+             code: DiagnosticCode.captureVersion.id, line: 1, column: 13),
         Case(name: "version zero", text: "{\"waymark\": 0, \"id\": \"x\", \"title\": \"T\", \"steps\": []}",
-             code: NativeFormat.Code.version, line: 1, column: 13),
+             code: DiagnosticCode.captureVersion.id, line: 1, column: 13),
         Case(name: "no version", text: "{\"id\": \"x\", \"title\": \"T\", \"steps\": []}",
-             code: NativeFormat.Code.version, line: 1, column: 1),
+             code: DiagnosticCode.captureVersion.id, line: 1, column: 1),
         Case(name: "missing title", text: "{\n\"waymark\": 1, \"id\": \"x\", \"steps\": []}",
-             code: NativeFormat.Code.missingField, line: 1, column: 1),
+             code: DiagnosticCode.captureMissingField.id, line: 1, column: 1),
         Case(name: "missing action", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\",\n \"steps\": [{\"value\": \"v\"}]}",
-             code: NativeFormat.Code.missingField, line: 2, column: 12),
+             code: DiagnosticCode.captureMissingField.id, line: 2, column: 12),
         Case(name: "title not a string", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": 7, \"steps\": []}",
-             code: NativeFormat.Code.type, line: 1, column: 36),
+             code: DiagnosticCode.captureType.id, line: 1, column: 36),
         Case(name: "null is not absent", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"owner\": null, \"steps\": []}",
-             code: NativeFormat.Code.type, line: 1, column: 50),
+             code: DiagnosticCode.captureType.id, line: 1, column: 50),
         Case(name: "bad id", text: "{\"waymark\": 1, \"id\": \"Bad Id\", \"title\": \"T\", \"steps\": []}",
-             code: NativeFormat.Code.invalidID, line: 1, column: 22),
+             code: DiagnosticCode.captureId.id, line: 1, column: 22),
         Case(name: "bad date", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"reviewBy\": \"2027-02-30\", \"steps\": []}",
-             code: NativeFormat.Code.invalidDate, line: 1, column: 53),
+             code: DiagnosticCode.captureDate.id, line: 1, column: 53),
         Case(name: "fractional width", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"screenshot\": {\"path\": \"a.png\", \"width\": 1.5}}]}",
-             code: NativeFormat.Code.type, line: 1, column: 112),
+             code: DiagnosticCode.captureType.id, line: 1, column: 112),
         Case(name: "negative highlight", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"screenshot\": {\"path\": \"a.png\", \"highlight\": {\"x\": 0, \"y\": 0, \"width\": -4, \"height\": 2}}}]}",
-             code: NativeFormat.Code.invalidRect, line: 1, column: 85),
+             code: DiagnosticCode.captureRect.id, line: 1, column: 85),
         Case(name: "absolute screenshot", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"screenshot\": {\"path\": \"/etc/passwd\"}}]}",
-             code: NativeFormat.Code.screenshotPath, line: 1, column: 94),
+             code: DiagnosticCode.captureScreenshotPath.id, line: 1, column: 94),
         Case(name: "escaping screenshot", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"screenshot\": {\"path\": \"images/../../secret.png\"}}]}",
-             code: NativeFormat.Code.screenshotPath, line: 1, column: 94),
+             code: DiagnosticCode.captureScreenshotPath.id, line: 1, column: 94),
         Case(name: "url screenshot", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"screenshot\": {\"path\": \"https://evil.example/a.png\"}}]}",
-             code: NativeFormat.Code.screenshotPath, line: 1, column: 94),
+             code: DiagnosticCode.captureScreenshotPath.id, line: 1, column: 94),
         Case(name: "windows drive screenshot", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"screenshot\": {\"path\": \"C:\\\\shots\\\\a.png\"}}]}",
-             code: NativeFormat.Code.screenshotPath, line: 1, column: 94),
+             code: DiagnosticCode.captureScreenshotPath.id, line: 1, column: 94),
         Case(name: "unknown origin", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"origin\": {\"format\": \"qtp\", \"path\": \"a\"}, \"steps\": []}",
-             code: NativeFormat.Code.invalidOrigin, line: 1, column: 62),
-        Case(name: "root is an array of numbers", text: "[1]", code: NativeFormat.Code.notACapture, line: 1, column: 2),
-        Case(name: "root is a string", text: "\"capture\"", code: NativeFormat.Code.notACapture, line: 1, column: 1),
+             code: DiagnosticCode.captureOrigin.id, line: 1, column: 62),
+        Case(name: "root is an array of numbers", text: "[1]", code: DiagnosticCode.captureNotACapture.id, line: 1, column: 2),
+        Case(name: "root is a string", text: "\"capture\"", code: DiagnosticCode.captureNotACapture.id, line: 1, column: 1),
         Case(name: "duplicate ids", text: "[{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": []},\n {\"waymark\": 1, \"id\": \"x\", \"title\": \"U\", \"steps\": []}]",
-             code: NativeFormat.Code.duplicateID, line: 2, column: 2),
+             code: DiagnosticCode.captureDuplicateId.id, line: 2, column: 2),
         Case(name: "unknown action", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [\n  {\"action\": \"teleport\"}]}",
-             code: NativeFormat.Code.unknownAction, line: 2, column: 14, severity: .warning),
+             code: DiagnosticCode.captureUnknownAction.id, line: 2, column: 14, severity: .warning),
         Case(name: "unknown field", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"tittle\": \"T\", \"steps\": []}",
-             code: NativeFormat.Code.unknownField, line: 1, column: 41, severity: .warning),
+             code: DiagnosticCode.captureUnknownField.id, line: 1, column: 41, severity: .warning),
         Case(name: "duplicate key", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"title\": \"U\", \"steps\": []}",
-             code: NativeFormat.Code.duplicateField, line: 1, column: 41, severity: .warning),
+             code: DiagnosticCode.captureDuplicateField.id, line: 1, column: 41, severity: .warning),
         Case(name: "unknown modifier", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"press\", \"key\": \"S\", \"modifiers\": [\"hyper\"]}]}",
-             code: NativeFormat.Code.unknownModifier, line: 1, column: 97, severity: .warning),
+             code: DiagnosticCode.captureUnknownModifier.id, line: 1, column: 97, severity: .warning),
         Case(name: "highlight outside image", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"click\", \"screenshot\": {\"path\": \"a.png\", \"width\": 10, \"height\": 10, \"highlight\": {\"x\": 5, \"y\": 5, \"width\": 20, \"height\": 2}}}]}",
-             code: NativeFormat.Code.rectOutside, line: 1, column: 85, severity: .warning),
+             code: DiagnosticCode.captureRectOutside.id, line: 1, column: 85, severity: .warning),
         Case(name: "navigate without url", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": [{\"action\": \"navigate\"}]}",
-             code: NativeFormat.Code.incompleteStep, line: 1, column: 51, severity: .warning),
+             code: DiagnosticCode.captureStepIncomplete.id, line: 1, column: 51, severity: .warning),
         Case(name: "no steps", text: "{\"waymark\": 1, \"id\": \"x\", \"title\": \"T\", \"steps\": []}",
-             code: NativeFormat.Code.noSteps, line: 1, column: 50, severity: .warning),
+             code: DiagnosticCode.captureNoSteps.id, line: 1, column: 50, severity: .warning),
     ]
 
     @Test(arguments: jsonCases)
@@ -120,45 +121,45 @@ import WaymarkXML
 
     static let xmlCases: [Case] = [
         Case(name: "mismatched tag", text: "<capture version=\"1\" id=\"x\">\n<title>T</title>\n<steps></stepz></capture>",
-             code: XMLDocumentParser.Code.syntax, line: 3, column: 16),
+             code: DiagnosticCode.xmlSyntax.id, line: 3, column: 16),
         Case(name: "newer version", text: "<capture version=\"2\" id=\"x\"><title>T</title><steps/></capture>",
-             code: NativeFormat.Code.versionUnsupported, line: 1),
+             code: DiagnosticCode.captureVersionUnsupported.id, line: 1),
         Case(name: "no version", text: "<capture id=\"x\"><title>T</title><steps/></capture>",
-             code: NativeFormat.Code.version, line: 1),
+             code: DiagnosticCode.captureVersion.id, line: 1),
         Case(name: "version not a number", text: "<capture version=\"one\" id=\"x\"><title>T</title><steps/></capture>",
-             code: NativeFormat.Code.version, line: 1),
+             code: DiagnosticCode.captureVersion.id, line: 1),
         Case(name: "missing title", text: "<capture version=\"1\" id=\"x\">\n<steps/>\n</capture>",
-             code: NativeFormat.Code.missingField, line: 1),
+             code: DiagnosticCode.captureMissingField.id, line: 1),
         Case(name: "missing action", text: "<capture version=\"1\" id=\"x\"><title>T</title><steps>\n<step><value>v</value></step>\n</steps></capture>",
-             code: NativeFormat.Code.missingField, line: 2),
+             code: DiagnosticCode.captureMissingField.id, line: 2),
         Case(name: "missing id", text: "<capture version=\"1\"><title>T</title><steps/></capture>",
-             code: NativeFormat.Code.missingField, line: 1),
+             code: DiagnosticCode.captureMissingField.id, line: 1),
         Case(name: "bad id", text: "<capture version=\"1\" id=\"-x-\"><title>T</title><steps/></capture>",
-             code: NativeFormat.Code.invalidID, line: 1),
+             code: DiagnosticCode.captureId.id, line: 1),
         Case(name: "bad date", text: "<capture version=\"1\" id=\"x\"><title>T</title>\n<reviewBy>31/12/2027</reviewBy><steps/></capture>",
-             code: NativeFormat.Code.invalidDate, line: 2),
+             code: DiagnosticCode.captureDate.id, line: 2),
         Case(name: "width not a number", text: "<capture version=\"1\" id=\"x\"><title>T</title><steps>\n<step action=\"click\"><screenshot path=\"a.png\" width=\"wide\"/></step></steps></capture>",
-             code: NativeFormat.Code.type, line: 2),
+             code: DiagnosticCode.captureType.id, line: 2),
         Case(name: "sensitive not boolean", text: "<capture version=\"1\" id=\"x\"><title>T</title><steps>\n<step action=\"type\" sensitive=\"yes\"/></steps></capture>",
-             code: NativeFormat.Code.type, line: 2),
+             code: DiagnosticCode.captureType.id, line: 2),
         Case(name: "element inside text field", text: "<capture version=\"1\" id=\"x\"><title>T <b>bold</b></title><steps/></capture>",
-             code: NativeFormat.Code.type, line: 1),
+             code: DiagnosticCode.captureType.id, line: 1),
         Case(name: "escaping screenshot", text: "<capture version=\"1\" id=\"x\"><title>T</title><steps>\n<step action=\"click\"><screenshot path=\"../a.png\"/></step></steps></capture>",
-             code: NativeFormat.Code.screenshotPath, line: 2),
-        Case(name: "wrong root", text: "<guide version=\"1\"/>", code: NativeFormat.Code.notACapture, line: 1),
-        Case(name: "empty captures", text: "<captures>\n</captures>", code: NativeFormat.Code.notACapture, line: 1),
+             code: DiagnosticCode.captureScreenshotPath.id, line: 2),
+        Case(name: "wrong root", text: "<guide version=\"1\"/>", code: DiagnosticCode.captureNotACapture.id, line: 1),
+        Case(name: "empty captures", text: "<captures>\n</captures>", code: DiagnosticCode.captureNotACapture.id, line: 1),
         Case(name: "duplicate ids", text: "<captures>\n<capture version=\"1\" id=\"x\"><title>T</title><steps/></capture>\n<capture version=\"1\" id=\"x\"><title>T</title><steps/></capture></captures>",
-             code: NativeFormat.Code.duplicateID, line: 3),
+             code: DiagnosticCode.captureDuplicateId.id, line: 3),
         Case(name: "unknown action", text: "<capture version=\"1\" id=\"x\"><title>T</title><steps>\n\n<step action=\"teleport\"/></steps></capture>",
-             code: NativeFormat.Code.unknownAction, line: 3, severity: .warning),
+             code: DiagnosticCode.captureUnknownAction.id, line: 3, severity: .warning),
         Case(name: "unknown element", text: "<capture version=\"1\" id=\"x\"><title>T</title>\n<author>me</author><steps><step action=\"click\"/></steps></capture>",
-             code: NativeFormat.Code.unknownField, line: 2, severity: .warning),
+             code: DiagnosticCode.captureUnknownField.id, line: 2, severity: .warning),
         Case(name: "unknown attribute", text: "<capture version=\"1\" id=\"x\" lang=\"en\"><title>T</title><steps><step action=\"click\"/></steps></capture>",
-             code: NativeFormat.Code.unknownField, line: 1, severity: .warning),
+             code: DiagnosticCode.captureUnknownField.id, line: 1, severity: .warning),
         Case(name: "stray text", text: "<capture version=\"1\" id=\"x\">oops<title>T</title><steps><step action=\"click\"/></steps></capture>",
-             code: NativeFormat.Code.unexpectedText, line: 1, severity: .warning),
+             code: DiagnosticCode.xmlUnexpectedText.id, line: 1, severity: .warning),
         Case(name: "unknown modifier", text: "<capture version=\"1\" id=\"x\"><title>T</title><steps>\n<step action=\"press\" modifiers=\"ctrl hyper\"><key>S</key></step></steps></capture>",
-             code: NativeFormat.Code.unknownModifier, line: 2, severity: .warning),
+             code: DiagnosticCode.captureUnknownModifier.id, line: 2, severity: .warning),
     ]
 
     @Test(arguments: xmlCases)
@@ -207,7 +208,7 @@ import WaymarkXML
         #expect(CaptureReader().detectFormat(of: input) == .waymarkXML)
         let result = CaptureReader().read(input)
         #expect(result.captures.isEmpty)
-        #expect(result.diagnostics.map(\.code) == [XMLDocumentParser.Code.doctype])
+        #expect(result.diagnostics.map(\.code) == [DiagnosticCode.xmlDoctype.id])
         #expect(result.diagnostics.first?.location?.line == 2)
         #expect(!"\(result.diagnostics)".contains("NATIVE-XXE-SECRET"))
     }
@@ -253,7 +254,7 @@ import WaymarkXML
         utf16.append(Self.minimalJSON.data(using: .utf16LittleEndian)!)
         #expect(reader.detectFormat(of: CaptureInput(path: "u16.json", data: utf16)) == .waymarkJSON)
         let result = reader.read(CaptureInput(path: "u16.json", data: utf16))
-        #expect(result.diagnostics.map(\.code) == [JSONParser.Code.encoding])
+        #expect(result.diagnostics.map(\.code) == [DiagnosticCode.jsonEncoding.id])
     }
 
     @Test func utf16XMLIsReadAsXMLRequires() throws {

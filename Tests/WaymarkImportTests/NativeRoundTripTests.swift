@@ -206,7 +206,7 @@ import WaymarkTestSupport
         } throws: { error in
             let diagnostics = (error as? DiagnosticError)?.diagnostics ?? []
             return diagnostics.count == 2
-                && diagnostics.allSatisfy { $0.code == NativeFormat.Code.xmlUnrepresentable }
+                && diagnostics.allSatisfy { $0.code == DiagnosticCode.xmlUnrepresentable.id }
                 && diagnostics.contains { $0.message.contains("'title'") && $0.message.contains("U+0000") }
                 && diagnostics.contains { $0.message.contains("step 1") && $0.message.contains("'value'") && $0.message.contains("U+0007") }
         }

@@ -4,6 +4,7 @@ import Testing
 import WaymarkModel
 import WaymarkTestSupport
 import ZIPFoundation
+import WaymarkSupport
 
 /// Builders for Steps Recorder inputs: a tiny JPEG header, an XML report, a .mht around it, a zip around that.
 enum StepsRecorderFixtures {
@@ -169,10 +170,10 @@ struct StepsRecorderImporterTests {
 
     @Test("JPEG sizes come from the frame header; non-JPEGs have none")
     func jpegSize() {
-        #expect(StepsRecorderJPEG.size(of: StepsRecorderFixtures.jpeg(width: 2560, height: 1440))! == (2560, 1440))
-        #expect(StepsRecorderJPEG.size(of: Data("GIF89a".utf8)) == nil)
-        #expect(StepsRecorderJPEG.size(of: Data([0xFF, 0xD8, 0xFF, 0xC0, 0x00])) == nil)
-        #expect(StepsRecorderJPEG.size(of: Data()) == nil)
+        #expect(ImageSize.read(StepsRecorderFixtures.jpeg(width: 2560, height: 1440))! == (2560, 1440))
+        #expect(ImageSize.read(Data("GIF89a".utf8)) == nil)
+        #expect(ImageSize.read(Data([0xFF, 0xD8, 0xFF, 0xC0, 0x00])) == nil)
+        #expect(ImageSize.read(Data()) == nil)
     }
 }
 

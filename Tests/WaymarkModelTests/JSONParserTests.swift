@@ -1,5 +1,6 @@
 import Testing
 @testable import WaymarkModel
+import WaymarkJSON
 
 @Suite struct JSONParserTests {
     @Test func parsesAndKeepsPositions() throws {
@@ -12,28 +13,33 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{\"a\": 1,}", 1, 9, JSONParser.Code.syntax),
-        ("{\n  \"a\": tru\n}", 2, 8, JSONParser.Code.syntax),
-        ("[1 2]", 1, 4, JSONParser.Code.syntax),
-        ("", 1, 1, JSONParser.Code.empty),
-        ("\"abc", 1, 5, JSONParser.Code.syntax),
-        ("{\"é\": x}", 1, 7, JSONParser.Code.syntax),
+        ("{\"a\": 1,}", 1, 9, DiagnosticCode.jsonSyntax.id),
+        ("{\n  \"a\": tru\n}", 2, 8, DiagnosticCode.jsonSyntax.id),
+        ("[1 2]", 1, 4, DiagnosticCode.jsonSyntax.id),
+        ("", 1, 1, DiagnosticCode.jsonEmpty.id),
+        ("\"abc", 1, 5, DiagnosticCode.jsonSyntax.id),
+        ("{\"é\": x}", 1, 7, DiagnosticCode.jsonSyntax.id),
     ])
     func errorsPointAtLineAndColumn(input: String, line: Int, column: Int, code: String) {
         #expect {
             _ = try JSONParser.parse(input, file: "f.json")
         } throws: { error in
-            guard let d = (error as? DiagnosticError)?.diagnostics.first else { return false }
+            // The reader's own error, and the `json.*` diagnostic Waymark makes of it.
+            guard let syntax = error as? JSONSyntaxError else { return false }
+            let d = Diagnostic(syntax)
             return d.location == SourceLocation(file: "f.json", line: line, column: column) && d.code == code
         }
     }
 
     @Test func refusesDeepNestingUTF16AndBadUTF8() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        #expect(throws: DiagnosticError.self) { _ = try JSONParser.parse(deep) }
-        #expect(throws: DiagnosticError.self) { _ = try JSONParser.parse([0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00]) }
-        #expect(throws: DiagnosticError.self) { _ = try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
-        #expect(throws: DiagnosticError.self) { _ = try JSONParser.parse([0x22, 0x00, 0x22]) }
+        func kind(_ parse: () throws -> JSONNode) -> JSONSyntaxError.Kind? {
+            do { _ = try parse(); return nil } catch { return (error as? JSONSyntaxError)?.kind }
+        }
+        #expect(kind { try JSONParser.parse(deep) } == .depth)
+        #expect(kind { try JSONParser.parse([0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00]) } == .encoding)
+        #expect(kind { try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) } == .encoding)
+        #expect(kind { try JSONParser.parse([0x22, 0x00, 0x22]) } == .encoding)
     }
 
     @Test func writerIsCanonicalAndRoundTrips() throws {

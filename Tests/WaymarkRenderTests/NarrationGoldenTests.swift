@@ -3,6 +3,7 @@ import Testing
 import WaymarkModel
 import WaymarkRender
 import WaymarkTestSupport
+import WaymarkJSON
 
 /// Golden files for all five narration outputs of every guide the tests know.
 @Suite struct NarrationGoldenTests {

@@ -100,6 +100,7 @@ struct FingerprintTests {
 }
 
 import WaymarkTestSupport
+import WaymarkJSON
 
 extension Snapshot {
     /// Golden file of the canonical form, so any change to what is hashed is a visible, reviewed change.

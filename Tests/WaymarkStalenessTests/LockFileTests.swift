@@ -3,6 +3,7 @@ import Testing
 import WaymarkModel
 import WaymarkTestSupport
 @testable import WaymarkStaleness
+import WaymarkJSON
 
 @Suite("LockFile")
 struct LockFileTests {
@@ -65,7 +66,7 @@ struct LockFileTests {
     @Test("bad JSON and bad structure are diagnostics with positions")
     func invalid() {
         for (text, code, line) in [
-            ("{\"version\": 1,", "json.syntax", 1),
+            ("{\"version\": 1,", "lock.syntax", 1),
             ("[]", "lock.invalid", 1),
             ("{\"version\": 1, \"captures\": {\"x\": {\"source\": 3}}}", "lock.invalid", 1),
             ("{\"version\": 1,\n \"captures\": {\"x\": {\"source\": \"a\", \"sourceHash\": \"b\", \"fingerprint\": \"c\",\n \"reviewBy\": \"soon\"}}}", "lock.invalid", 3),

@@ -3,6 +3,7 @@ import Testing
 import WaymarkModel
 import WaymarkTestSupport
 @testable import WaymarkStaleness
+import WaymarkJSON
 
 @Suite("Reports")
 struct ReportWriterTests {

@@ -24,7 +24,7 @@ struct StalenessCheckerTests {
                           loads: Counter? = nil) -> SourceCandidate {
         SourceCandidate(lockPath: path, displayPath: String(path.dropFirst(3)), byteHash: Fingerprint.hex(of: bytes)) {
             loads?.increment()
-            return ImportResult(captures: capture.map { [$0] } ?? [])
+            return (capture.map { [$0] } ?? [], [])
         }
     }
 
@@ -182,7 +182,7 @@ struct StalenessCheckerTests {
     func importErrors() {
         let broken = SourceCandidate(lockPath: "../captures/create-order.json", displayPath: "captures/create-order.json",
                                      byteHash: "different") {
-            .failure(.error("json.syntax", "Unexpected end of input.", at: SourceLocation(file: "captures/create-order.json", line: 3)))
+            ([], [Diagnostic(.jsonSyntax, "Unexpected end of input.", at: SourceLocation(file: "captures/create-order.json", line: 3))])
         }
         let (_, diagnostics) = Self.checker().check(lock: Self.lock(), sources: [broken], outputs: Self.intactOutputs)
         #expect(diagnostics.map(\.code) == ["json.syntax"])
@@ -198,7 +198,7 @@ extension StalenessCheckerTests {
         let (report, diagnostics) = Self.checker().check(
             lock: Self.lock(), sources: [earlier, Self.candidate(TestCaptures.order())], outputs: Self.intactOutputs)
         #expect(report.findings.isEmpty)
-        #expect(diagnostics.map(\.code) == ["check.duplicate-id"])
+        #expect(diagnostics.map(\.code) == ["capture.duplicate-id"])
         #expect(diagnostics.first?.location?.file == "aaa/copy.json")
     }
 }

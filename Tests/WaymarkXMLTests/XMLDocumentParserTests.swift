@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WaymarkModel
 @testable import WaymarkXML
+import WaymarkEscaping
 
 @Suite struct XMLDocumentParserTests {
     func parse(_ text: String) -> Result<XMLElement, DiagnosticError> {
@@ -23,7 +24,7 @@ import WaymarkModel
             Issue.record("expected failure"); return
         }
         let d = error.diagnostics[0]
-        #expect(d.code == XMLDocumentParser.Code.syntax)
+        #expect(d.code == DiagnosticCode.xmlSyntax.id)
         #expect(d.location?.line == 2)
         #expect(d.location?.column != nil)
         #expect(d.location?.file == "t.xml")
@@ -36,7 +37,7 @@ import WaymarkModel
         try "TOPSECRET-XXE".write(to: secret, atomically: true, encoding: .utf8)
         let doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file://\(secret.path)\">]>\n<a>&x;</a>"
         guard case .failure(let error) = parse(doc) else { Issue.record("expected failure"); return }
-        #expect(error.diagnostics[0].code == XMLDocumentParser.Code.doctype)
+        #expect(error.diagnostics[0].code == DiagnosticCode.xmlDoctype.id)
         #expect(!error.description.contains("TOPSECRET"))
         #expect(error.diagnostics[0].location?.line == 2)
     }
@@ -49,27 +50,27 @@ import WaymarkModel
         }
         lol += "]>\n<lolz>&lol9;</lolz>"
         guard case .failure(let e1) = parse(lol) else { Issue.record("expected failure"); return }
-        #expect(e1.diagnostics[0].code == XMLDocumentParser.Code.doctype)
+        #expect(e1.diagnostics[0].code == DiagnosticCode.xmlDoctype.id)
 
         let external = "<?xml version=\"1.0\"?>\n<!DOCTYPE a SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n<a/>"
         guard case .failure(let e2) = parse(external) else { Issue.record("expected failure"); return }
-        #expect(e2.diagnostics[0].code == XMLDocumentParser.Code.doctype)
+        #expect(e2.diagnostics[0].code == DiagnosticCode.xmlDoctype.id)
     }
 
     @Test func emptyAndGarbage() {
         guard case .failure(let e1) = parse("  \n") else { Issue.record("expected failure"); return }
-        #expect(e1.diagnostics[0].code == XMLDocumentParser.Code.empty)
+        #expect(e1.diagnostics[0].code == DiagnosticCode.xmlEmpty.id)
         guard case .failure(let e2) = XMLDocumentParser.parse(Data([0xFF, 0x00, 0x13, 0x37, 0x80]), file: "g") else {
             Issue.record("expected failure"); return
         }
-        #expect(e2.diagnostics[0].code == XMLDocumentParser.Code.syntax)
+        #expect(e2.diagnostics[0].code == DiagnosticCode.xmlSyntax.id)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
         let depth = 100_000
         let doc = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
         guard case .failure(let e) = parse(doc) else { Issue.record("expected failure"); return }
-        #expect(e.diagnostics[0].code == XMLDocumentParser.Code.syntax)
+        #expect(e.diagnostics[0].code == DiagnosticCode.xmlSyntax.id)
     }
 
     /// libxml2 2.9 compares attribute names pairwise: 100,000 attributes on one element took two minutes.
@@ -79,7 +80,7 @@ import WaymarkModel
         }
         let limit = XMLDocumentParser.maxAttributesPerElement
         guard case .failure(let e) = parse(element(limit + 1)) else { Issue.record("expected failure"); return }
-        #expect(e.diagnostics[0].code == XMLDocumentParser.Code.tooManyAttributes)
+        #expect(e.diagnostics[0].code == DiagnosticCode.xmlTooManyAttributes.id)
         #expect(e.diagnostics[0].location?.line == 2)
         #expect(try parse(element(limit)).get().name == "a")
         // Equals signs in text, CDATA, comments and quoted values are not attributes.

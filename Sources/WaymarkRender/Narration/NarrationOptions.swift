@@ -26,13 +26,13 @@ public struct NarrationOptions: Sendable, Hashable {
     public static func validate(wordsPerMinute: Int, pauseSeconds: Double) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if !wordsPerMinuteRange.contains(wordsPerMinute) {
-            problems.append(.error(
-                "narration.wpm", "Words per minute must be between \(wordsPerMinuteRange.lowerBound) and \(wordsPerMinuteRange.upperBound), not \(wordsPerMinute).",
+            problems.append(Diagnostic(
+                .narrationWpm, "Words per minute must be between \(wordsPerMinuteRange.lowerBound) and \(wordsPerMinuteRange.upperBound), not \(wordsPerMinute).",
                 hint: "Use --wpm 150 for a calm instructional pace."))
         }
         if !pauseSecondsRange.contains(pauseSeconds) || pauseSeconds.isNaN {
-            problems.append(.error(
-                "narration.pause", "The pause between steps must be between 0 and 10 seconds, not \(pauseSeconds).",
+            problems.append(Diagnostic(
+                .narrationPause, "The pause between steps must be between 0 and 10 seconds, not \(pauseSeconds).",
                 hint: "Use --pause 0.8 for a short breath between steps."))
         }
         return problems

@@ -1,4 +1,4 @@
-import WaymarkXML
+import WaymarkEscaping
 
 /// Writes the script as SSML 1.1 that Amazon Polly, Azure, Google and espeak-ng all accept.
 ///

@@ -1,4 +1,5 @@
 import WaymarkModel
+import WaymarkJSON
 
 /// Writes `shotlist.json`: what a video tool or an ffmpeg script needs to put each screen on screen while it is
 /// spoken about.

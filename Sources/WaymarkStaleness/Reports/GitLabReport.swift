@@ -1,4 +1,5 @@
 import WaymarkModel
+import WaymarkJSON
 
 /// GitLab Code Quality JSON (`artifacts:reports:codequality`): one issue per finding, with a fingerprint unique in
 /// the report and stable across runs, so merge requests show new and fixed findings.

@@ -1,4 +1,5 @@
 import WaymarkModel
+import WaymarkJSON
 
 /// Machine-readable findings for scripts and dashboards: the whole report model, canonical JSON.
 public enum JSONReport {

@@ -1,4 +1,4 @@
-import WaymarkXML
+import WaymarkEscaping
 
 /// JUnit XML, which every CI server displays as tests: one test case per material × check (source, outputs,
 /// review, template, tracked). Findings in `--fail-on` are failures; the others pass with the finding in

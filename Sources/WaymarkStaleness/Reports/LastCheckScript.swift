@@ -1,5 +1,6 @@
 import WaymarkModel
 import Foundation
+import WaymarkJSON
 
 /// The last `waymark check`'s findings as a script the dashboard loads (`out/last-check.js`).
 ///

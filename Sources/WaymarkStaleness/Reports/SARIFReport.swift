@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkJSON
 
 /// SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning, Azure DevOps, IDEs): one rule per status, one
 /// result per finding with its level, location and a `partialFingerprints` entry so a finding keeps its identity

@@ -1,0 +1,235 @@
+import Dispatch
+import Foundation
+import WaymarkImport
+import WaymarkModel
+import WaymarkStaleness
+import WaymarkSupport
+
+/// `waymark check` against the file system: reads the lock, hashes the sources and outputs, scans hand-written
+/// materials, and hands everything to `StalenessChecker`. The CLI command is a thin layer over this.
+public struct CheckRun: Sendable {
+    /// Capture files or folders to check. The sources recorded in the lock are always checked too.
+    public var inputs: [String]
+    public var outputDirectory: URL
+    public var materials: [URL]
+    /// Template override folder; nil means the lock's recorded folder, or the built-in templates.
+    public var templatesDirectory: URL?
+    public var today: CalendarDate
+    public var maxAgeDays: Int?
+    public var failOn: Set<FindingKind>
+    /// Relative inputs are resolved against it, and paths in findings are shown relative to it.
+    public var baseDirectory: URL
+    public var reader: CaptureReader
+    /// Check only the captures of this shard (`--shard I/N`), and the citations of those captures.
+    public var shard: CaptureShard? = nil
+    /// Captures are prepared exactly as the build prepares them (default owners, redaction), so their
+    /// fingerprints compare with what was built.
+    public var preparation: CapturePreparation
+    /// Trust `out/.waymark-stat-cache` for outputs whose file status is unchanged (see `OutputStatCache`). False
+    /// hashes every output; the cache is then rewritten from scratch.
+    public var useStatCache = true
+
+    public init(
+        inputs: [String], outputDirectory: URL, materials: [URL] = [], templatesDirectory: URL? = nil,
+        today: CalendarDate, maxAgeDays: Int? = nil, failOn: Set<FindingKind> = FindingKind.defaultFailOn,
+        baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        reader: CaptureReader = CaptureReader(), preparation: CapturePreparation = CapturePreparation()
+    ) {
+        self.preparation = preparation
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.materials = materials
+        self.templatesDirectory = templatesDirectory
+        self.today = today
+        self.maxAgeDays = maxAgeDays
+        self.failOn = failOn
+        // A directory URL (trailing slash), so relative inputs resolve inside it rather than beside it.
+        self.baseDirectory = URL(fileURLWithPath: baseDirectory.standardizedFileURL.path, isDirectory: true)
+        self.reader = reader
+    }
+
+    /// Runs the check. Throws only when nothing can be checked (unreadable or newer lock, broken templates).
+    public func run() throws(DiagnosticError) -> (report: StalenessReport, diagnostics: [Diagnostic]) {
+        let outRoot = outputDirectory.standardizedFileURL
+        let lockDisplay = display(outRoot.appendingPathComponent(LockFile.fileName))
+        // The named sources are collected and hashed while the lock is parsed: neither needs the other, and
+        // together they are most of a clean check.
+        let early = LockedSlots<(files: [URL], diagnostics: [Diagnostic], hashes: [String?])>(count: 1)
+        let group = DispatchGroup()
+        let (inputs, collectBase) = (self.inputs, self.baseDirectory)
+        DispatchQueue.global().async(group: group) {
+            let collected = InputCollector.collect(inputs, relativeTo: collectBase)
+            early.set(0, (collected.files, collected.diagnostics, CheckRun.hashFiles(collected.files)))
+        }
+        let fullLock: LockFile?
+        do {
+            fullLock = try LockFile.read(outputFolder: outRoot, displayPath: lockDisplay)
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
+        var lock = fullLock
+        if let shard, lock != nil { lock!.captures = lock!.captures.filter { shard.contains($0.key) } }
+        var diagnostics: [Diagnostic] = []
+        if lock == nil {
+            diagnostics.append(Diagnostic(
+                .checkNoLock, "There is no \(lockDisplay) yet, so every capture is untracked.",
+                hint: "Run `waymark build` first, or pass --out with the folder your build writes to."))
+        }
+
+        // Sources: what the user named, plus every source the lock knows that still exists.
+        let collected = early.get(0) ?? ([], [], [])
+        diagnostics += collected.diagnostics
+        var files = collected.files
+        var seen = Set(files.map(\.path))
+        var extra: [URL] = []
+        for entry in (lock?.captures.values).map(Array.init) ?? [] {
+            let url = outRoot.appendingPathComponent(entry.source).standardizedFileURL
+            if !seen.contains(url.path), FileManager.default.fileExists(atPath: url.path) {
+                seen.insert(url.path)
+                extra.append(url)
+            }
+        }
+        files += extra
+        let hashes = collected.hashes + CheckRun.hashFiles(extra)
+        let named = Set(inputs.map { URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL.path })
+        var sources = candidates(for: files, hashes: hashes, named: named, outRoot: outRoot)
+        if let shard {
+            // A source tracked only by other shards is theirs; untracked sources are imported and keep only
+            // this shard's captures.
+            let idsBySource = Dictionary(grouping: (fullLock?.captures ?? [:]), by: { $0.value.source })
+            sources = sources.compactMap { candidate in
+                if let ids = idsBySource[candidate.lockPath]?.map(\.key), !ids.contains(where: shard.contains) {
+                    return nil
+                }
+                var sharded = candidate
+                let load = candidate.load
+                sharded.load = {
+                    var result = load()
+                    result.captures = result.captures.filter { shard.contains($0.id) }
+                    return result
+                }
+                return sharded
+            }
+        }
+
+        // Templates: the folder given, else the one the build recorded, else the built-in set.
+        var templateFolder = templatesDirectory
+        if templateFolder == nil, let recorded = lock?.templates {
+            templateFolder = outRoot.appendingPathComponent(recorded).standardizedFileURL
+        }
+        let templateHash = try TemplateFingerprint.hash(templatesIn: templateFolder)
+
+        // Hand-written materials.
+        var citations: [MaterialCitation] = []
+        let materialFiles = MaterialCitationScanner.files(under: materials)
+        diagnostics += materialFiles.diagnostics
+        for url in materialFiles.files {
+            let shown = display(url)
+            guard let data = try? Data(contentsOf: url) else {
+                diagnostics.append(Diagnostic(.inputUnreadable, "Cannot read this material.",
+                                          hint: "Check the file's permissions.", at: SourceLocation(file: shown)))
+                continue
+            }
+            let scanned = MaterialCitationScanner.scan(String(decoding: data, as: UTF8.self), file: shown)
+            citations += scanned.citations
+            diagnostics += scanned.diagnostics
+        }
+
+        if let shard { citations = citations.filter { shard.contains($0.captureID) } }
+
+        let base = baseDirectory
+        let settings = CheckSettings(
+            templateHash: templateHash, today: today, maxAgeDays: maxAgeDays, failOn: failOn,
+            displayPath: Self.displayPath(inside: outRoot, base: base))
+        // Outputs: each hashed at most once (or vouched for by the stat cache), then looked up in memory.
+        let disk = CachedOutputFolder(root: outRoot, useCache: useStatCache)
+        let outputs = hashedOutputs(lock, folder: disk)
+        if let fullLock { disk.save(keeping: fullLock.outputPaths) }
+        let checked = StalenessChecker(settings: settings).check(
+            lock: lock, sources: sources, outputs: outputs, citations: citations)
+        return (checked.report, diagnostics + checked.diagnostics)
+    }
+
+    /// SHA-256 of every file (nil for one that cannot be read), in parallel: most of a clean check's work.
+    static func hashFiles(_ files: [URL]) -> [String?] {
+        Parallel.map(count: files.count, workers: Parallel.cores * 2) { index in
+            FileHashing.statusAndHash(path: files[index].path)?.sha256
+        }
+    }
+
+    /// Prepares lazy imports of `files`, whose bytes hash to `hashes` (same order).
+    func candidates(for files: [URL], hashes: [String?], named: Set<String>, outRoot: URL) -> [SourceCandidate] {
+        let reader = self.reader
+        let preparation = self.preparation
+        let resolvedRoot = LockFile.resolvedComponents(of: outRoot)
+        var out: [SourceCandidate] = []
+        out.reserveCapacity(files.count)
+        for (index, url) in files.enumerated() {
+            let shown = display(url)
+            let isNamed = named.contains(url.path)
+            let hash = hashes[index]
+            out.append(SourceCandidate(
+                lockPath: LockFile.relativePath(of: url, fromResolved: resolvedRoot), displayPath: shown,
+                byteHash: hash ?? "") {
+                let input: CaptureInput
+                do {
+                    input = try CaptureInput.load(url, displayPath: shown)
+                } catch {
+                    return ([], (error as? DiagnosticError)?.diagnostics ?? [])
+                }
+                // Inside folders, files that are not captures (a package.json beside them) are skipped, as in build.
+                if !isNamed, reader.detectFormat(of: input) == nil { return ([], []) }
+                let result = reader.read(input)
+                // Prepared as the build prepares them, so a capture compares with what was built from it.
+                let captures = result.captures.map { preparation.prepare($0, displayPath: shown) }
+                return (captures, result.diagnostics.map { $0.inFile(shown) })
+            })
+        }
+        return out
+    }
+
+    /// Hashes every output the lock records, in parallel, into an in-memory view (missing files are left out).
+    func hashedOutputs(_ lock: LockFile?, folder disk: some OutputFolderView) -> InMemoryOutputFolder {
+        let paths = Array((lock?.captures.values.flatMap(\.outputs.keys)) ?? [])
+        let hashes = Parallel.map(count: paths.count, workers: Parallel.cores * 2) { disk.hash(of: paths[$0]) }
+        var known: [String: String] = [:]
+        for (index, path) in paths.enumerated() {
+            if let hash = hashes[index] { known[path] = hash }
+        }
+        return InMemoryOutputFolder(known)
+    }
+
+    func display(_ url: URL) -> String { DisplayPath.of(url, relativeTo: baseDirectory) }
+
+    /// `display(outRoot + relative)` for paths relative to the output folder. Plain relative paths (no `.`, `..` or
+    /// empty components: every output path) are joined as strings, without a `URL` per call; others take `display`.
+    static func displayPath(inside outRoot: URL, base: URL) -> @Sendable (String) -> String {
+        let rootPath = outRoot.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path
+        return { relative in
+            let plain = !relative.isEmpty && !relative.hasPrefix("/")
+                && relative.split(separator: "/", omittingEmptySubsequences: false)
+                    .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            guard plain else { return DisplayPath.of(outRoot.appendingPathComponent(relative), relativeTo: base) }
+            let path = rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
+            return DisplayPath.of(path, relativeTo: basePath)
+        }
+    }
+
+}
+
+extension TemplateFingerprint {
+    /// The hash of the templates a build uses: the override folder's files, or the hash of no files for the
+    /// built-in set (changes to built-in templates come with a new generator version, which is checked too).
+    public static func hash(templatesIn folder: URL?) throws(DiagnosticError) -> String {
+        guard let folder else { return hash(files: []) }
+        guard let hash = hash(folder: folder) else {
+            throw DiagnosticError(Diagnostic(
+                .templateFolderMissing, "No such templates folder.",
+                hint: "Pass --templates with the folder your build uses.", at: SourceLocation(file: folder.path)))
+        }
+        return hash
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Which characters `trimming(_:)` removes; the same sets as Foundation's `CharacterSet` of those names.
+public enum TrimmedCharacters: Sendable {
+    case whitespaces, newlines, whitespacesAndNewlines
+
+    var foundationSet: CharacterSet {
+        switch self {
+        case .whitespaces: .whitespaces
+        case .newlines: .newlines
+        case .whitespacesAndNewlines: .whitespacesAndNewlines
+        }
+    }
+
+    /// ASCII members (tab, space; line feed … carriage return); the other members are all outside ASCII.
+    func containsASCII(_ byte: UInt8) -> Bool {
+        switch self {
+        case .whitespaces: byte == 0x20 || byte == 0x09
+        case .newlines: byte >= 0x0A && byte <= 0x0D
+        case .whitespacesAndNewlines: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        }
+    }
+}
+
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// `trimmingCharacters(in:)` with a fast path: when both ends are ASCII characters outside the set there is
+    /// nothing to trim, and the Foundation call (which copies the string to UTF-16) is skipped. Phrasing trims
+    /// every label and sentence, so this is on the build's hot path.
+    public func trimming(_ characters: TrimmedCharacters) -> String {
+        // Skip members of the set at both ends on the bytes; the ends reached are ASCII non-members, where
+        // Foundation would stop too. Only a non-ASCII byte at either end needs the Foundation call.
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] < 0x80, characters.containsASCII(utf8[start]) { start = utf8.index(after: start) }
+        while start < end {
+            let before = utf8.index(before: end)
+            guard utf8[before] < 0x80, characters.containsASCII(utf8[before]) else { break }
+            end = before
+        }
+        if start == end { return "" }
+        if utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 {
+            return trimmingCharacters(in: characters.foundationSet)
+        }
+        return String(self[start..<end])
+    }
+}
+
+extension Character {
+    /// `isWhitespace` (or newline), answered without the Unicode property lookup for ASCII characters — the
+    /// phrasing, timing and caption code asks it of every character of every sentence.
+    @inlinable public var isWhitespaceQuick: Bool {
+        if let ascii = asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+        return isWhitespace
+    }
+
+    /// `isLetter`, with the same ASCII shortcut.
+    @inlinable public var isLetterQuick: Bool {
+        if let ascii = asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
+        return isLetter
+    }
+}
+
+extension String {
+    /// Every run of whitespace (Unicode's, line breaks included) as one space, none at either end: how labels and
+    /// titles are shown. ASCII text takes the byte path below.
+    public var collapsingWhitespace: String {
+        collapsingASCIIWhitespace ?? split(whereSeparator: { $0.isWhitespaceQuick }).joined(separator: " ")
+    }
+
+    /// For all-ASCII text: every run of whitespace (tab, line breaks, space) as one space, none at either end.
+    /// Nil when the text has non-ASCII characters, whose Unicode spaces and normalisation the caller handles.
+    public var collapsingASCIIWhitespace: String? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
