@@ -20,6 +20,7 @@ demo: deps-build build-release
 
 ## make test: install what tests need, then run every test (unit, golden, end-to-end, consumer checks).
 test: deps-build deps-test
+	$(PYTHON) scripts/embed-resources.py --check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 	$(PYTHON) -m pytest -q Tests/consumers

@@ -47,7 +47,8 @@ let package = Package(
         ]),
         // Phrasing, Markdown and HTML guides, job aid, dashboard, narration. Pure: files come back as values.
         .target(name: "WaymarkRender", dependencies: [
-            "WaymarkModel", "WaymarkEscaping", "CCmark", .product(name: "Mustache", package: "swift-mustache"),
+            "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkEscaping", "WaymarkSupport", "CCmark",
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Lock file, staleness check, step diff, citations, report writers.
         .target(name: "WaymarkStaleness", dependencies: [
@@ -56,8 +57,8 @@ let package = Package(
         ]),
         // What commands do, on disk: preparing captures, build, check, narrate, diff, import, inspect, configuration.
         .target(name: "WaymarkActions", dependencies: [
-            "WaymarkModel", "WaymarkJSON", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkSupport",
-            .product(name: "Yams", package: "Yams"),
+            "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkImport", "WaymarkRender", "WaymarkStaleness",
+            "WaymarkSupport", .product(name: "Yams", package: "Yams"),
         ]),
         // Thin commands: options → one action → print.
         .target(name: "WaymarkCLI", dependencies: [
@@ -70,6 +71,7 @@ let package = Package(
         .target(name: "WaymarkTestSupport", dependencies: ["WaymarkModel"], path: "Tests/WaymarkTestSupport"),
 
         .testTarget(name: "WaymarkArchitectureTests", dependencies: ["WaymarkModel", "WaymarkTestSupport"]),
+        .testTarget(name: "WaymarkLocatorsTests", dependencies: ["WaymarkLocators", "WaymarkModel"]),
         .testTarget(name: "WaymarkModelTests", dependencies: ["WaymarkModel", "WaymarkJSON", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkXMLTests", dependencies: ["WaymarkXML", "WaymarkModel"]),
         .testTarget(name: "WaymarkImportTests", dependencies: [

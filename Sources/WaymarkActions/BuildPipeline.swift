@@ -51,7 +51,7 @@ public struct BuildPipeline: Sendable {
         var templates = TemplateSet.builtIn
         if let folder = options.templatesDirectory {
             do {
-                let (set, notes) = try TemplateSet.overriding(with: folder)
+                let (set, notes) = try TemplateFolder.templates(in: folder)
                 templates = set
                 report.diagnostics += notes
             } catch {
@@ -251,7 +251,7 @@ public struct BuildPipeline: Sendable {
     func build(_ item: ImportedCapture, templates: TemplateSet, outputRoot: URL) -> BuildReport.CaptureResult {
         let capture = item.capture
         var diagnostics: [Diagnostic] = []
-        let guide = StepPhraser(redactPatterns: options.configuration.redact).phrase(capture)
+        let guide = StepPhraser().phrase(capture)
         diagnostics += guide.diagnostics.map { $0.inFile(item.displayPath) }
 
         // Screenshots: resolved safely, copied under images/, sized for the highlight box.

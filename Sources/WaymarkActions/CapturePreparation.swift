@@ -1,3 +1,4 @@
+import WaymarkLocators
 import WaymarkModel
 
 /// The one way a capture is made ready for anything that renders, fingerprints or prints it.
@@ -10,7 +11,9 @@ import WaymarkModel
 /// 1. an id that is not a valid slug (the importer has reported it) becomes one made from it;
 /// 2. `source.path` is the path shown for the file it was read from;
 /// 3. a capture without an owner gets the default owner of `waymark.yml` (`owners:` by application, then folder);
-/// 4. control characters are removed and secrets marked and masked (`Redactor.prepare`, with `redact:` patterns).
+/// 4. a target without a usable label or role gets them from its selectors (`Locator.bestWords`, the one selector
+///    reader importers use too), so renderers read only `label` and `role`;
+/// 5. control characters are removed and secrets marked and masked (`Redactor.prepare`, with `redact:` patterns).
 public struct CapturePreparation: Sendable {
     public var configuration: ProjectConfiguration
 
@@ -26,6 +29,27 @@ public struct CapturePreparation: Sendable {
         if capture.owner == nil {
             capture.owner = configuration.defaultOwner(sourcePath: displayPath, application: capture.application)
         }
+        for index in capture.steps.indices {
+            capture.steps[index].target = Self.described(capture.steps[index].target)
+            capture.steps[index].destination = Self.described(capture.steps[index].destination)
+        }
         return Redactor(patterns: configuration.redact).prepare(capture)
+    }
+
+    /// `target` with a label and role read from its selectors where it has none. A label that is itself a locator
+    /// (a recorder that stored `aria/Save` as the label) is read like one.
+    static func described(_ target: Target?) -> Target? {
+        guard var target else { return nil }
+        let selectorLabel = target.label.flatMap { LocatorText.looksLikeSelector($0) ? $0 : nil }
+        let needsLabel = selectorLabel != nil || (target.label?.collapsingWhitespace.isEmpty ?? true)
+        let locators = (selectorLabel.map { [$0] } ?? []) + target.selectors
+        guard !locators.isEmpty, needsLabel || target.role == nil else { return target }
+        let words = Locator.bestWords(locators)
+        if needsLabel, let label = words.label {
+            target.label = label
+            target.labelSource = words.source
+        }
+        if target.role == nil { target.role = words.role }
+        return target
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import WaymarkActions
 import WaymarkModel
 import Yams
 

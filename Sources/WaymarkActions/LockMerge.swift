@@ -87,7 +87,7 @@ public struct LockMerge: Sendable {
         var templates = TemplateSet.builtIn
         if let folder = templatesDirectory ?? templateFolders.first.map({ outRoot.appendingPathComponent($0) }) {
             do {
-                let (set, notes) = try TemplateSet.overriding(with: folder)
+                let (set, notes) = try TemplateFolder.templates(in: folder)
                 templates = set
                 diagnostics += notes
             } catch {

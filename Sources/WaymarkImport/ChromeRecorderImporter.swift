@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkLocators
 import WaymarkModel
 import WaymarkJSON
 
@@ -101,7 +102,7 @@ struct ChromeRecorderFlowReader {
         }
         guard let steps = fields.array(root, "steps") else { return nil }
 
-        var title = fields.string(root, "title").flatMap(SelectorWording.clean)
+        var title = fields.string(root, "title").flatMap(\.collapsingWhitespaceOrNil)
         if title == nil {
             let fallback = Self.titleFromPath(path)
             fields.diagnostics.append(Diagnostic(
@@ -166,7 +167,7 @@ struct ChromeRecorderFlowReader {
     static func titleFromPath(_ path: String) -> String {
         var name = (path as NSString).lastPathComponent
         while let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-        return SelectorWording.clean(name.replacingOccurrences(of: "_", with: " ")) ?? "Recording"
+        return name.replacingOccurrences(of: "_", with: " ").collapsingWhitespaceOrNil ?? "Recording"
     }
 
     /// Frame path and non-main target as words: "second frame inside the first frame", "example.com pop-up window".
@@ -176,7 +177,7 @@ struct ChromeRecorderFlowReader {
             var names: [String] = []
             for f in frames {
                 guard let i = f.intValue, i >= 0 else { fields.wrongType(f, field: "frame[]", expected: "a frame index"); continue }
-                names.append(SelectorWording.frameName(index: i))
+                names.append(FrameName.ordinal(index: i))
             }
             if !names.isEmpty { parts.append(names.reversed().joined(separator: " inside the ")) }
         }
@@ -194,25 +195,25 @@ struct ChromeRecorderFlowReader {
             return context.map { Target(context: $0) }
         }
         var flat: [String] = []
-        var descriptions: [SelectorWording.Description] = []
+        var locators: [Locator] = []
         for selector in list {
             if let s = selector.stringValue {
                 flat.append(s)
-                descriptions.append(SelectorWording.describeRecorder(s))
+                locators.append(Locator.parse(chain: [s]))
             } else if let chain = selector.arrayValue {
                 var parts: [String] = []
                 for part in chain {
                     if let s = part.stringValue { parts.append(s) } else { fields.wrongType(part, field: "selectors[][]", expected: "a string") }
                 }
-                guard let last = parts.last else { continue }
-                flat.append(parts.joined(separator: " >>> "))
-                descriptions.append(SelectorWording.describeRecorder(last))
+                guard !parts.isEmpty else { continue }
+                flat.append(parts.joined(separator: Locator.chainSeparator))
+                locators.append(Locator.parse(chain: parts))
             } else {
                 fields.wrongType(selector, field: "selectors[]", expected: "a string or an array of strings")
             }
         }
-        let best = SelectorWording.best(descriptions)
-        return Target(label: best.label, role: best.role, selectors: flat, context: context)
+        let words = Locator.bestWords(locators)
+        return Target(label: words.label, role: words.role, selectors: flat, context: context, labelSource: words.source)
     }
 
     /// URL and title of an asserted navigation event, if the step has one.
@@ -221,8 +222,8 @@ struct ChromeRecorderFlowReader {
         for event in events {
             guard event.objectValue != nil else { fields.wrongType(event, field: "assertedEvents[]", expected: "an object"); continue }
             if fields.string(event, "type") == "navigation" {
-                let url = fields.string(event, "url").flatMap(SelectorWording.clean)
-                let title = fields.string(event, "title").flatMap(SelectorWording.clean)
+                let url = fields.string(event, "url").flatMap(\.collapsingWhitespaceOrNil)
+                let title = fields.string(event, "title").flatMap(\.collapsingWhitespaceOrNil)
                 return (url, title)
             }
         }
@@ -392,15 +393,15 @@ struct ChromeRecorderFlowReader {
 
     /// Whether a selector names a `<select>`: its tag, an ARIA combo box/list box, or an id/class saying so.
     static func namesSelect(_ selector: String) -> Bool {
-        let last = (selector.components(separatedBy: " >>> ").last ?? selector).lowercased()
-        if last.hasPrefix("aria/") { return last.hasSuffix("[role=\"combobox\"]") || last.hasSuffix("[role=\"listbox\"]") }
-        if last.hasPrefix("text/") { return false }
-        if last.hasPrefix("xpath/") {
-            return SelectorWording.splitXPathSteps(String(last.dropFirst(6))).last.map { $0.hasPrefix("select") } ?? false
+        let element = Locator.parse(selector).element
+        switch element {
+        case .visibleText, .linkText, .partialLinkText, .script: return false
+        case .accessibleName: return ["combo box", "list"].contains(element.words.role ?? "")
+        default:
+            if element.words.role == "combo box" { return true }
+            let last = (selector.components(separatedBy: Locator.chainSeparator).last ?? selector).lowercased()
+            return last.contains("#select") || last.contains("dropdown")
         }
-        let css = last.hasPrefix("pierce/") ? String(last.dropFirst(7)) : last
-        let compound = SelectorWording.lastCompound(css)
-        return compound.hasPrefix("select") || compound.contains("#select") || compound.contains("dropdown")
     }
 
     static func scrollWords(x: Double, y: Double, element: Bool) -> String {

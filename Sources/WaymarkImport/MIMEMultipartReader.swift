@@ -150,12 +150,12 @@ public struct MIMEMultipartReader: Sendable {
     /// Decodes one part's body (base64, quoted-printable, 7bit/8bit/binary). Only this part is copied.
     public func body(of part: Part, maxBytes: Int = 256 * 1024 * 1024) -> Result<Data, DiagnosticError> {
         guard part.bodyRange.lowerBound >= 0, part.bodyRange.upperBound <= data.count else {
-            return Self.fail(Diagnostic(.mimeLength, "A part lies outside the file.", at: SourceLocation(file: file)))
+            return Self.fail(Diagnostic(.mimePartSize, "A part lies outside the file.", at: SourceLocation(file: file)))
         }
         let name = part.contentLocation ?? "a part"
         let slice = data[(data.startIndex + part.bodyRange.lowerBound)..<(data.startIndex + part.bodyRange.upperBound)]
         guard slice.count <= maxBytes * 2 else {
-            return Self.fail(Diagnostic(.mimeLength, "The part \(name) is larger than \(maxBytes / 1_048_576) MiB.",
+            return Self.fail(Diagnostic(.mimePartSize, "The part \(name) is larger than \(maxBytes / 1_048_576) MiB.",
                                    hint: "This is not a Steps Recorder screenshot or report.", at: SourceLocation(file: file)))
         }
         switch part.transferEncoding {

@@ -67,6 +67,7 @@ public enum NativeCaptureWriter {
     static func jsonNode(_ target: Target) -> JSONNode {
         .object(compacting: [
             ("label", target.label.map(JSONNode.string)),
+            ("labelSource", target.labelSource.map { .string($0.rawValue) }),
             ("role", target.role.map(JSONNode.string)),
             ("selectors", stringArray(target.selectors)),
             ("context", target.context.map(JSONNode.string)),
@@ -220,6 +221,7 @@ private struct XMLCaptureWriter {
         let inner = indent + 1
         let body = captureBody {
             $0.element("label", target.label, indent: inner, context)
+            $0.element("labelSource", target.labelSource?.rawValue, indent: inner, context)
             $0.element("role", target.role, indent: inner, context)
             $0.list("selectors", "selector", target.selectors, indent: inner, context)
             $0.element("context", target.context, indent: inner, context)

@@ -19,7 +19,7 @@ public enum NativeFormat {
         "action", "target", "value", "sensitive", "key", "modifiers", "url", "destination", "screenshot", "note",
         "time", "instruction", "customType", "id",
     ]
-    static let targetFields: Set<String> = ["label", "role", "selectors", "context"]
+    static let targetFields: Set<String> = ["label", "labelSource", "role", "selectors", "context"]
     static let screenshotFields: Set<String> = ["path", "highlight", "width", "height"]
     static let rectFields: Set<String> = ["x", "y", "width", "height"]
     static let originFields: Set<String> = ["format", "path"]
@@ -29,6 +29,16 @@ public enum NativeFormat {
     // MARK: - Field rules shared by both importers
 
     /// A problem with the capture id, or nil when it is a valid slug.
+    /// A `labelSource` value, or a `capture.type` error naming the values there are.
+    static func labelSource(_ text: String, at location: SourceLocation, context: String, into diagnostics: inout [Diagnostic]) -> LabelSource? {
+        if let source = LabelSource(rawValue: text) { return source }
+        let names = LabelSource.allCases.map(\.rawValue).joined(separator: ", ")
+        diagnostics.append(Diagnostic(
+            .captureType, "\(context): labelSource '\(text)' is not one of \(names).",
+            hint: "Use \(names), or remove labelSource when a person wrote the label.", at: location))
+        return nil
+    }
+
     static func checkID(_ id: String, at location: SourceLocation) -> Diagnostic? {
         guard !Slug.isValid(id) else { return nil }
         return Diagnostic(

@@ -281,11 +281,16 @@ struct NativeJSONCaptureReader {
 
     mutating func readTarget(_ node: JSONNode, context: String) -> Target? {
         guard let fields = members(node, known: NativeFormat.targetFields, context: context) else { return nil }
+        var source: LabelSource?
+        if let text = string(fields, "labelSource", context: context) {
+            source = NativeFormat.labelSource(text, at: location(fields["labelSource"]!.value), context: context, into: &diagnostics)
+        }
         return Target(
             label: string(fields, "label", context: context),
             role: string(fields, "role", context: context),
             selectors: strings(fields, "selectors", context: context),
-            context: string(fields, "context", context: context))
+            context: string(fields, "context", context: context),
+            labelSource: source)
     }
 
     mutating func readScreenshot(_ node: JSONNode, context: String) -> Screenshot? {

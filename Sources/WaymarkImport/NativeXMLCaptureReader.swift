@@ -102,7 +102,7 @@ struct NativeXMLCaptureReader {
     static let stepElements: Set<String> = [
         "target", "value", "key", "url", "destination", "screenshot", "note", "time", "instruction", "customType",
     ]
-    static let targetElements: Set<String> = ["label", "role", "selectors", "context"]
+    static let targetElements: Set<String> = ["label", "labelSource", "role", "selectors", "context"]
 
     mutating func readCapture(_ element: XMLElement, context: String) -> Capture? {
         guard let versionText = element[attribute: "version"] else {
@@ -267,11 +267,16 @@ struct NativeXMLCaptureReader {
 
     mutating func readTarget(_ element: XMLElement, context: String) -> Target? {
         checkNames(element, attributes: [], elements: Self.targetElements, context: context)
+        var source: LabelSource?
+        if let text = text(element, "labelSource", context: context), let child = element.firstElement(named: "labelSource") {
+            source = NativeFormat.labelSource(text, at: location(child), context: context, into: &diagnostics)
+        }
         return Target(
             label: text(element, "label", context: context),
             role: text(element, "role", context: context),
             selectors: list(element, wrapper: "selectors", item: "selector", context: context),
-            context: text(element, "context", context: context))
+            context: text(element, "context", context: context),
+            labelSource: source)
     }
 
     mutating func readScreenshot(_ element: XMLElement, context: String) -> Screenshot? {

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkLocators
 import WaymarkModel
 import WaymarkJSON
 
@@ -63,7 +64,7 @@ struct SeleniumCommandConverter {
         let command = (fields.string(node, "command") ?? "").trimming(.whitespaces)
         let target = fields.string(node, "target") ?? ""
         let value = fields.string(node, "value") ?? ""
-        let comment = fields.string(node, "comment").flatMap(SelectorWording.clean)
+        let comment = fields.string(node, "comment").flatMap(\.collapsingWhitespaceOrNil)
         let id = fields.string(node, "id")
         // Recorder bookkeeping fields: not shown, but type-checked so a damaged file is reported.
         _ = fields.bool(node, "opensWindow"); _ = fields.string(node, "windowHandleName"); _ = fields.number(node, "windowTimeout")
@@ -121,8 +122,9 @@ struct SeleniumCommandConverter {
     func element(_ locator: String, _ alternatives: [String] = [], defaultRole: String? = nil) -> Target {
         var selectors: [String] = []
         for l in [locator] + alternatives where !l.isEmpty && !selectors.contains(l) { selectors.append(l) }
-        let best = SelectorWording.best(selectors.map(SelectorWording.describeSelenium))
-        return Target(label: best.label, role: best.role ?? defaultRole, selectors: selectors, context: context)
+        let words = Locator.bestWords(selectors)
+        return Target(label: words.label, role: words.role ?? defaultRole, selectors: selectors, context: context,
+                      labelSource: words.source)
     }
 
     /// "the “Email” text field", "“Submit”", "the link", "the element": for sentences of instruction steps.
@@ -160,7 +162,7 @@ struct SeleniumCommandConverter {
         if option.hasPrefix("label=") { return String(option.dropFirst(6)) }
         if option.hasPrefix("value=") { return String(option.dropFirst(6)) }
         if option.hasPrefix("index="), let i = Int(option.dropFirst(6)) { return "option \(i + 1)" }
-        if option.hasPrefix("id=") { return SelectorWording.humanize(String(option.dropFirst(3))) ?? String(option.dropFirst(3)) }
+        if option.hasPrefix("id=") { return IdentifierWords.words(from: String(option.dropFirst(3))) ?? String(option.dropFirst(3)) }
         return option
     }
 
@@ -263,10 +265,10 @@ struct SeleniumCommandConverter {
                 if !frames.isEmpty { frames.removeLast() }
                 value = frames.last ?? "main"
             } else if t.hasPrefix("index="), let i = Int(t.dropFirst(6)) {
-                value = SelectorWording.frameName(index: i)
+                value = FrameName.ordinal(index: i)
                 frames.append(value)
             } else {
-                label = SelectorWording.describeSelenium(t).label
+                label = Locator.parse(t).words.label
                 value = label.map { "\($0) frame" } ?? "frame"
                 frames.append(value)
             }
@@ -406,7 +408,7 @@ struct SeleniumCommandConverter {
             if secretWords.contains(where: { c.value.lowercased().contains($0) }) {
                 secretVariables.insert(c.value)
                 // A stored secret is never printed: the note names it, the value stays out.
-                var step = Step(action: .note, note: "Have the \(SelectorWording.humanize(c.value)?.lowercased() ?? "secret value") ready.")
+                var step = Step(action: .note, note: "Have the \(IdentifierWords.words(from: c.value)?.lowercased() ?? "secret value") ready.")
                 step.sensitive = true
                 add(step, c)
             } else {

@@ -74,7 +74,7 @@ struct SeleniumProjectReader {
         }
         _ = fields.array(root, "plugins")
         _ = fields.object(root, "snapshot")
-        let projectName = fields.string(root, "name").flatMap(SelectorWording.clean)
+        let projectName = fields.string(root, "name").flatMap(\.collapsingWhitespaceOrNil)
         let baseURL = fields.string(root, "url")
         guard let testNodes = fields.array(root, "tests") else {
             if root["tests"] == nil { fields.missing("tests", in: root, what: "The project") }
@@ -85,7 +85,7 @@ struct SeleniumProjectReader {
         for node in testNodes {
             guard node.objectValue != nil else { fields.wrongType(node, field: "tests[]", expected: "an object"); continue }
             let id = fields.string(node, "id")
-            let name = fields.string(node, "name").flatMap(SelectorWording.clean) ?? "Untitled test"
+            let name = fields.string(node, "name").flatMap(\.collapsingWhitespaceOrNil) ?? "Untitled test"
             if node["name"] == nil { fields.missing("name", in: node, what: "A test") }
             let commands = fields.array(node, "commands") ?? []
             if node["commands"] == nil { fields.missing("commands", in: node, what: "The test '\(name)'") }

@@ -84,10 +84,10 @@ struct StepsRecorderReportReader {
             for child in session.elements {
                 switch child.name {
                 case "EachAction":
-                    if let program = child[attribute: "FileDescription"].flatMap(SelectorWording.clean) { programs.append(program) }
+                    if let program = child[attribute: "FileDescription"].flatMap(\.collapsingWhitespaceOrNil) { programs.append(program) }
                     steps.append(contentsOf: convert(child))
                 case "UserComment":
-                    if let text = SelectorWording.clean(child.text) {
+                    if let text = child.text.collapsingWhitespaceOrNil {
                         steps.append(Step(action: .note, note: text, time: child[attribute: "Time"]))
                     }
                 default:
@@ -181,10 +181,10 @@ struct StepsRecorderReportReader {
 
     /// `Send (button)` → ("Send", "button").
     static func splitNameAndRole(_ text: String) -> (String?, String?) {
-        guard text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards) else { return (SelectorWording.clean(text), nil) }
+        guard text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards) else { return (text.collapsingWhitespaceOrNil, nil) }
         let name = String(text[..<open.lowerBound])
         let role = String(text[open.upperBound..<text.index(before: text.endIndex)])
-        return (SelectorWording.clean(name), SelectorWording.clean(role).map(roleWords))
+        return (name.collapsingWhitespaceOrNil, role.collapsingWhitespaceOrNil.map(roleWords))
     }
 
     /// The element (`on "…"`) and the window (`in "…"`) named in a description.
@@ -203,16 +203,16 @@ struct StepsRecorderReportReader {
     }
 
     mutating func convert(_ action: XMLElement) -> [Step] {
-        let description = action.childText("Description").flatMap(SelectorWording.clean) ?? ""
+        let description = action.childText("Description").flatMap(\.collapsingWhitespaceOrNil) ?? ""
         let kind = (action.childText("Action") ?? "").trimming(.whitespacesAndNewlines)
         let lower = kind.lowercased()
         let number = action[attribute: "ActionNumber"]
         let time = action[attribute: "Time"]
-        let program = action[attribute: "FileDescription"].flatMap(SelectorWording.clean)
+        let program = action[attribute: "FileDescription"].flatMap(\.collapsingWhitespaceOrNil)
 
         if lower.contains("comment") {
             let text = description.replacingOccurrences(of: "User Comment: ", with: "")
-            return [Step(action: .note, note: SelectorWording.clean(text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) ?? description,
+            return [Step(action: .note, note: text.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).collapsingWhitespaceOrNil ?? description,
                          time: time, id: number)]
         }
 
@@ -222,16 +222,16 @@ struct StepsRecorderReportReader {
         var label: String?
         var role: String?
         var bounds: Rect?
-        if let level = levels.first(where: { $0[attribute: "Name"].flatMap(SelectorWording.clean) != nil }) {
-            label = level[attribute: "Name"].flatMap(SelectorWording.clean)
-            role = level[attribute: "LocalizedControlType"].flatMap(SelectorWording.clean).map(Self.roleWords)
+        if let level = levels.first(where: { $0[attribute: "Name"].flatMap(\.collapsingWhitespaceOrNil) != nil }) {
+            label = level[attribute: "Name"].flatMap(\.collapsingWhitespaceOrNil)
+            role = level[attribute: "LocalizedControlType"].flatMap(\.collapsingWhitespaceOrNil).map(Self.roleWords)
             bounds = Self.rect(level[attribute: "BoundingRectangle"])
         } else if let element = described.element {
             (label, role) = Self.splitNameAndRole(element)
         }
         let window = levels.last(where: { $0[attribute: "LocalizedControlType"] == "window" && $0[attribute: "Name"] != nil })?[attribute: "Name"]
             ?? described.window
-        let context = window.flatMap(SelectorWording.clean) ?? program
+        let context = window.flatMap(\.collapsingWhitespaceOrNil) ?? program
         var selectors: [String] = []
         for level in levels {
             var parts: [String] = []
@@ -267,10 +267,10 @@ struct StepsRecorderReportReader {
         }
         step.time = time
         step.id = number
-        if let comment = action.firstElement(named: "UserComment").flatMap({ SelectorWording.clean($0.text) }) {
+        if let comment = action.firstElement(named: "UserComment").flatMap({ $0.text.collapsingWhitespaceOrNil }) {
             step.note = [step.note, comment].compactMap { $0 }.joined(separator: " ")
         }
-        if let file = action.childText("ScreenshotFileName").flatMap(SelectorWording.clean) {
+        if let file = action.childText("ScreenshotFileName").flatMap(\.collapsingWhitespaceOrNil) {
             step.screenshot = screenshotFor(file, action: action, bounds: bounds, isMouse: isMouse)
         }
         return [step]

@@ -296,7 +296,7 @@ extension DiagnosticCode {
     public static let seleniumMissingField = DiagnosticCode("selenium.missing-field", .error,
         hint: "Add the field, or save the project again from Selenium IDE.")
     public static let seleniumNoVersion = DiagnosticCode("selenium.no-version", .note,
-        hint: "Nothing to do: the file is read as the newest Selenium IDE format.")
+        hint: "Nothing to do: the file is read as a version 1.0 project.")
     public static let seleniumNotAProject = DiagnosticCode("selenium.not-a-project", .error,
         hint: "Save the project again from Selenium IDE (File → Save project).")
     public static let seleniumPlaybackOnly = DiagnosticCode("selenium.playback-only", .note,

@@ -118,6 +118,18 @@ public struct Redactor: Sendable {
 }
 
 extension Redactor {
+    /// Every sensitive value of a prepared capture, longest first (so a secret containing another is found whole).
+    /// Values too short to be masked inside other text are here too: text that contains one is not printed at all.
+    public static func secrets(of capture: Capture) -> [String] {
+        Set(capture.steps.compactMap { $0.sensitive ? $0.value : nil }.filter { !$0.isEmpty })
+            .sorted { ($0.count, $0) > ($1.count, $1) }
+    }
+
+    /// Whether `text` is or contains one of `secrets` (from `secrets(of:)`), so it must not be printed.
+    public static func reveals(_ text: String, secrets: [String]) -> Bool {
+        !text.isEmpty && secrets.contains { text.contains($0) }
+    }
+
     /// What every command that renders, fingerprints or prints a capture applies right after import: control
     /// characters removed (`ControlCharacters`), then secrets marked and masked. `build`, `check`, `diff`,
     /// `narrate` and `inspect` all call this, so they agree on fingerprints and none of them shows a secret.

@@ -90,6 +90,10 @@ public enum KeyModifier: String, Sendable, Hashable, Codable, CaseIterable, Comp
 public struct Target: Sendable, Hashable, Codable {
     /// What a person reads on screen: the button text, the field's label, the link text.
     public var label: String?
+    /// Where `label` came from when nobody wrote it; nil when a person or the recorder gave it. Renderers warn about
+    /// labels made from identifiers, and `waymark replay` replaces those (never a written one) with what the
+    /// application shows.
+    public var labelSource: LabelSource?
     /// What kind of control it is, in plain words: `button`, `link`, `text field`, `menu item`, `checkbox`.
     public var role: String?
     /// Machine locators as recorded (CSS, XPath, `aria/…`), best first. Never shown in prose.
@@ -97,12 +101,27 @@ public struct Target: Sendable, Hashable, Codable {
     /// Where the control lives: the page, window, frame or application name.
     public var context: String?
 
-    public init(label: String? = nil, role: String? = nil, selectors: [String] = [], context: String? = nil) {
+    public init(
+        label: String? = nil, role: String? = nil, selectors: [String] = [], context: String? = nil,
+        labelSource: LabelSource? = nil
+    ) {
         self.label = label
+        self.labelSource = labelSource
         self.role = role
         self.selectors = selectors
         self.context = context
     }
+}
+
+/// How a label that nobody wrote was found. Raw values are the names used in the native formats.
+public enum LabelSource: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Human text inside a locator: an accessible name (`aria/Save`), visible text (`text/Save`, `linkText=Save`,
+    /// an XPath `text()` test) or an attribute people read (`aria-label`, `placeholder`, `title`, `alt`).
+    case selector
+    /// Words made from an id, name, test id or class (`#expense-amount` → "Expense amount"): readable, but a guess.
+    case identifier
+    /// The accessible name the running application computed for the element (`waymark replay`).
+    case application
 }
 
 /// A picture of the screen at a step, with the part the step acts on highlighted.

@@ -85,3 +85,11 @@ extension String {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension String {
+    /// `collapsingWhitespace`, or nil when nothing is left: how importers read names and titles that may be blank.
+    public var collapsingWhitespaceOrNil: String? {
+        let collapsed = collapsingWhitespace
+        return collapsed.isEmpty ? nil : collapsed
+    }
+}

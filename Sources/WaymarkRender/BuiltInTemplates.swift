@@ -1,7 +1,8 @@
-// Generated from the Templates/ folder by `WAYMARK_RECORD=1 swift test --filter BuiltInTemplatesTests`.
-// Do not edit: edit Templates/ and re-record. A test fails when the two differ.
+// Generated from Templates/ by scripts/embed-resources.py. Do not edit: edit Templates/ and run the script
+// (`make test` fails while the two differ).
 
-/// The default templates and stylesheet, compiled in so an installed binary needs no files beside it.
+/// The default templates, stylesheet and package resources, compiled in so an installed binary needs no
+/// files beside it. Keys are paths relative to Templates/.
 enum BuiltInTemplates {
     static let files: [String: String] = [
         "assets/waymark.css": #"""

@@ -78,11 +78,11 @@ public struct DashboardRenderer: Sendable {
             let badge = StatusBadge(status: entry.status, reviewBy: entry.reviewBy)
             let cell = { (text: String?) -> String in
                 guard let text, !text.isEmpty else { return "—" }
-                return MarkdownInline.escape(TargetDescriber.collapseWhitespace(text))
+                return MarkdownInline.escape(text.collapsingWhitespace)
             }
             let plain = { (text: String?) -> String in
                 guard let text, !text.isEmpty else { return "—" }
-                return TargetDescriber.collapseWhitespace(text)
+                return text.collapsingWhitespace
             }
             return [
                 "title": cell(entry.title),
@@ -115,10 +115,10 @@ public struct DashboardRenderer: Sendable {
         }
         let data: [String: Any] = [
             "guides": rows, "summary": summary, "model": model, "generator": "waymark \(WaymarkVersion.current)",
-            "statusCounts": Self.counts(sorted.map { TargetDescriber.collapseWhitespace($0.status) }).map { row in
+            "statusCounts": Self.counts(sorted.map { $0.status.collapsingWhitespace }).map { row in
                 row.merging(["icon": StatusBadge(status: row["name"] as? String ?? "", reviewBy: nil).icon]) { a, _ in a }
             },
-            "ownerCounts": Self.counts(sorted.map { $0.owner.map(TargetDescriber.collapseWhitespace) ?? "" }.map { $0.isEmpty ? "no owner" : $0 }),
+            "ownerCounts": Self.counts(sorted.map { $0.owner.map(\.collapsingWhitespace) ?? "" }.map { $0.isEmpty ? "no owner" : $0 }),
         ]
         // The two pages are independent and, with thousands of guides, each takes a while: render them side by side.
         let names = ["index.md", "index.html"]

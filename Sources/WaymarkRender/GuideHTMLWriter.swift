@@ -21,7 +21,7 @@ struct GuideHTMLWriter {
         let capture = guide.capture
         var data: [String: Any] = [
             "lang": Self.languageTag(capture.language),
-            "title": TargetDescriber.collapseWhitespace(capture.title),
+            "title": capture.title.collapsingWhitespace,
             "generator": "waymark \(WaymarkVersion.current)",
             "body": anchored.trimming(.newlines),
             "footer": CmarkAdapter.html(fromMarkdown: footer).trimming(.newlines),
@@ -240,7 +240,7 @@ extension RenderContext {
     func pageShell(application: String?) -> [String: Any] {
         var data: [String: Any] = [:]
         if let application, !application.isEmpty {
-            data["application"] = TargetDescriber.collapseWhitespace(application)
+            data["application"] = application.collapsingWhitespace
         }
         if selfContained {
             data["inlineStylesheet"] = templates.stylesheet.utf8Replacing("</", with: "<\\/")

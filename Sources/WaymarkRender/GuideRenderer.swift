@@ -16,7 +16,7 @@ public struct GuideRenderer: MaterialRenderer {
         let capture = guide.capture
         var data: [String: Any] = [
             "frontMatter": GuideTemplateData.frontMatter(guide, context: context),
-            "title": MarkdownInline.escape(TargetDescriber.collapseWhitespace(capture.title)),
+            "title": MarkdownInline.escape(capture.title.collapsingWhitespace),
             "sections": GuideTemplateData.sections(guide, context: context, images: true),
             "footer": GuideTemplateData.footer(capture),
             "hasObjectives": !capture.objectives.isEmpty,

@@ -11,10 +11,10 @@ enum GuideTemplateData {
         var yaml = YAMLFrontMatter()
         yaml.add("title", title ?? capture.title)
         yaml.add("id", id ?? capture.id)
-        yaml.add("description", capture.purpose.map(TargetDescriber.collapseWhitespace))
+        yaml.add("description", capture.purpose.map(\.collapsingWhitespace))
         yaml.add("application", capture.application)
         yaml.add("owner", capture.owner)
-        yaml.add("audience", capture.audience.map(TargetDescriber.collapseWhitespace))
+        yaml.add("audience", capture.audience.map(\.collapsingWhitespace))
         yaml.addDate("review_by", capture.reviewBy?.description)
         yaml.add("source", context.sourcePath.isEmpty ? nil : context.sourcePath)
         yaml.add("fingerprint", context.fingerprint)
@@ -33,7 +33,7 @@ enum GuideTemplateData {
     }
 
     static func alt(for step: PhrasedStep) -> String {
-        "Screenshot: " + TargetDescriber.collapseWhitespace(step.instruction.plainText)
+        "Screenshot: " + step.instruction.plainText.collapsingWhitespace
     }
 
     /// Sections with numbered steps; images only where the build copied one.

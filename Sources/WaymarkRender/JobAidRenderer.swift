@@ -9,7 +9,7 @@ public struct JobAidRenderer: MaterialRenderer {
 
     public func render(_ guide: PhrasedGuide, context: RenderContext) throws -> [RenderedFile] {
         let capture = guide.capture
-        let title = TargetDescriber.collapseWhitespace(capture.title)
+        let title = capture.title.collapsingWhitespace
         var data: [String: Any] = [
             "frontMatter": GuideTemplateData.frontMatter(
                 guide, context: context, title: "Job aid: \(title)", id: "\(capture.id)-job-aid"),
@@ -30,7 +30,7 @@ public struct JobAidRenderer: MaterialRenderer {
             .utf8Replacing("<li>\n<p>[ ] ", with: "<li class=\"wm-check\">\n<p><span class=\"wm-box\" aria-hidden=\"true\"></span>")
         var data: [String: Any] = [
             "lang": GuideHTMLWriter.languageTag(capture.language),
-            "title": TargetDescriber.collapseWhitespace(capture.title),
+            "title": capture.title.collapsingWhitespace,
             "generator": "waymark \(WaymarkVersion.current)",
             "body": body.trimming(.newlines),
         ]

@@ -74,10 +74,10 @@ struct QuestionBuilder {
 
     init(guide: PhrasedGuide) {
         self.guide = guide
-        self.secrets = guide.capture.steps.compactMap { $0.sensitive ? $0.value : nil }.filter { !$0.isEmpty }
+        self.secrets = Redactor.secrets(of: guide.capture)
     }
 
-    func isSecret(_ text: String) -> Bool { secrets.contains { text.contains($0) } }
+    func isSecret(_ text: String) -> Bool { Redactor.reveals(text, secrets: secrets) }
 
     /// The human label of a step's main target, only when the capture itself names it.
     func label(of step: PhrasedStep) -> String? {

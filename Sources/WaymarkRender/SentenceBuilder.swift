@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkLocators
 import WaymarkModel
 
 /// Writes the one imperative sentence for a folded step, in the voice of a careful technical writer.
@@ -27,7 +28,7 @@ struct SentenceBuilder {
                     .phraseInstructionSensitive,
                     "The instruction of step \(captureStep) contains a sensitive value; a generated sentence is used instead.",
                     hint: "Reword the step's instruction without the secret.", step: nil))
-            } else if TargetDescriber.containsLocator(in: writer) {
+            } else if LocatorText.containsLocator(in: writer) {
                 diagnostics.append(run.warning(
                     .phraseInstructionSelector,
                     "The instruction of step \(captureStep) quotes a machine locator; a generated sentence is used instead.",
@@ -124,7 +125,7 @@ struct SentenceBuilder {
             }
         case .select:
             if let value = visible(draft.value) {
-                s = [.text("Select "), .label(TargetDescriber.collapseWhitespace(value)), .text(" from ")]
+                s = [.text("Select "), .label(value.collapsingWhitespace), .text(" from ")]
                     + name(draft.target, fallbackRole: "list") + [.text(".")]
             } else if draft.sensitive || run.isSecret(draft.value) {
                 s = [.text("In ")] + name(draft.target, fallbackRole: "list") + [.text(", select your choice.")]
@@ -173,7 +174,7 @@ struct SentenceBuilder {
         case .note:
             s = [.text("Read the note below.")]
         case .custom:
-            let kind = draft.customType.flatMap { TargetDescriber.words(fromIdentifier: $0) }
+            let kind = draft.customType.flatMap { IdentifierWords.words(from: $0) }
             diagnostics.append(run.warning(
                 .phraseCustomStep,
                 "Step \(captureStep) is a custom step (\(draft.customType ?? "unknown type")) that Waymark cannot phrase exactly.",
@@ -263,7 +264,7 @@ struct SentenceBuilder {
 
     mutating func assertSentence() -> [Instruction.Segment] {
         let hasLabel = TargetDescriber.describe(draft.target).name != nil
-        let value = visible(draft.value).map(TargetDescriber.collapseWhitespace)
+        let value = visible(draft.value).map(\.collapsingWhitespace)
         switch (hasLabel, value) {
         case (true, let value?):
             return [.text("Check that ")] + name(draft.target, fallbackRole: "item") + [.text(" reads "), .label(value), .text(".")]

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkLocators
 import WaymarkModel
 
 /// Turns a capture's recorded steps into the numbered, sectioned instructions a careful technical writer would write.
@@ -8,16 +9,14 @@ import WaymarkModel
 /// a new section when the page, window or application changes, keeps secrets out of every sentence, and never
 /// prints a machine locator: when a control has no human label it is described in words and a warning says so.
 /// Guides, job aids, quizzes and narration all read its result, so they all say the same thing.
+///
+/// It phrases a prepared capture: labels read from selectors and secrets marked and masked before it runs
+/// (`CapturePreparation` in WaymarkActions, which every command uses).
 public struct StepPhraser: Sendable {
-    /// Regular expressions (from `waymark.yml` `redact`): values matching any of them are treated as sensitive.
-    public var redactPatterns: [String]
-
-    public init(redactPatterns: [String] = []) {
-        self.redactPatterns = redactPatterns
-    }
+    public init() {}
 
     public func phrase(_ capture: Capture) -> PhrasedGuide {
-        var run = PhrasingRun(capture: capture, redactPatterns: redactPatterns)
+        var run = PhrasingRun(capture: capture)
         return run.phrase()
     }
 }
@@ -95,43 +94,21 @@ struct PhrasingRun {
     var diagnostics: [Diagnostic] = []
     /// Every sensitive value in the capture: no sentence may contain any of them, wherever it appears.
     let secrets: [String]
-    let redactors: [NSRegularExpression]
     let isWeb: Bool
 
-    init(capture: Capture, redactPatterns: [String]) {
+    /// `capture` must be prepared (`Redactor.prepare`, which `CapturePreparation` applies for every command): the
+    /// redaction policy — which values are secret, what is masked — lives in `Redactor` alone.
+    init(capture: Capture) {
         self.capture = capture
-        var redactors: [NSRegularExpression] = []
-        var diagnostics: [Diagnostic] = []
-        for pattern in redactPatterns {
-            if let regex = try? NSRegularExpression(pattern: pattern) {
-                redactors.append(regex)
-            } else {
-                diagnostics.append(Diagnostic(
-                    .configRedactPattern, "The redact pattern '\(pattern)' is not a valid regular expression.",
-                    hint: "Fix the pattern in waymark.yml (ICU regular expression syntax)."))
-            }
-        }
-        self.redactors = redactors
-        self.diagnostics = diagnostics
-        func matchesRedactor(_ value: String) -> Bool {
-            redactors.contains { $0.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil }
-        }
-        var secrets = Set<String>()
-        for step in capture.steps {
-            guard let value = step.value, !value.isEmpty else { continue }
-            if step.sensitive || matchesRedactor(value) { secrets.insert(value) }
-        }
-        // Longest first so that a secret containing another is found whole.
-        self.secrets = secrets.sorted { ($0.count, $0) > ($1.count, $1) }
+        self.secrets = Redactor.secrets(of: capture)
         self.isWeb = capture.steps.contains { $0.url?.lowercased().hasPrefix("http") == true }
             || capture.source.format == .chromeRecorder || capture.source.format == .seleniumIDE
     }
 
     /// Whether text must not be printed because it is or contains a secret.
     func isSecret(_ text: String?) -> Bool {
-        guard let text, !text.isEmpty else { return false }
-        if secrets.contains(where: { text.contains($0) }) { return true }
-        return redactors.contains { $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+        guard let text else { return false }
+        return Redactor.reveals(text, secrets: secrets)
     }
 
     mutating func phrase() -> PhrasedGuide {
@@ -150,7 +127,7 @@ struct PhrasingRun {
                         hint: "Reword the note without the secret.", step: draft.indices[0]))
                     return nil
                 }
-                if TargetDescriber.containsLocator(in: note) {
+                if LocatorText.containsLocator(in: note) {
                     diagnostics.append(warning(
                         .phraseNoteSelector, "A note of step \(draft.indices[0] + 1) quotes a machine locator and was left out.",
                         hint: "Reword the note with the words the learner sees on screen.", step: draft.indices[0]))
@@ -393,14 +370,14 @@ struct PhrasingRun {
                 word = String(word[..<dot])
             }
             if ["index", "default", "home"].contains(word.lowercased()) { continue }
-            if let words = TargetDescriber.words(fromIdentifier: word) { return Place(name: words, kind: .page) }
+            if let words = IdentifierWords.words(from: word) { return Place(name: words, kind: .page) }
         }
         if let application = capture.application.flatMap(TargetDescriber.cleanLabel), !isGenericContext(application) {
             return Place(name: application, kind: .homePage)
         }
         guard let host = components.host, !host.isEmpty else { return nil }
         let labels = host.split(separator: ".").filter { $0 != "www" }
-        guard let first = labels.first, let words = TargetDescriber.words(fromIdentifier: String(first)) else { return nil }
+        guard let first = labels.first, let words = IdentifierWords.words(from: String(first)) else { return nil }
         return Place(name: words, kind: .homePage)
     }
 }

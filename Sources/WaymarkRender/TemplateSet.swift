@@ -45,44 +45,15 @@ public struct TemplateSet: Sendable {
         self.compiled = compiled
     }
 
-    /// The built-in set with every known file found in `directory` replacing its built-in counterpart.
-    ///
-    /// Files the folder holds that Waymark does not use are reported as notes (a misspelt override would otherwise
-    /// be silently ignored).
-    public static func overriding(with directory: URL) throws(DiagnosticError) -> (TemplateSet, [Diagnostic]) {
+    /// Every file name a templates folder may override: the templates and the stylesheet.
+    public static var overridableNames: Set<String> { Set(templateNames + [stylesheetName]) }
+
+    /// The built-in set with each of `files` (file name → text, as read from a templates folder at `origin`)
+    /// replacing its built-in counterpart. Names Waymark does not use are the caller's to report.
+    public static func overriding(with files: [String: String], origin: String) throws(DiagnosticError) -> TemplateSet {
         var sources = BuiltInTemplates.files
-        var notes: [Diagnostic] = []
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(Diagnostic(
-                .templateFolderMissing, "The templates folder does not exist.",
-                hint: "Pass an existing folder to --templates or fix `templates` in waymark.yml.",
-                at: SourceLocation(file: directory.path)))
-        }
-        let known = Set(templateNames + [stylesheetName])
-        let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
-        for relative in files {
-            let url = directory.appendingPathComponent(relative)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-            guard known.contains(relative) else {
-                if !relative.hasPrefix(".") {
-                    notes.append(Diagnostic(
-                        .templateUnused, "\(relative) is not a template Waymark uses; it is ignored.",
-                        hint: "Templates Waymark reads: " + (templateNames + [stylesheetName]).joined(separator: ", ") + ".",
-                        at: SourceLocation(file: url.path)))
-                }
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else {
-                throw DiagnosticError(Diagnostic(
-                    .templateUnreadable, "The template cannot be read as UTF-8 text.",
-                    hint: "Save the template as UTF-8.", at: SourceLocation(file: url.path)))
-            }
-            sources[relative] = text
-        }
-        return (try TemplateSet(sources: sources, origin: directory.path), notes)
+        for (name, text) in files where overridableNames.contains(name) { sources[name] = text }
+        return try TemplateSet(sources: sources, origin: origin)
     }
 
     /// Renders the named template with a context of dictionaries, arrays and strings.

@@ -1,5 +1,4 @@
 import Foundation
-import WaymarkXML
 import WaymarkEscaping
 
 /// Writes a synthetic Windows Steps Recorder `.mht` of a chosen size, the way psr.exe lays it out: a MIME

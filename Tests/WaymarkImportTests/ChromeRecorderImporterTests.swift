@@ -110,33 +110,6 @@ struct ChromeRecorderImporterTests {
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
     }
 
-    @Test("Selector wording: aria, text, CSS ids, test ids, names, XPath text")
-    func selectorWording() {
-        func label(_ s: String) -> String? { SelectorWording.describeRecorder(s).label }
-        #expect(label("aria/Name[role=\"button\"]") == "Name")
-        #expect(SelectorWording.describeRecorder("aria/Name[role=\"button\"]").role == "button")
-        #expect(SelectorWording.describeRecorder("aria/Search[role=\"combobox\"]").role == "combo box")
-        #expect(SelectorWording.describeRecorder("aria/File[role=\"menuitem\"]").role == "menu item")
-        #expect(label("text/Sign in") == "Sign in")
-        #expect(label("#add-to-cart") == "Add to cart")
-        #expect(label("[data-test=submit-button]") == "Submit button")
-        #expect(label("input[name=email]") == "Email")
-        #expect(SelectorWording.describeRecorder("input[name=email]").role == "text field")
-        #expect(label("#app > div:nth-child(3) > div.pay-container > ul > li > div.unit-controller > button:nth-child(1)") == nil)
-        #expect(SelectorWording.describeRecorder("#app > div > button:nth-child(1)").role == "button")
-        #expect(label("xpath///*[@id=\"button\"]") == "Button")
-        #expect(label("xpath//html/body/div/p[2]/a") == nil)
-        #expect(label("pierce/#firstName") == "First name")
-        #expect(label("#lst-ib") == nil)
-        #expect(label(".lnXdpd") == nil)
-        #expect(SelectorWording.describeSelenium("linkText=Form Authentication").label == "Form Authentication")
-        #expect(SelectorWording.describeSelenium("xpath=//a[contains(text(),'Click Here')]").label == "Click Here")
-        #expect(SelectorWording.describeSelenium("xpath=(//img[@alt='Google'])[1]").label == "Google")
-        #expect(SelectorWording.describeSelenium("xpath=//i[contains(.,' Login')]").label == "Login")
-        #expect(SelectorWording.describeSelenium("id=username").label == "Username")
-        #expect(SelectorWording.describeSelenium("name=q").label == nil)
-    }
-
     @Test("A recording without a title warns and takes the title from the file name")
     func missingTitle() throws {
         let result = importText(#"{"steps":[{"type":"navigate","url":"https://example.com/"}]}"#, path: "rec/checkout_flow.json")

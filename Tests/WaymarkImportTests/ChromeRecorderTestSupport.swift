@@ -57,7 +57,8 @@ enum ForeignImportSupport {
     }
 
     static func describe(_ t: Target) -> String {
-        var s = "[" + (t.label.map(quoted) ?? "-") + " " + (t.role ?? "-")
+        // A label nobody wrote carries where it came from: "Save"(selector), "Order row"(identifier).
+        var s = "[" + (t.label.map(quoted) ?? "-") + (t.labelSource.map { "(\($0.rawValue))" } ?? "") + " " + (t.role ?? "-")
         if let c = t.context { s += " in \(c)" }
         return s + "]"
     }

@@ -47,7 +47,7 @@ struct SharedCapturesTests {
         Expected(file: "chrome-recorder/puppeteer-replay-example-recording.json", format: .chromeRecorder,
                  captures: [("test-recording", 1)]),
         Expected(file: "chrome-recorder/puppeteer-replay-test-benchmark-all-step-types.json", format: .chromeRecorder,
-                 captures: [("benchmark", 12)], labels: ["Click", "Click", "Input", "Input prefilled", "Input", "Hover", "Button", "Select"]),
+                 captures: [("benchmark", 12)], labels: ["Click", "Click", "Prefilled", "Hover", "Button", "Select"]),
         Expected(file: "chrome-recorder/puppeteer-replay-test-replay-fail-no-title.json", format: .chromeRecorder,
                  captures: [("puppeteer-replay-test-replay-fail-no-title", 1)],
                  diagnostics: [("chrome.missing-title", .warning)]),

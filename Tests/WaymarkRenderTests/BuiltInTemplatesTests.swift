@@ -5,38 +5,19 @@ import WaymarkTestSupport
 
 /// The templates compiled into the binary are exactly the files in `Templates/` (what users copy and override).
 @Suite struct BuiltInTemplatesTests {
-    static func generatedSource() -> String {
-        let root = Fixtures.templates
-        let files = Fixtures.files(under: root).map { url -> (String, String) in
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
-            return (relative, (try? String(contentsOf: url, encoding: .utf8)) ?? "")
-        }.sorted { $0.0 < $1.0 }
-        var lines = [
-            "// Generated from the Templates/ folder by `WAYMARK_RECORD=1 swift test --filter BuiltInTemplatesTests`.",
-            "// Do not edit: edit Templates/ and re-record. A test fails when the two differ.", "",
-            "/// The default templates and stylesheet, compiled in so an installed binary needs no files beside it.",
-            "enum BuiltInTemplates {", "    static let files: [String: String] = [",
-        ]
-        for (name, text) in files {
-            lines.append("        \"\(name)\": #\"\"\"")
-            // A multi-line literal drops the line break before its closing delimiter: add one to keep the file's.
-            lines.append(text + "\n\"\"\"#,")
-        }
-        lines += ["    ]", "}", ""]
-        return lines.joined(separator: "\n")
-    }
-
+    /// `scripts/embed-resources.py` generates `BuiltInTemplates.swift` (and `make test` checks it is up to date);
+    /// this checks the compiled dictionary itself against the folder, file by file.
     @Test func compiledTemplatesMatchTheTemplatesFolder() throws {
-        let target = Fixtures.packageRoot.appendingPathComponent("Sources/WaymarkRender/BuiltInTemplates.swift")
-        let expected = Self.generatedSource()
-        if Snapshot.isRecording {
-            try Data(expected.utf8).write(to: target)
-            return
+        let root = Fixtures.templates.standardizedFileURL
+        var onDisk: [String: String] = [:]
+        for url in Fixtures.files(under: root) where !url.lastPathComponent.hasPrefix(".") {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            onDisk[relative] = try String(contentsOf: url, encoding: .utf8)
         }
-        let actual = try String(contentsOf: target, encoding: .utf8)
-        #expect(actual == expected, "Templates/ changed: re-record with WAYMARK_RECORD=1 and rebuild")
-        let onDisk = Set(Fixtures.files(under: Fixtures.templates).map(\.lastPathComponent))
-        #expect(Set(BuiltInTemplates.files.keys.map { ($0 as NSString).lastPathComponent }) == onDisk)
+        #expect(Set(BuiltInTemplates.files.keys) == Set(onDisk.keys), "Templates/ changed: run python3 scripts/embed-resources.py")
+        for (name, text) in onDisk {
+            #expect(BuiltInTemplates.files[name] == text, "\(name) differs from Templates/: run python3 scripts/embed-resources.py")
+        }
         for name in TemplateSet.templateNames + [TemplateSet.stylesheetName] {
             #expect(BuiltInTemplates.files[name] != nil, "\(name) is missing from Templates/")
         }

@@ -40,16 +40,7 @@ import Testing
 
     @Test func collapseWhitespaceMatchesTheReference() {
         for sample in Self.samples {
-            #expect(TargetDescriber.collapseWhitespace(sample) == Self.referenceCollapse(sample), "\(sample.debugDescription)")
+            #expect(sample.collapsingWhitespace == Self.referenceCollapse(sample), "\(sample.debugDescription)")
         }
-    }
-
-    /// Labels without selector punctuation skip the regular expressions; the answer must not change.
-    @Test func looksLikeSelectorShortcutKeepsAnswers() {
-        let words = ["Save", "Customer name", "Node.js", "report.pdf", "e.g. this", "Invoice #1042", "Total: 5"]
-        let selectors = ["#email", ".btn-primary", "div > span", "//input[@id='x']", "css=.a", "id=save",
-                         "aria/Save", "button[type=submit]", "a:nth-child(2)", "host >>> inner", "input#query"]
-        for label in words { #expect(!TargetDescriber.looksLikeSelector(label), "\(label)") }
-        for selector in selectors { #expect(TargetDescriber.looksLikeSelector(selector), "\(selector)") }
     }
 }
