@@ -29,6 +29,8 @@ public enum NativeFormat {
         public static let unknownModifier = "capture.unknown-modifier"
         /// The capture id is not a slug.
         public static let invalidID = "capture.id"
+        /// A mastery score outside 0–100.
+        public static let masteryScore = "capture.mastery-score"
         /// A date that is not a real `YYYY-MM-DD` calendar date.
         public static let invalidDate = "capture.date"
         /// A rectangle or image size with negative or zero extent.
@@ -56,7 +58,7 @@ public enum NativeFormat {
     /// Field names of a capture (JSON keys; XML uses the same names for elements and attributes).
     static let captureFields: Set<String> = [
         "waymark", "id", "title", "application", "owner", "audience", "purpose", "objectives", "prerequisites",
-        "reviewBy", "recordedAt", "recordedBy", "language", "origin", "steps",
+        "reviewBy", "recordedAt", "recordedBy", "language", "masteryScore", "origin", "steps",
     ]
     static let stepFields: Set<String> = [
         "action", "target", "value", "sensitive", "key", "modifiers", "url", "destination", "screenshot", "note",
@@ -78,6 +80,17 @@ public enum NativeFormat {
             Code.invalidID, "The capture id '\(id)' is not a valid id.",
             hint: "Use 1–120 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. '\(Slug.make(id))'.",
             at: location)
+    }
+
+    /// The mastery score when it is a percentage, else nil with the problem in `diagnostics`.
+    static func checkMasteryScore(_ value: Int, at location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Int? {
+        guard (0...100).contains(value) else {
+            diagnostics.append(.error(
+                Code.masteryScore, "'masteryScore' is \(value), but it is a percentage from 0 to 100.",
+                hint: "Write the share of right answers a learner needs to pass, e.g. 80, or leave it out.", at: location))
+            return nil
+        }
+        return value
     }
 
     /// Parses a review date, or explains why it is not one.
