@@ -56,6 +56,14 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // SCORM 1.2 and cmi5 packages of a guide, as file values (no disk I/O): manifests, run-time, zip.
+        .target(
+            name: "WaymarkPackaging",
+            dependencies: [
+                "WaymarkModel", "WaymarkRender", "WaymarkXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "WaymarkStaleness",
             dependencies: [
@@ -67,7 +75,7 @@ let package = Package(
         .target(
             name: "WaymarkBuild",
             dependencies: [
-                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness",
+                "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkPackaging",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -75,6 +83,7 @@ let package = Package(
             name: "WaymarkCLI",
             dependencies: [
                 "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkStaleness", "WaymarkXML", "WaymarkBuild",
+                "WaymarkPackaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -95,6 +104,10 @@ let package = Package(
         .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkPackagingTests", dependencies: [
+            "WaymarkPackaging", "WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]

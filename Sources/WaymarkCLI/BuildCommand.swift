@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WaymarkBuild
 import WaymarkModel
+import WaymarkPackaging
 import WaymarkRender
 
 /// `waymark build`: turns captures into guides, job aids and a dashboard.
@@ -43,6 +44,11 @@ public struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(ShardOption.help, valueName: "I/N"))
     var shard: String?
 
+    @Option(name: .customLong("package"), help: ArgumentHelp(
+        "Also write an LMS package per guide: scorm12 or cmi5 (repeatable; default: `packages` of waymark.yml).",
+        valueName: "KIND"))
+    var packages: [String] = []
+
     public init() {}
 
     public func validate() throws {
@@ -75,6 +81,7 @@ public struct BuildCommand: ParsableCommand {
             configuration: configuration,
             baseDirectory: cwd)
         options.shard = shard
+        options.packages = try PackageOption.kinds(packages, configured: configuration.packages)
 
         // One build per output folder at a time; the kernel drops the lock if this process dies.
         let lock: BuildLock

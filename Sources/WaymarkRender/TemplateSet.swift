@@ -59,7 +59,8 @@ public struct TemplateSet: Sendable {
                 hint: "Pass an existing folder to --templates or fix `templates` in waymark.yml.",
                 at: SourceLocation(file: directory.path)))
         }
-        let known = Set(templateNames + [stylesheetName])
+        // LMS package files (run-time, quiz template, schemas) may be overridden too, under the same relative paths.
+        let known = Set(templateNames + [stylesheetName] + BuiltInTemplates.files.keys.filter { $0.hasPrefix("packages/") })
         let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
         for relative in files {
             let url = directory.appendingPathComponent(relative)
