@@ -2048,7 +2048,7 @@ This file is documentation: it is compiled in with the templates but never writt
   if (get("cmi.core.entry") === "resume") {
     state = { location: get("cmi.core.lesson_location") || "", data: get("cmi.suspend_data") || "" };
   }
-  if (tracking && !done) {
+  if (tracking && !done && status !== "incomplete") {
     set("cmi.core.lesson_status", "incomplete");
     status = "incomplete";
   }
@@ -2331,7 +2331,14 @@ This file is documentation: it is compiled in with the templates but never writt
       });
     }
     var target = state.location ? document.getElementById(state.location) : null;
-    if (target && /^step-\d+$/.test(state.location)) { target.scrollIntoView(); }
+    if (target && /^step-\d+$/.test(state.location)) {
+      /* The LMS decides where the lesson resumes, not the browser's memory of an earlier visit to this frame. */
+      if ("scrollRestoration" in window.history) { window.history.scrollRestoration = "manual"; }
+      target.scrollIntoView();
+      if (document.readyState !== "complete") {
+        window.addEventListener("load", function () { target.scrollIntoView(); });
+      }
+    }
   }
 
   var api = {
@@ -2340,7 +2347,7 @@ This file is documentation: it is compiled in with the templates but never writt
     hasQuiz: questions.length > 0,
     stepCount: steps.length,
     on: function (listener) { listeners.push(listener); },
-    /** An adapter that must talk to its LMS before tracking starts calls this synchronously, then `start`. */
+    /** An adapter that must talk to its LMS before tracking starts calls this while the page loads, then `start`. */
     hold: function () { held = true; },
     start: function (state) {
       if (started) { return; }
@@ -2369,7 +2376,14 @@ This file is documentation: it is compiled in with the templates but never writt
     form.addEventListener("submit", submit);
     if (retryButton) { retryButton.addEventListener("click", retry); }
   }
-  setTimeout(function () { if (!held) { api.start(null); } }, 0);
+  /* Adapters are separate scripts after this one and call `hold` when they load; DOMContentLoaded comes only after
+     every such script ran (a timer could fire between two scripts). */
+  function startUnlessHeld() { if (!held) { api.start(null); } }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", startUnlessHeld);
+  } else {
+    setTimeout(startUnlessHeld, 0);
+  }
 })();
 
 """#,

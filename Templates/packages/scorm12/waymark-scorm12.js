@@ -86,7 +86,7 @@
   if (get("cmi.core.entry") === "resume") {
     state = { location: get("cmi.core.lesson_location") || "", data: get("cmi.suspend_data") || "" };
   }
-  if (tracking && !done) {
+  if (tracking && !done && status !== "incomplete") {
     set("cmi.core.lesson_status", "incomplete");
     status = "incomplete";
   }
