@@ -560,7 +560,8 @@ def lrs(tmp_path_factory):
         pytest.fail("ralph is not installed; `make test` installs ralph-malph[lrs,cli] (Makefile PIP_TEST)")
     home = tmp_path_factory.mktemp("ralph")
     env = dict(os.environ, RALPH_APP_DIR=str(home / "app"), RALPH_RUNSERVER_BACKEND="fs",
-               RALPH_BACKENDS__DATA__FS__DEFAULT_DIRECTORY_PATH=str(home / "data"))
+               RALPH_BACKENDS__DATA__FS__DEFAULT_DIRECTORY_PATH=str(home / "data"),
+               RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=str(home / "data"))
     (home / "data").mkdir()
     subprocess.run([ralph, "auth", "-u", f"{LRS_USER}1", "-p", LRS_PASSWORD, "-s", "all", "-M",
                     "mailto:lms@example.org", "-t", "t1", "-w"], env=env, check=True, capture_output=True, cwd=home)

@@ -258,3 +258,15 @@ def test_unknown_package_option_and_bad_capture_score_exit_2(tmp_path):
     (project / "captures" / "reset-password.json").write_text(json.dumps(data))
     result = run_waymark("build", "captures", "--out", "out", "--package", "cmi5", cwd=project)
     assert result.returncode == 2 and "error[capture.mastery-score]" in result.stderr, result.stderr
+
+
+def test_golden_descriptions_are_valid_too(shared_dir):
+    """The golden manifests and course structures of the Swift tests pass the same validators."""
+    snapshots = pathlib.Path(__file__).resolve().parents[1] / "WaymarkPackagingTests" / "__Snapshots__"
+    manifests = sorted(snapshots.glob("*/imsmanifest.xml"))
+    structures = sorted(snapshots.glob("*/cmi5.xml"))
+    assert len(manifests) == len(structures) == 6
+    for manifest in manifests:
+        xmllint(shared_dir / "schemas" / "scorm12" / "scorm12-all.xsd", manifest)
+    for structure in structures:
+        xmllint(shared_dir / "schemas" / "cmi5" / "CourseStructure.xsd", structure)
