@@ -108,7 +108,7 @@ let package = Package(
             "WaymarkPackaging", "WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkPackaging", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

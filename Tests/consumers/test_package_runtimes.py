@@ -487,6 +487,18 @@ def test_outside_an_lms_the_page_is_a_guide_with_a_working_quiz(driver, lms_serv
     retry.click()
     assert driver.find_element("css selector", ".wm-course-result").text == ""
     assert page_warnings(driver) == []
+    # Keyboard only: Tab reaches the first group, arrow keys choose, Tab on to the next group, Enter submits.
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    driver.execute_script("document.getElementById('wm-q1-a').focus()")
+    keys = ActionChains(driver)
+    for number, letter in enumerate(key, start=1):
+        keys.send_keys(Keys.SPACE)  # selects the focused (first) option of this group
+        keys.send_keys(*[Keys.ARROW_DOWN] * (ord(letter) - ord("a")))
+        keys.send_keys(Keys.TAB)
+    keys.send_keys(Keys.ENTER)  # focus is on "Check my answers" now
+    keys.perform()
+    assert "You answered 5 of 5" in driver.find_element("css selector", ".wm-course-result").text
     # Screen-reader structure: each question a fieldset with a legend, each radio labelled.
     structure = driver.execute_script("""
         return Array.from(document.querySelectorAll('fieldset.wm-quiz-question')).map(f => ({
