@@ -270,3 +270,17 @@ def test_golden_descriptions_are_valid_too(shared_dir):
         xmllint(shared_dir / "schemas" / "scorm12" / "scorm12-all.xsd", manifest)
     for structure in structures:
         xmllint(shared_dir / "schemas" / "cmi5" / "CourseStructure.xsd", structure)
+
+
+def test_a_package_no_longer_asked_for_is_removed_unless_edited(tmp_path):
+    project = make_project(tmp_path)
+    build(project, "--package", "scorm12", "--package", "cmi5")
+    folder = project / "out" / "reset-password"
+    edited = project / "out" / "submit-expense-report" / "submit-expense-report-cmi5.zip"
+    edited.write_bytes(edited.read_bytes() + b"\0")
+    build(project, "--package", "scorm12")
+    assert (folder / "reset-password-scorm12.zip").is_file()
+    assert not (folder / "reset-password-cmi5.zip").exists()
+    assert edited.is_file()  # someone changed it since: theirs, left alone
+    lock = json.loads((project / "out" / "waymark.lock").read_text())
+    assert not any(path.endswith("-cmi5.zip") for entry in lock["captures"].values() for path in entry["outputs"])
