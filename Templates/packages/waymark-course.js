@@ -19,6 +19,7 @@
   var answers = config.answers || [];
   var resultLine = document.querySelector(".wm-course-result");
   var retryButton = form ? form.querySelector(".wm-quiz-retry") : null;
+  var submitButton = form ? form.querySelector(".wm-quiz-submit") : null;
   var masteryScore = typeof config.masteryScore === "number" ? config.masteryScore : 80;
   var listeners = [];
   var held = false;
@@ -127,6 +128,7 @@
     result = { correct: correct, total: total, percent: percent, scaled: total === 0 ? 1 : correct / total,
       passed: passed, masteryScore: masteryScore, responses: responses };
     setInputsDisabled(true);
+    if (submitButton) { submitButton.disabled = true; }
     say("You answered " + correct + " of " + total + " questions correctly (" + percent + "%). "
       + (passed ? "You passed: the pass mark is " + masteryScore + "%." : "You need " + masteryScore + "% to pass."));
     if (retryButton && api.allowRetry) { retryButton.hidden = false; }
@@ -146,6 +148,7 @@
       Array.prototype.forEach.call(fieldset.querySelectorAll("input"), function (input) { input.checked = false; });
     });
     setInputsDisabled(false);
+    if (submitButton) { submitButton.disabled = false; }
     if (retryButton) { retryButton.hidden = true; }
     say("");
     var first = form.querySelector("input");

@@ -482,6 +482,7 @@ def test_outside_an_lms_the_page_is_a_guide_with_a_working_quiz(driver, lms_serv
     assert "no answer yet" in driver.find_element("css selector", ".wm-course-result").text
     assert driver.switch_to.active_element.get_attribute("id") == "wm-q1-a"  # focus moves to the first gap
     assert "You answered 5 of 5" in answer_quiz(driver, key)
+    assert not driver.find_element("css selector", "button.wm-quiz-submit").is_enabled()  # scored: nothing to submit
     retry = driver.find_element("css selector", ".wm-quiz-retry")
     assert retry.is_displayed()  # without an LMS a learner may try again
     retry.click()
