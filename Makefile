@@ -8,7 +8,8 @@ OUT ?= out
 APT_BUILD := pkg-config libxml2-dev libcmark-dev
 APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driver fonts-dejavu-core poppler-utils
 # Python packages the consumer checks use (validators, caption parsers, report parsers).
-PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib selenium
+# ralph-malph is the Learning Record Store the cmi5 tests send statements to (Tests/consumers/test_package_runtimes.py).
+PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib selenium 'ralph-malph[lrs,cli]' requests
 
 .PHONY: demo test deps-build deps-test build build-release unit-test consumer-test browser-test clean fuzz fuzz-build sanitize sanitize-address sanitize-thread
 

@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "WaymarkImport", targets: ["WaymarkImport"]),
         .library(name: "WaymarkRender", targets: ["WaymarkRender"]),
         .library(name: "WaymarkStaleness", targets: ["WaymarkStaleness"]),
+        .library(name: "WaymarkPackaging", targets: ["WaymarkPackaging"]),
         .library(name: "WaymarkActions", targets: ["WaymarkActions"]),
     ],
     dependencies: [
@@ -50,6 +51,11 @@ let package = Package(
             "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkEscaping", "WaymarkSupport", "CCmark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // SCORM 1.2 and cmi5 packages of a guide, as file values (no disk I/O): manifests, run-time, zip.
+        .target(name: "WaymarkPackaging", dependencies: [
+            "WaymarkModel", "WaymarkJSON", "WaymarkRender", "WaymarkEscaping",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Lock file, staleness check, step diff, citations, report writers.
         .target(name: "WaymarkStaleness", dependencies: [
             "WaymarkModel", "WaymarkJSON", "WaymarkEscaping", "WaymarkSupport",
@@ -57,8 +63,8 @@ let package = Package(
         ]),
         // What commands do, on disk: preparing captures, build, check, narrate, diff, import, inspect, configuration.
         .target(name: "WaymarkActions", dependencies: [
-            "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkImport", "WaymarkRender", "WaymarkStaleness",
-            "WaymarkSupport", .product(name: "Yams", package: "Yams"),
+            "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkImport", "WaymarkRender", "WaymarkPackaging",
+            "WaymarkStaleness", "WaymarkSupport", .product(name: "Yams", package: "Yams"),
         ]),
         // Thin commands: options → one action → print.
         .target(name: "WaymarkCLI", dependencies: [
@@ -88,7 +94,12 @@ let package = Package(
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkActionsTests", dependencies: [
             "WaymarkActions", "WaymarkModel", "WaymarkJSON", "WaymarkImport", "WaymarkXML", "WaymarkRender", "WaymarkStaleness",
+            "WaymarkPackaging",
             "WaymarkSupport", "WaymarkTestSupport",
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WaymarkPackagingTests", dependencies: [
+            "WaymarkPackaging", "WaymarkRender", "WaymarkImport", "WaymarkXML", "WaymarkModel", "WaymarkTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkCLITests", dependencies: [
             "WaymarkCLI", "WaymarkActions", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkPackaging
 import WaymarkRender
 import WaymarkStaleness
 
@@ -20,13 +21,16 @@ public enum BuildAction {
         public var selfContained = false
         public var quiz: QuizMode = .automatic
         public var shard: CaptureShard?
+        /// `--package KIND` values; when given they replace `packages` of `waymark.yml`.
+        public var packages: [String] = []
 
         public init() {}
     }
 
     /// The build options for `request` in `project`: command-line values first, then `waymark.yml`, then the
     /// defaults (the captures of `waymark.yml`, else `SampleCaptures/`; `out/`).
-    public static func options(for request: Request, in project: Project) -> BuildOptions {
+    /// Throws when a `--package` kind is unknown.
+    public static func options(for request: Request, in project: Project) throws(DiagnosticError) -> BuildOptions {
         let configuration = project.configuration
         var inputs = request.paths
         if inputs.isEmpty {
@@ -47,6 +51,7 @@ public enum BuildAction {
             configuration: configuration,
             baseDirectory: project.workingDirectory)
         options.shard = request.shard
+        options.packages = request.packages.isEmpty ? configuration.packages : try PackageKind.parse(request.packages)
         return options
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkPackaging
 import WaymarkRender
 
 /// How to run a build: inputs, output folder and the switches of `waymark build`.
@@ -20,6 +21,8 @@ public struct BuildOptions: Sendable {
     public var baseDirectory: URL
     /// Build only the captures of this shard (`--shard I/N`); nil builds all.
     public var shard: CaptureShard? = nil
+    /// LMS packages to write beside each guide (`--package`, else waymark.yml `packages`).
+    public var packages: [PackageKind] = []
 
     public init(
         inputs: [String], outputDirectory: URL, templatesDirectory: URL? = nil, force: Bool = false,
@@ -53,7 +56,11 @@ extension BuildOptions {
             "redact=" + c.redact.joined(separator: "\u{1F}"),
             "owners=" + c.owners.sorted { $0.key < $1.key }.map { "\($0.key)\u{1F}\($0.value)" }.joined(separator: "\u{1E}"),
         ]
-        return String(Fingerprint.hex(of: parts.joined(separator: "\n")).prefix(16))
+        // Package settings only when used, so builds without packages keep the hashes their locks recorded.
+        var packaging: [String] = []
+        if !packages.isEmpty { packaging.append("packages=" + packages.map(\.rawValue).joined(separator: ",")) }
+        if let mastery = c.masteryScore { packaging.append("mastery=\(mastery.percent)") }
+        return String(Fingerprint.hex(of: (parts + packaging).joined(separator: "\n")).prefix(16))
     }
 }
 

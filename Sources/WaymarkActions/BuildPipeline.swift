@@ -270,8 +270,9 @@ public struct BuildPipeline: Sendable {
                     width = size.width
                     height = size.height
                 }
+                // The bytes ride along when a page inlines them or a package carries them.
                 images[step.number] = GuideImage(path: path, width: width, height: height,
-                                                 data: options.selfContained ? data : nil)
+                                                 data: options.selfContained || !options.packages.isEmpty ? data : nil)
                 files.append(RenderedFile(path: path, contents: data))
             }
         }
@@ -284,7 +285,7 @@ public struct BuildPipeline: Sendable {
             quiz: options.quiz, selfContained: options.selfContained, wordsPerMinute: wordsPerMinute,
             pauseSeconds: pauseSeconds)
         context.shared = shared
-        for renderer in renderers {
+        for renderer in renderers + packageRenderers {
             do {
                 files += try renderer.render(guide, context: context)
             } catch let error as DiagnosticError {

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkPackaging
 import Yams
 
 /// Reads `waymark.yml` into a `ProjectConfiguration`, reporting every problem with its line and column.
@@ -102,6 +103,23 @@ public enum ConfigurationLoader {
                         continue
                     }
                     configuration.owners[f] = o
+                }
+            case "packages":
+                guard let names = strings(key, value) else { continue }
+                let nodes = value.sequence.map(Array.init) ?? [value]
+                for (index, name) in names.enumerated() {
+                    do {
+                        configuration.packages += try PackageKind.parse([name], at: location(nodes[min(index, nodes.count - 1)], file))
+                    } catch {
+                        diagnostics += error.diagnostics
+                    }
+                }
+                configuration.packages = Array(Set(configuration.packages)).sorted()
+            case "mastery_score":
+                do {
+                    configuration.masteryScore = try MasteryScore.parse(value.scalar?.string ?? "", at: location(value, file))
+                } catch {
+                    diagnostics += error.diagnostics
                 }
             default:
                 diagnostics.append(Diagnostic(

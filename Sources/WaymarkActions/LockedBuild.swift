@@ -82,6 +82,7 @@ public struct LockedBuild: Sendable {
         pipeline.statuses = { results in Self.statuses(for: results, today: today) }
 
         var report = pipeline.run(progress: progress)
+        Self.removeDroppedOutputs(previous: oldLock, rebuilt: report.captures, root: outRoot)
         var lock = LockFile(templates: options.templatesDirectory.map { LockFile.relativePath(of: $0, from: outRoot) })
         let fm = FileManager.default
         for (id, entry) in oldLock?.captures ?? [:]

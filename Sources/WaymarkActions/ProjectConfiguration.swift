@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkPackaging
 
 /// The settings of `waymark.yml`, parsed. Every key is optional; absent keys keep the documented defaults.
 ///
@@ -26,6 +27,10 @@ public struct ProjectConfiguration: Sendable, Hashable {
     public var owners: [String: String]
     /// Where this configuration was read from, for diagnostics; nil when built in code.
     public var file: String?
+    /// LMS packages to write beside every guide (`packages: [scorm12, cmi5]`); `--package` replaces the list.
+    public var packages: [PackageKind] = []
+    /// Pass mark for captures that set no `masteryScore` (`mastery_score:`); nil: 80 %.
+    public var masteryScore: MasteryScore? = nil
 
     public init(
         captures: [String] = [], out: String? = nil, templates: String? = nil, wordsPerMinute: Double? = nil,
@@ -45,7 +50,9 @@ public struct ProjectConfiguration: Sendable, Hashable {
     }
 
     /// Keys `waymark.yml` may contain.
-    public static let keys = ["captures", "out", "templates", "wpm", "pause", "fail_on", "max_age", "redact", "owners"]
+    public static let keys = [
+        "captures", "out", "templates", "wpm", "pause", "fail_on", "max_age", "redact", "owners", "packages", "mastery_score",
+    ]
 
     /// `180d` → 180, `26w` → 182, `6m` → 180, `1y` → 365; a bare number is days. Nil when malformed.
     public static func days(fromAge text: String) -> Int? {

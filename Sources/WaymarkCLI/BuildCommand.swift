@@ -42,6 +42,11 @@ public struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(ShardOption.help, valueName: "I/N"))
     var shard: String?
 
+    @Option(name: .customLong("package"), help: ArgumentHelp(
+        "Also write an LMS package per guide: scorm12 or cmi5 (repeatable; default: `packages` of waymark.yml).",
+        valueName: "KIND"))
+    var packages: [String] = []
+
     public init() {}
 
     public func validate() throws {
@@ -59,7 +64,8 @@ public struct BuildCommand: ParsableCommand {
         request.selfContained = selfContained
         request.quiz = quiz.map { $0 ? .always : .never } ?? .automatic
         request.shard = try ShardOption.parse(shard)
-        let options = BuildAction.options(for: request, in: project)
+        request.packages = packages
+        let options = try DiagnosticConsole.orExit { () throws(DiagnosticError) in try BuildAction.options(for: request, in: project) }
         let outPath = BuildAction.outputPath(for: request, in: project)
 
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) == 1)

@@ -33,6 +33,7 @@ public enum CaptureSchemas {
         "recordedAt": {"type": "string"},
         "recordedBy": {"type": "string"},
         "language": {"description": "BCP 47 language tag; en when absent.", "type": "string"},
+        "masteryScore": {"description": "Share of knowledge-check answers (per cent) a learner needs to pass in SCORM and cmi5 packages; waymark.yml mastery_score, else 80, when absent.", "type": "integer", "minimum": 0, "maximum": 100},
         "origin": {"$ref": "#/$defs/origin"},
         "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}}
       }
@@ -174,6 +175,7 @@ public enum CaptureSchemas {
       <xs:element name="recordedAt" type="xs:string" minOccurs="0"/>
       <xs:element name="recordedBy" type="xs:string" minOccurs="0"/>
       <xs:element name="language" type="xs:string" minOccurs="0"/>
+      <xs:element name="masteryScore" type="MasteryScoreType" minOccurs="0"/>
       <xs:element name="origin" type="OriginType" minOccurs="0"/>
       <xs:element name="steps">
         <xs:complexType>
@@ -186,6 +188,14 @@ public enum CaptureSchemas {
     <xs:attribute name="version" type="xs:positiveInteger" use="required" fixed="1"/>
     <xs:attribute name="id" type="CaptureIDType" use="required"/>
   </xs:complexType>
+
+  <xs:simpleType name="MasteryScoreType">
+    <xs:annotation><xs:documentation>Share of knowledge-check answers (per cent) a learner needs to pass in SCORM and cmi5 packages.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:integer">
+      <xs:minInclusive value="0"/>
+      <xs:maxInclusive value="100"/>
+    </xs:restriction>
+  </xs:simpleType>
 
   <xs:simpleType name="CaptureIDType">
     <xs:annotation><xs:documentation>Stable slug: 1-120 of a-z, 0-9 and hyphens, not starting or ending with a hyphen.</xs:documentation></xs:annotation>

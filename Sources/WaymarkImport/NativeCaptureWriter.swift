@@ -40,6 +40,7 @@ public enum NativeCaptureWriter {
             ("recordedAt", capture.recordedAt.map(JSONNode.string)),
             ("recordedBy", capture.recordedBy.map(JSONNode.string)),
             ("language", capture.language.map(JSONNode.string)),
+            ("masteryScore", capture.masteryScore.map(JSONNode.number)),
             ("origin", capture.origin.map { .object([("format", .string($0.format.rawValue)), ("path", .string($0.path))]) }),
             ("steps", .array(capture.steps.map(jsonNode))),
         ])
@@ -166,6 +167,7 @@ private struct XMLCaptureWriter {
         element("recordedAt", capture.recordedAt, indent: inner, context)
         element("recordedBy", capture.recordedBy, indent: inner, context)
         element("language", capture.language, indent: inner, context)
+        element("masteryScore", capture.masteryScore.map(String.init), indent: inner, context)
         if let origin = capture.origin {
             out += "\(pad(inner))<origin\(attribute("format", origin.format.rawValue, context))\(attribute("path", origin.path, context))/>\n"
         }

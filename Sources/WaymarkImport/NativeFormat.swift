@@ -13,7 +13,7 @@ public enum NativeFormat {
     /// Field names of a capture (JSON keys; XML uses the same names for elements and attributes).
     static let captureFields: Set<String> = [
         "waymark", "id", "title", "application", "owner", "audience", "purpose", "objectives", "prerequisites",
-        "reviewBy", "recordedAt", "recordedBy", "language", "origin", "steps",
+        "reviewBy", "recordedAt", "recordedBy", "language", "masteryScore", "origin", "steps",
     ]
     static let stepFields: Set<String> = [
         "action", "target", "value", "sensitive", "key", "modifiers", "url", "destination", "screenshot", "note",
@@ -45,6 +45,17 @@ public enum NativeFormat {
             .captureId, "The capture id '\(id)' is not a valid id.",
             hint: "Use 1–120 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. '\(Slug.make(id))'.",
             at: location)
+    }
+
+    /// The mastery score when it is a percentage, else nil with the problem in `diagnostics`.
+    static func checkMasteryScore(_ value: Int, at location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Int? {
+        guard (0...100).contains(value) else {
+            diagnostics.append(Diagnostic(
+                .captureMasteryScore, "'masteryScore' is \(value), but it is a percentage from 0 to 100.",
+                hint: "Write the share of right answers a learner needs to pass, e.g. 80, or leave it out.", at: location))
+            return nil
+        }
+        return value
     }
 
     /// Parses a review date, or explains why it is not one.

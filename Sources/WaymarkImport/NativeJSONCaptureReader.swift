@@ -146,6 +146,11 @@ struct NativeJSONCaptureReader {
             reviewBy = NativeFormat.parseDate(
                 text, field: "reviewBy", at: location(members["reviewBy"]!.value), into: &diagnostics)
         }
+        var masteryScore: Int?
+        if let value = int(members, "masteryScore", context: context) {
+            masteryScore = NativeFormat.checkMasteryScore(
+                value, at: location(members["masteryScore"]!.value), into: &diagnostics)
+        }
         var origin: CaptureSource?
         if let originNode = members["origin"]?.value {
             origin = readOrigin(originNode, context: "\(context) origin")
@@ -184,7 +189,8 @@ struct NativeJSONCaptureReader {
             language: string(members, "language", context: context),
             source: CaptureSource(format: format, path: file),
             origin: origin,
-            steps: steps)
+            steps: steps,
+            masteryScore: masteryScore)
     }
 
     /// Members of an object without diagnostics (for reading the version before anything else).

@@ -97,7 +97,7 @@ struct NativeXMLCaptureReader {
 
     static let captureElements: Set<String> = [
         "title", "application", "owner", "audience", "purpose", "objectives", "prerequisites", "reviewBy",
-        "recordedAt", "recordedBy", "language", "origin", "steps",
+        "recordedAt", "recordedBy", "language", "masteryScore", "origin", "steps",
     ]
     static let stepElements: Set<String> = [
         "target", "value", "key", "url", "destination", "screenshot", "note", "time", "instruction", "customType",
@@ -142,6 +142,16 @@ struct NativeXMLCaptureReader {
         if let raw = text(element, "reviewBy", context: context), let dateElement = element.firstElement(named: "reviewBy") {
             reviewBy = NativeFormat.parseDate(raw, field: "reviewBy", at: location(dateElement), into: &diagnostics)
         }
+        var masteryScore: Int?
+        if let raw = text(element, "masteryScore", context: context), let scoreElement = element.firstElement(named: "masteryScore") {
+            if let value = Int(raw.trimming(.whitespacesAndNewlines)) {
+                masteryScore = NativeFormat.checkMasteryScore(value, at: location(scoreElement), into: &diagnostics)
+            } else {
+                diagnostics.append(Diagnostic(
+                    .captureType, "\(context): <masteryScore>\(raw)</masteryScore> is not a whole number.",
+                    hint: "Write the pass mark as a whole percentage from 0 to 100, e.g. 80.", at: location(scoreElement)))
+            }
+        }
         var origin: CaptureSource?
         if let originElement = element.firstElement(named: "origin") {
             origin = readOrigin(originElement, context: "\(context) origin")
@@ -178,7 +188,8 @@ struct NativeXMLCaptureReader {
             language: text(element, "language", context: context),
             source: CaptureSource(format: format, path: file),
             origin: origin,
-            steps: steps)
+            steps: steps,
+            masteryScore: masteryScore)
     }
 
     mutating func readOrigin(_ element: XMLElement, context: String) -> CaptureSource? {

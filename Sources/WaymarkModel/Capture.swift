@@ -19,6 +19,9 @@ public struct Capture: Sendable, Hashable, Codable {
     public var recordedBy: String?
     /// BCP 47 language tag of the capture's wording; `en` when absent.
     public var language: String?
+    /// The share of knowledge-check answers (0–100 %) a learner needs to pass, for LMS packages (SCORM, cmi5).
+    /// Nil: the project's `mastery_score`, else 80.
+    public var masteryScore: Int?
     /// The file this capture was read from in this run. Not part of the native format (it is where the file is).
     public var source: CaptureSource
     /// For captures converted from another tool: the original recording. Kept by the native formats.
@@ -40,7 +43,8 @@ public struct Capture: Sendable, Hashable, Codable {
         language: String? = nil,
         source: CaptureSource = CaptureSource(format: .waymarkJSON, path: ""),
         origin: CaptureSource? = nil,
-        steps: [Step] = []
+        steps: [Step] = [],
+        masteryScore: Int? = nil
     ) {
         self.id = id
         self.title = title
@@ -57,6 +61,7 @@ public struct Capture: Sendable, Hashable, Codable {
         self.source = source
         self.origin = origin
         self.steps = steps
+        self.masteryScore = masteryScore
     }
 }
 

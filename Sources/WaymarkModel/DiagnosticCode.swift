@@ -41,6 +41,8 @@ extension DiagnosticCode {
         hint: "Give each capture its own id.")
     public static let captureId = DiagnosticCode("capture.id", .error,
         hint: "Use 1–120 lowercase letters, digits and hyphens, not starting or ending with a hyphen.")
+    public static let captureMasteryScore = DiagnosticCode("capture.mastery-score", .error,
+        hint: "Write the share of right answers a learner needs to pass, e.g. 80, or leave it out.")
     public static let captureMissingField = DiagnosticCode("capture.missing-field", .error,
         hint: "Add the field; the JSON Schema and XSD (`waymark schema json|xsd`) list what each element needs.")
     public static let captureNoSteps = DiagnosticCode("capture.no-steps", .warning,
@@ -246,6 +248,14 @@ extension DiagnosticCode {
     public static let outputWriteFailed = DiagnosticCode("output.write-failed", .error,
         hint: "Check that the output folder is writable and the disk is not full.")
 
+    // MARK: package.* (LMS packages)
+    public static let packageArchive = DiagnosticCode("package.archive", .error,
+        hint: "Restore the package files under Templates/packages (or your --templates folder) and build again.")
+    public static let packageMasteryScore = DiagnosticCode("package.mastery-score", .error,
+        hint: "Write mastery_score as a whole percentage from 0 to 100, for example 80.")
+    public static let packageUnknownKind = DiagnosticCode("package.unknown-kind", .error,
+        hint: "Use scorm12 or cmi5.")
+
     // MARK: phrase.* (turning steps into sentences)
     public static let phraseCustomStep = DiagnosticCode("phrase.custom-step", .warning,
         hint: "Give the step an `instruction` in the capture with the sentence learners should read.")
@@ -355,7 +365,7 @@ extension DiagnosticCode {
     /// Every registered code.
     public static let all: [DiagnosticCode] = [
         buildLocked,
-        captureDate, captureDuplicateField, captureDuplicateId, captureId, captureMissingField, captureNoSteps,
+        captureDate, captureDuplicateField, captureDuplicateId, captureId, captureMasteryScore, captureMissingField, captureNoSteps,
         captureNotACapture, captureOrigin, captureRect, captureRectOutside, captureScreenshotMissing,
         captureScreenshotPath, captureStepIncomplete, captureType, captureUnknownAction, captureUnknownField,
         captureUnknownModifier, captureVersion, captureVersionUnsupported,
@@ -378,6 +388,7 @@ extension DiagnosticCode {
         narrationToolFailed, narrationToolMissing, narrationWpm,
         optionShard,
         outputEdited, outputWriteFailed,
+        packageArchive, packageMasteryScore, packageUnknownKind,
         phraseCustomStep, phraseInstructionSelector, phraseInstructionSensitive, phraseLabelFromSelector,
         phraseNoKey, phraseNoLabel, phraseNoteSelector, phraseNoteSensitive,
         psrMissedActions, psrNoReport, psrNoScreenshots, psrNoSteps, psrNotARecording, psrNotAReport,

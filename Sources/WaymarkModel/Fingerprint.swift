@@ -45,6 +45,8 @@ public enum Fingerprint {
             ("objectives", list(capture.objectives)),
             ("prerequisites", list(capture.prerequisites)),
             ("language", text(capture.language?.lowercased())),
+            // The pass mark learners see in a package; absent (the common case) leaves older fingerprints as they were.
+            ("masteryScore", capture.masteryScore.map(JSONNode.number)),
             ("steps", .array(stepFingerprints.map(JSONNode.string))),
         ])
     }

@@ -145,7 +145,11 @@ public struct DashboardRenderer: Sendable {
         ]
         let standard: Set<String> = ["job-aid.html", "job-aid.md", "narration.txt", "captions.vtt", "captions.srt"]
         let files = entry.files ?? standard
-        return known.filter { files.contains($0.file) }.map { ["href": "\(entry.id)/\($0.file)", "label": $0.label] }
+        // LMS packages (`--package`), named after the capture.
+        let packages: [(file: String, label: String)] = [
+            ("\(entry.id)-scorm12.zip", "SCORM 1.2 package"), ("\(entry.id)-cmi5.zip", "cmi5 package"),
+        ]
+        return (known + packages).filter { files.contains($0.file) }.map { ["href": "\(entry.id)/\($0.file)", "label": $0.label] }
     }
 
     static func number(_ value: Double) -> String {

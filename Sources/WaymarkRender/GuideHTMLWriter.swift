@@ -246,7 +246,7 @@ extension RenderContext {
             data["inlineStylesheet"] = templates.stylesheet.utf8Replacing("</", with: "<\\/")
         } else {
             data["stylesheetHref"] = stylesheetHref
-            data["dashboardHref"] = "../index.html"
+            if let dashboardHref { data["dashboardHref"] = dashboardHref }
         }
         return data
     }

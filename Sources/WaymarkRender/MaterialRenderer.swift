@@ -69,6 +69,8 @@ public struct RenderContext: Sendable {
     public var selfContained: Bool
     /// Link from a guide folder to the shared stylesheet.
     public var stylesheetHref: String
+    /// Link from a guide page back to the dashboard; nil leaves the link out (an LMS package has no dashboard).
+    public var dashboardHref: String? = "../index.html"
     /// Narration speed in words per minute and the pause between steps in seconds (waymark.yml `wpm`, `pause`).
     public var wordsPerMinute: Double
     public var pauseSeconds: Double

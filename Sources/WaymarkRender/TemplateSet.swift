@@ -45,8 +45,11 @@ public struct TemplateSet: Sendable {
         self.compiled = compiled
     }
 
-    /// Every file name a templates folder may override: the templates and the stylesheet.
-    public static var overridableNames: Set<String> { Set(templateNames + [stylesheetName]) }
+    /// Every file name a templates folder may override: the templates, the stylesheet, and the LMS package files
+    /// (run-time, quiz template, schemas) under the same relative paths.
+    public static var overridableNames: Set<String> {
+        Set(templateNames + [stylesheetName] + BuiltInTemplates.files.keys.filter { $0.hasPrefix("packages/") })
+    }
 
     /// The built-in set with each of `files` (file name → text, as read from a templates folder at `origin`)
     /// replacing its built-in counterpart. Names Waymark does not use are the caller's to report.

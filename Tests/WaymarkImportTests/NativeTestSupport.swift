@@ -51,6 +51,6 @@ enum Native {
             objectives: [text, text], prerequisites: [text], reviewBy: CalendarDate(year: 2027, month: 2, day: 28),
             recordedAt: text, recordedBy: text, language: text,
             origin: CaptureSource(format: .chromeRecorder, path: text),
-            steps: Array(repeating: step, count: steps))
+            steps: Array(repeating: step, count: steps), masteryScore: 85)
     }
 }

@@ -227,3 +227,19 @@ def test_every_real_capture_converts_to_schema_valid_native_files(shared_dir, tm
             assert errors == [], (path, [e.message for e in errors])
             converted += 1
     assert converted >= len(files) // 2
+
+
+def test_mastery_score_is_in_both_schemas(tmp_path):
+    """The optional pass mark of LMS packages: 0–100 in JSON Schema and XSD alike."""
+    validator = json_validator()
+    capture = {"waymark": 1, "id": "x", "title": "X", "masteryScore": 90, "steps": [{"action": "click"}]}
+    validator.validate(capture)
+    for bad in (101, -1, 0.5, "90"):
+        assert not validator.is_valid(dict(capture, masteryScore=bad)), bad
+    good = tmp_path / "good.xml"
+    good.write_text('<capture version="1" id="x"><title>X</title><masteryScore>90</masteryScore>'
+                    '<steps><step action="click"/></steps></capture>')
+    assert xmllint(good).returncode == 0, xmllint(good).stderr
+    bad = tmp_path / "bad.xml"
+    bad.write_text(good.read_text().replace(">90<", ">101<"))
+    assert xmllint(bad).returncode != 0
