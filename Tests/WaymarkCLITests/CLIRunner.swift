@@ -45,6 +45,8 @@ public struct CLIRunner {
         process.currentDirectoryURL = directory ?? Fixtures.packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // ArgumentParser wraps help to the terminal width; a fixed width keeps --help golden files stable.
+        environment["COLUMNS"] = "100"
         process.environment = environment
         let outHandle = try FileHandle(forWritingTo: outURL)
         let errHandle = try FileHandle(forWritingTo: errURL)

@@ -4,8 +4,8 @@ import WaymarkTestSupport
 
 /// `waymark import --out` keeps the screenshots a Steps Recorder file carries inside it.
 @Suite struct ImportEmbeddedScreenshotsTests {
-    @Test func stepsRecorderScreenshotsAreWrittenBesideTheConvertedCapture() throws {
-        guard let shared = Fixtures.shared else { return }
+    @Test(.enabled(if: Fixtures.hasShared, Fixtures.sharedMissing)) func stepsRecorderScreenshotsAreWrittenBesideTheConvertedCapture() throws {
+        let shared = try #require(Fixtures.shared)
         let zip = shared.appendingPathComponent("captures/psr/microsoft-UFO__sample_record.zip")
         let out = Fixtures.temporaryDirectory("import-psr")
         let result = try CLIRunner.run(["import", zip.path, "--out", out.path])
@@ -28,8 +28,8 @@ import WaymarkTestSupport
         #expect(!validate.stderr.contains("image"), "\(validate)")
     }
 
-    @Test func printingWarnsThatEmbeddedScreenshotsCannotBeKept() throws {
-        guard let shared = Fixtures.shared else { return }
+    @Test(.enabled(if: Fixtures.hasShared, Fixtures.sharedMissing)) func printingWarnsThatEmbeddedScreenshotsCannotBeKept() throws {
+        let shared = try #require(Fixtures.shared)
         let zip = shared.appendingPathComponent("captures/psr/microsoft-UFO__sample_record.zip")
         let result = try CLIRunner.run(["import", zip.path])
         #expect(result.status == 0)

@@ -120,18 +120,19 @@ struct SharedCapturesTests {
 
     static var capturesFolder: URL? { Fixtures.shared?.appendingPathComponent("captures") }
 
-    @Test("The table lists every shared capture file, and only those")
+    @Test("The table lists every shared capture file, and only those", .enabled(if: Fixtures.hasShared, Fixtures.sharedMissing))
     func tableIsComplete() throws {
-        guard let folder = Self.capturesFolder else { return }
+        let folder = try #require(Self.capturesFolder)
         let onDisk = Fixtures.files(under: folder).map { String($0.path.dropFirst(folder.path.count + 1)) }
             .filter { $0 != "SOURCES.md" }
         #expect(onDisk.sorted() == Self.table.map(\.file).sorted())
     }
 
     @Test("Each shared capture is detected, imported with the expected steps and labels, or fails clearly",
+          .enabled(if: Fixtures.hasShared, Fixtures.sharedMissing),
           arguments: SharedCapturesTests.table.map(\.file))
     func importsAsExpected(file: String) throws {
-        guard let folder = Self.capturesFolder else { return }
+        let folder = try #require(Self.capturesFolder)
         let expected = try #require(Self.table.first { $0.file == file })
         let url = folder.appendingPathComponent(file)
         let (input, result) = try ForeignImportSupport.read(url, relativeTo: folder)
@@ -162,18 +163,19 @@ struct SharedCapturesTests {
         #expect(ForeignImportSupport.selectorLabels(result).isEmpty, "raw selectors used as labels")
     }
 
-    @Test("Each shared capture imports as recorded (golden dump)")
+    @Test("Each shared capture imports as recorded (golden dump)", .enabled(if: Fixtures.hasShared, Fixtures.sharedMissing))
     func goldenDumps() throws {
-        guard let folder = Self.capturesFolder else { return }
+        let folder = try #require(Self.capturesFolder)
         for url in Fixtures.files(under: folder) where url.lastPathComponent != "SOURCES.md" {
             let (_, result) = try ForeignImportSupport.read(url, relativeTo: folder)
             Snapshot.assert(ForeignImportSupport.dump(result), named: url.lastPathComponent + ".txt", group: "shared-captures")
         }
     }
 
-    @Test("The Steps Recorder screenshots come out of the .mht with their size and highlight")
+    @Test("The Steps Recorder screenshots come out of the .mht with their size and highlight",
+          .enabled(if: Fixtures.hasShared, Fixtures.sharedMissing))
     func stepsRecorderScreenshots() throws {
-        guard let folder = Self.capturesFolder else { return }
+        let folder = try #require(Self.capturesFolder)
         for file in ["psr/microsoft-UFO__sample_record.zip", "psr/microsoft-UFO__Recording_20240327_2041.mht"] {
             let (_, result) = try ForeignImportSupport.read(folder.appendingPathComponent(file), relativeTo: folder)
             let steps = try #require(result.captures.first).steps

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Where test inputs live: the repository's own samples and the shared real-world captures beside the checkout.
 public enum Fixtures {
@@ -15,16 +16,22 @@ public enum Fixtures {
     public static var sampleCaptures: URL { packageRoot.appendingPathComponent("SampleCaptures") }
     public static var templates: URL { packageRoot.appendingPathComponent("Templates") }
 
-    /// `../shared` beside the checkout, or nil when it is absent outside CI.
+    /// `../shared` beside the checkout (real recordings, replay sites, schemas), or nil when it is absent.
     ///
-    /// Under CI (`CI=true`) a missing shared folder is a failure, not a skip: tests that need it must not pass
-    /// silently on a machine that lacks their inputs.
+    /// Tests that need it are `.enabled(if: Fixtures.hasShared, Fixtures.sharedMissing)`: disabled with the reason on a
+    /// machine without it, never passed silently. Under CI (`CI=true`) `SharedFolderTests` fails loudly instead.
     public static var shared: URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("captures").path) { return url }
-        if isCI { fatalError("../shared/captures is missing beside the checkout at \(url.path); CI needs it.") }
-        return nil
+        let url = sharedLocation
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("captures").path) ? url : nil
     }
+
+    /// Where `../shared` is expected.
+    public static var sharedLocation: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared") }
+
+    public static var hasShared: Bool { shared != nil }
+
+    /// Why a test that reads `../shared` is disabled.
+    public static let sharedMissing: Comment = "../shared is not beside this checkout; these tests read the real recordings in it"
 
     public static var isCI: Bool {
         let v = ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? ""

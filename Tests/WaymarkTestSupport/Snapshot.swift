@@ -5,6 +5,8 @@ import Testing
 ///
 /// Expected outputs live in a `__Snapshots__` folder beside the calling test file. Set `WAYMARK_RECORD=1` to write
 /// (re-record) them; otherwise a mismatch fails with a unified-style line diff that names the first differing line.
+/// A recording run records an issue for every file it writes, so it always fails: it cannot pass by accident, and
+/// the next run without the variable checks what was recorded.
 public enum Snapshot {
     public static var isRecording: Bool {
         let value = ProcessInfo.processInfo.environment["WAYMARK_RECORD"] ?? ""
@@ -19,8 +21,14 @@ public enum Snapshot {
         let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
             .appendingPathComponent("__Snapshots__").appendingPathComponent(group).appendingPathComponent(name)
         if isRecording {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? Data(actual.utf8).write(to: url)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(actual.utf8).write(to: url)
+                Issue.record(Comment(rawValue: "Recorded new golden file \(group)/\(name); run the tests again without WAYMARK_RECORD to check it."),
+                             sourceLocation: sourceLocation)
+            } catch {
+                Issue.record(Comment(rawValue: "Could not record golden file \(url.path): \(error)"), sourceLocation: sourceLocation)
+            }
             return
         }
         guard let data = try? Data(contentsOf: url) else {
