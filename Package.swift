@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The browser adapter's HTTP client (WaymarkBrowser): Foundation's URLSession on Linux rejects chromedriver's
+        // header lines (`Content-Length:917`, no space); see docs/replay.md.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries: each is touched by exactly one adapter file.
@@ -79,6 +83,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The one browser adapter (W3C WebDriver over HTTP, chromedriver's lifetime) for replay and PDF printing.
+        .target(
+            name: "WaymarkBrowser",
+            dependencies: [
+                "WaymarkModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
         // Synthetic corpora for `make bench` (not shipped to users).
         .executableTarget(name: "waymark-bench", dependencies: ["WaymarkModel", "WaymarkImport", "WaymarkXML"]),
@@ -95,6 +109,18 @@ let package = Package(
         .testTarget(name: "WaymarkRenderTests", dependencies: ["WaymarkRender", "WaymarkImport", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkStalenessTests", dependencies: ["WaymarkStaleness", "WaymarkImport", "WaymarkModel", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkBuildTests", dependencies: ["WaymarkBuild", "WaymarkModel", "WaymarkImport", "WaymarkRender", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
+        // Real chromedriver + Chromium against pages served by an in-process loopback server (NIOHTTP1).
+        .testTarget(name: "WaymarkBrowserTests", dependencies: [
+            "WaymarkBrowser", "WaymarkModel", "CZlibForTests", "waymark-browser-signal-probe",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        // zlib's inflate, so the browser tests can decode the PNG screenshots they check (tests only).
+        .systemLibrary(name: "CZlibForTests", path: "Tests/CZlibForTests", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // A tiny program the browser tests start, interrupt (SIGINT/SIGTERM) and then scan /proc for orphans.
+        .executableTarget(name: "waymark-browser-signal-probe", dependencies: ["WaymarkBrowser"],
+                          path: "Tests/WaymarkBrowserSignalProbe"),
         .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkCLI", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
