@@ -3,11 +3,13 @@
 /// Captures and the pages they point at are untrusted, and replay runs in CI. By default Chromium resolves every
 /// host name, and every IP address, to "not found" except `127.0.0.1` (Chromium's
 /// `--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"`), so a page can reach only the application served on
-/// loopback. `localhost` also works: Chromium answers it from loopback without asking the resolver. Replaying
-/// against a real test system means allowing its host names explicitly.
+/// `127.0.0.1`. Even `localhost` is refused until it is allowed (`allowing: ["localhost"]`, as Selenium IDE recordings
+/// made against `http://localhost:8080` need); Chromium itself answers `localhost` and `*.localhost` with loopback
+/// addresses once they are excluded from the rule. Replaying against a real test system means allowing its host
+/// names explicitly.
 public enum NetworkPolicy: Hashable, Sendable {
-    /// Loopback (`127.0.0.1`, `localhost`) plus the listed host names or patterns (`app.test.example`,
-    /// `*.test.example`, `10.0.0.5`).
+    /// `127.0.0.1` plus the listed host names or patterns (`localhost`, `app.test.example`, `*.test.example`,
+    /// `10.0.0.5`).
     case loopbackOnly(allowing: [String] = [])
     /// No restriction: the browser resolves and contacts whatever pages ask for.
     case unrestricted

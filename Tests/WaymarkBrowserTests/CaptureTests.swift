@@ -123,5 +123,18 @@ struct CaptureTests {
             try await f.session.title() != "fetch"
         }
         #expect(try await f.session.title() == "refused")
+
+        // Allowing a host opens it, and only it: Chromium answers *.localhost with loopback once it is not mapped away.
+        let allowedURL = "http://app.localhost:\(f.server.port)/selenium/title.html"
+        let stillBlocked = await #expect(throws: BrowserError.self) { try await f.session.navigate(to: allowedURL) }
+        #expect(stillBlocked?.code == BrowserDiagnostics.navigationFailed)
+        try await f.driver.withSession(SessionOptions(viewport: nil, network: .loopbackOnly(allowing: ["app.localhost"]))) { allowed in
+            try await allowed.navigate(to: allowedURL)
+            #expect(try await allowed.title() == "test title")
+            let other = await #expect(throws: BrowserError.self) {
+                try await allowed.navigate(to: "http://other.localhost:\(f.server.port)/selenium/title.html")
+            }
+            #expect(other?.code == BrowserDiagnostics.navigationFailed)
+        }
     }
 }
