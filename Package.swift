@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "WaymarkImport", targets: ["WaymarkImport"]),
         .library(name: "WaymarkRender", targets: ["WaymarkRender"]),
         .library(name: "WaymarkStaleness", targets: ["WaymarkStaleness"]),
+        .library(name: "WaymarkBrowser", targets: ["WaymarkBrowser"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

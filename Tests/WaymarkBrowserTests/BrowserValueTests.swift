@@ -54,7 +54,10 @@ import WaymarkModel
         #expect(try NetworkPolicy.loopbackOnly().hostResolverRules() == "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1")
         #expect(try NetworkPolicy.loopbackOnly(allowing: ["app.test.example", "*.corp.example"]).hostResolverRules()
                 == "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE app.test.example , EXCLUDE *.corp.example")
+        #expect(try NetworkPolicy.loopbackOnly(allowing: ["localhost"], mapping: ["b.example": "127.0.0.1:8080", "a.example": "127.0.0.1"])
+            .hostResolverRules() == "MAP a.example 127.0.0.1 , MAP b.example 127.0.0.1:8080 , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost")
         #expect(try NetworkPolicy.unrestricted.hostResolverRules() == nil)
+        #expect(throws: BrowserError.self) { try NetworkPolicy.loopbackOnly(mapping: ["a.example": "127.0.0.1 , MAP * 10.0.0.1"]).hostResolverRules() }
         let error = #expect(throws: BrowserError.self) {
             try NetworkPolicy.loopbackOnly(allowing: ["x , MAP * 10.0.0.1"]).hostResolverRules()
         }

@@ -12,36 +12,58 @@ import Glibc
 /// driver; they run one after another to keep the machine's two cores for the browsers.
 @Suite(.serialized, .enabled(if: BrowserTestEnvironment.replaySitesAvailable, BrowserTestEnvironment.missingSitesReason))
 struct DriverLifecycleTests {
-    /// A server of the shared pages for one test; stopped by the caller.
-    private func startServer() async throws -> (LoopbackSiteServer, URL) {
+    /// Runs `body` with a loopback server of the shared pages (and a folder of the test's own pages under `/local/`).
+    private func withServer(_ body: (LoopbackSiteServer, URL) async throws -> Void) async throws {
         let local = BrowserTestEnvironment.temporaryFolder("lifecycle")
-        return (try await LoopbackSiteServer.start(mounts: BrowserFixture.mounts(local: local)), local)
+        let server = try await LoopbackSiteServer.start(mounts: BrowserFixture.mounts(local: local))
+        do {
+            try await body(server, local)
+        } catch {
+            await server.stop()
+            try? FileManager.default.removeItem(at: local)
+            throw error
+        }
+        await server.stop()
+        try? FileManager.default.removeItem(at: local)
     }
 
-    @Test func startNavigateStopLeavesNoProcessOrFolder() async throws {
-        let (server, local) = try await startServer()
-        defer { try? FileManager.default.removeItem(at: local) }
-        let driver = try await BrowserDriver.start()
-        let token = try #require(driver.ownerToken)
-        let folder = try #require(driver.process?.workDirectory)
+    /// Runs `body` with a local driver of its own; on every way out — a failed expectation or a thrown error
+    /// included — the driver is stopped and `/proc` must show none of its processes.
+    private func withCheckedDriver(commandTimeout: Duration = .seconds(60), _ body: (BrowserDriver) async throws -> Void) async throws {
+        let driver = try await BrowserDriver.start(commandTimeout: commandTimeout)
+        let token = driver.ownerToken ?? "no token"
+        #expect(driver.ownerToken != nil)
         do {
-            #expect(driver.isLocal)
-            #expect(driver.url.hasPrefix("http://127.0.0.1:"))
-            let session = try await driver.newSession()
-            #expect(session.browserName == "chrome")
-            try await session.navigate(to: server.url("/selenium/title.html"))
-            #expect(try await session.title() == "test title")
-            #expect(try await session.viewportSize() == ViewportSize(width: 1280, height: 800))
-            #expect(!ProcessTable.processes(ownedBy: token).isEmpty, "the driver's processes carry its owner token")
+            try await body(driver)
         } catch {
             await driver.stop()
-            await server.stop()
+            await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
             throw error
         }
         await driver.stop()
-        await server.stop()
         await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
-        #expect(!FileManager.default.fileExists(atPath: folder), "the driver's temporary folder was removed")
+    }
+
+    @Test func startNavigateStopLeavesNoProcessOrFolder() async throws {
+        try await withServer { server, _ in
+            var folder = ""
+            try await withCheckedDriver { driver in
+                folder = try #require(driver.process?.workDirectory)
+                let token = try #require(driver.ownerToken)
+                #expect(driver.isLocal)
+                #expect(driver.url.hasPrefix("http://127.0.0.1:"))
+                let session = try await driver.newSession()
+                #expect(session.browserName == "chrome")
+                try await session.navigate(to: server.url("/selenium/title.html"))
+                #expect(try await session.title() == "test title")
+                #expect(try await session.viewportSize() == ViewportSize(width: 1280, height: 800))
+                #expect(!ProcessTable.processes(ownedBy: token).isEmpty, "the driver's processes carry its owner token")
+                #expect(FileManager.default.fileExists(atPath: folder + "/profile-1"), "the session has a profile of its own")
+                await session.close()
+                #expect(!FileManager.default.fileExists(atPath: folder + "/profile-1"), "closing the session removed its profile")
+            }
+            #expect(!FileManager.default.fileExists(atPath: folder), "the driver's temporary folder was removed")
+        }
     }
 
     @Test func aThrowingBlockStillStopsTheDriver() async throws {
@@ -76,131 +98,96 @@ struct DriverLifecycleTests {
     }
 
     @Test func aRemoteEndpointIsUsedAsItIsAndNothingIsStarted() async throws {
-        let (server, local) = try await startServer()
-        defer { try? FileManager.default.removeItem(at: local) }
-        let host = try await BrowserDriver.start()
-        let hostPID = try #require(host.processID)
-        do {
-            let remote = try await BrowserDriver.start(.remote(url: host.url + "/"))
-            #expect(!remote.isLocal)
-            #expect(remote.ownerToken == nil)
-            let session = try await remote.newSession(SessionOptions(viewport: ViewportSize(width: 900, height: 700)))
-            try await session.navigate(to: server.url("/selenium/title.html"))
-            #expect(try await session.title() == "test title")
-            #expect(try await session.viewportSize() == ViewportSize(width: 900, height: 700))
-            await remote.stop()
-            #expect(kill(hostPID, 0) == 0, "stopping a remote endpoint must not stop the process behind it")
-            let closed = await #expect(throws: BrowserError.self) { _ = try await session.title() }
-            #expect(closed?.code == BrowserDiagnostics.sessionClosed)
-
-            let clock = ContinuousClock()
-            let started = clock.now
-            let unreachable = await #expect(throws: BrowserError.self) {
-                _ = try await BrowserDriver.start(.remote(url: "http://127.0.0.1:9"))
+        try await withServer { server, _ in
+            try await withCheckedDriver { host in
+                let hostPID = try #require(host.processID)
+                let remote = try await BrowserDriver.start(.remote(url: host.url + "/"))
+                #expect(!remote.isLocal)
+                #expect(remote.ownerToken == nil)
+                let session = try await remote.newSession(SessionOptions(viewport: ViewportSize(width: 900, height: 700)))
+                try await session.navigate(to: server.url("/selenium/title.html"))
+                #expect(try await session.title() == "test title")
+                #expect(try await session.viewportSize() == ViewportSize(width: 900, height: 700))
+                await remote.stop()
+                #expect(kill(hostPID, 0) == 0, "stopping a remote endpoint must not stop the process behind it")
+                let closed = await #expect(throws: BrowserError.self) { _ = try await session.title() }
+                #expect(closed?.code == BrowserDiagnostics.sessionClosed)
             }
-            #expect(unreachable?.code == BrowserDiagnostics.unreachable)
-            #expect(started.duration(to: clock.now) < .seconds(3), "took \(started.duration(to: clock.now))")
-            let invalid = await #expect(throws: BrowserError.self) {
-                _ = try await BrowserDriver.start(.remote(url: "grid:4444"))
-            }
-            #expect(invalid?.code == BrowserDiagnostics.invalidOption)
-        } catch {
-            await host.stop()
-            await server.stop()
-            throw error
         }
-        await host.stop()
-        await server.stop()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let unreachable = await #expect(throws: BrowserError.self) {
+            _ = try await BrowserDriver.start(.remote(url: "http://127.0.0.1:9"))
+        }
+        #expect(unreachable?.code == BrowserDiagnostics.unreachable)
+        #expect(started.duration(to: clock.now) < .seconds(5), "a refused connection is reported at once")
+        let invalid = await #expect(throws: BrowserError.self) {
+            _ = try await BrowserDriver.start(.remote(url: "grid:4444"))
+        }
+        #expect(invalid?.code == BrowserDiagnostics.invalidOption)
     }
 
     @Test func severalSessionsRunInParallelOnOneDriver() async throws {
-        let (server, local) = try await startServer()
-        defer { try? FileManager.default.removeItem(at: local) }
-        let driver = try await BrowserDriver.start()
-        let token = try #require(driver.ownerToken)
-        let pages = ["/selenium/title.html": "test title", "/puppeteer/main2.html": "", "/selenium/windows.html": ""]
-        do {
-            let headings = try await withThrowingTaskGroup(of: (String, String).self) { group in
-                for path in pages.keys {
-                    group.addTask {
-                        let session = try await driver.newSession(SessionOptions(viewport: nil))
-                        try await session.navigate(to: server.url(path))
-                        let heading = try await session.findAll(.css("h1"), wait: .zero).first?.text() ?? ""
-                        let title = try await session.title()
-                        await session.close()
-                        return (path, title + "|" + heading)
+        try await withServer { server, _ in
+            try await withCheckedDriver { driver in
+                let pages = ["/selenium/title.html", "/puppeteer/main2.html", "/selenium/windows.html"]
+                let seen = try await withThrowingTaskGroup(of: (String, String).self) { group in
+                    for path in pages {
+                        group.addTask {
+                            try await driver.withSession(SessionOptions(viewport: nil)) { session in
+                                try await session.navigate(to: server.url(path))
+                                let heading = try await session.findAll(.css("h1"), wait: .zero).first?.text() ?? ""
+                                return (path, try await session.title() + "|" + heading)
+                            }
+                        }
                     }
+                    var all: [String: String] = [:]
+                    for try await (path, text) in group { all[path] = text }
+                    return all
                 }
-                var all: [String: String] = [:]
-                for try await (path, text) in group { all[path] = text }
-                return all
-            }
-            #expect(headings == ["/selenium/title.html": "test title|", "/puppeteer/main2.html": "|Page 2",
+                #expect(seen == ["/selenium/title.html": "test title|", "/puppeteer/main2.html": "|Page 2",
                                  "/selenium/windows.html": "|This is a window"])
-        } catch {
-            await driver.stop()
-            await server.stop()
-            throw error
+            }
         }
-        await driver.stop()
-        await server.stop()
-        await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
     }
 
     @Test func aCrashedBrowserIsReportedAndCleanedUp() async throws {
-        let driver = try await BrowserDriver.start()
-        let token = try #require(driver.ownerToken)
-        do {
+        try await withCheckedDriver { driver in
             let session = try await driver.newSession(SessionOptions(viewport: nil))
             try await session.navigate(to: "about:blank")
             let browserPID = try #require(session.browserProcessID)
             kill(browserPID, SIGKILL)
             let error = await #expect(throws: BrowserError.self) {
-                // The first command after the crash may still be answered from the driver's cache; the next is not.
+                // chromedriver may answer one more command before it notices; none after that.
                 for _ in 0..<20 {
                     _ = try await session.title()
                     try await Task.sleep(for: .milliseconds(100))
                 }
             }
             #expect(error?.code == BrowserDiagnostics.sessionClosed, "got \(String(describing: error))")
-        } catch {
-            await driver.stop()
-            throw error
         }
-        await driver.stop()
-        await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
     }
 
     @Test func aHungPageIsCutOffByTheCommandDeadline() async throws {
-        let (server, local) = try await startServer()
-        defer { try? FileManager.default.removeItem(at: local) }
-        try Data("<!doctype html><title>Busy</title><button id=spin onclick='for(;;){}'>Spin</button>".utf8)
-            .write(to: local.appendingPathComponent("busy.html"))
-        let driver = try await BrowserDriver.start(commandTimeout: .seconds(3))
-        let token = try #require(driver.ownerToken)
-        let clock = ContinuousClock()
-        let started = clock.now
-        do {
-            let session = try await driver.newSession(SessionOptions(
-                viewport: nil, timeouts: BrowserTimeouts(pageLoad: .seconds(2), script: .seconds(1))))
-            try await session.navigate(to: server.url("/local/busy.html"))
-            let error = await #expect(throws: BrowserError.self) {
-                // The page's script spins for ever; the next commands cannot get an answer from it.
-                _ = try await session.executeScript("setTimeout(() => { for(;;){} }, 0); return 1;")
-                _ = try await session.executeScript("return document.title;")
-                _ = try await session.title()
+        try await withServer { server, local in
+            try Data("<!doctype html><title>Busy</title><p>Busy</p>".utf8).write(to: local.appendingPathComponent("busy.html"))
+            let clock = ContinuousClock()
+            let started = clock.now
+            try await withCheckedDriver(commandTimeout: .seconds(3)) { driver in
+                let session = try await driver.newSession(SessionOptions(
+                    viewport: nil, timeouts: BrowserTimeouts(pageLoad: .seconds(2), script: .seconds(1))))
+                try await session.navigate(to: server.url("/local/busy.html"))
+                let error = await #expect(throws: BrowserError.self) {
+                    // The page's script spins for ever; the next commands cannot get an answer from it.
+                    _ = try await session.executeScript("setTimeout(() => { for(;;){} }, 0); return 1;")
+                    _ = try await session.executeScript("return document.title;")
+                    _ = try await session.title()
+                }
+                #expect([BrowserDiagnostics.timeout, BrowserDiagnostics.driverUnresponsive].contains(error?.code ?? ""),
+                        "got \(String(describing: error))")
             }
-            #expect([BrowserDiagnostics.timeout, BrowserDiagnostics.driverUnresponsive].contains(error?.code ?? ""),
-                    "got \(String(describing: error))")
-        } catch {
-            await driver.stop()
-            await server.stop()
-            throw error
+            #expect(started.duration(to: clock.now) < .seconds(40), "a hung page must not hang the run")
         }
-        await driver.stop()
-        await server.stop()
-        #expect(started.duration(to: clock.now) < .seconds(40), "a hung page must not hang the run")
-        await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
     }
 
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])

@@ -234,6 +234,24 @@ struct ElementQueryTests {
         try await f.session.switchToTopFrame()
     }
 
+    @Test func followsNavigationInsideAnOutOfProcessFrame() async throws {
+        let f = try BrowserFixture.shared
+        // oopif.html loads iframe1.html from "oopifdomain" when it is itself loaded from localhost: a cross-site
+        // frame, which Chromium runs in another process. Both names are mapped onto the loopback server.
+        let network = NetworkPolicy.loopbackOnly(allowing: ["localhost"], mapping: ["oopifdomain": "127.0.0.1"])
+        try await f.driver.withSession(SessionOptions(viewport: nil, network: network, elementWait: .seconds(5))) { session in
+            try await session.navigate(to: "http://localhost:\(f.server.port)/puppeteer/oopif.html")
+            let frame = FrameSelector.element(.css("iframe"))
+            let link = try await session.find(.linkText("To iframe 2").inFrames([frame]))
+            #expect(try await session.executeScript("return location.href;") == .string("http://oopifdomain:\(f.server.port)/puppeteer/iframe1.html"))
+            try await link.click()
+            let heading = try await session.find(.xpath("//h1[. = 'iframe 2']").inFrames([frame]))
+            #expect(try await heading.text() == "iframe 2")
+            try await session.switchToTopFrame()
+            #expect(try await session.find(.css("h1")).text() == "Navigation in OOPIF iframes")
+        }
+    }
+
     @Test func followsPopupsAndNewWindows() async throws {
         let f = try BrowserFixture.shared
         try await f.session.navigate(to: f.url("/puppeteer/main.html"))
