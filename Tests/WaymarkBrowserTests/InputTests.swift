@@ -57,8 +57,25 @@ struct InputTests {
         try await prefilled.clear()
         try await prefilled.sendKeys("xyz" + Key.backspace.value + "!")
         #expect(try await prefilled.property("value") == "xy!")
-        let log = try await f.session.find(.css("#log")).text().trimmingCharacters(in: .whitespaces)
+        let log = try await f.session.find(.css("#log")).text()
         #expect(log.contains("one:Client visit Lyon"), "the page saw input events: \(log)")
+
+        // A field nobody can see cannot be typed into, and a node the page replaced is stale.
+        try await f.session.navigate(to: try f.page("hidden.html", """
+            <!doctype html><input id="hidden" style="display: none"><input id="replaced">
+            """))
+        let hidden = try await f.session.find(.css("#hidden"))
+        #expect(try await !hidden.isDisplayed())
+        let notInteractable = await #expect(throws: BrowserError.self) { try await hidden.sendKeys("secret") }
+        #expect(notInteractable?.code == BrowserDiagnostics.elementNotInteractable)
+        #expect(notInteractable?.webDriverError == .elementNotInteractable)
+        let replaced = try await f.session.find(.css("#replaced"))
+        _ = try await f.session.executeScript("document.getElementById('replaced').replaceWith(document.createElement('input'));")
+        let stale = await #expect(throws: BrowserError.self) { try await replaced.sendKeys("late") }
+        #expect(stale?.code == BrowserDiagnostics.elementStale)
+        let scriptError = await #expect(throws: BrowserError.self) { _ = try await f.session.executeScript("throw new Error('boom');") }
+        #expect(scriptError?.code == BrowserDiagnostics.scriptError)
+        #expect(scriptError?.diagnostic.message.contains("boom") == true)
     }
 
     @Test func pressesKeysWithModifiers() async throws {
