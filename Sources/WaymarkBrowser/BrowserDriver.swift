@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import WaymarkModel
 
@@ -73,6 +80,9 @@ public actor BrowserDriver {
         } else if ExecutableSearch.find(["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]) == nil {
             throw BrowserError(BrowserDiagnostics.browserMissing, "Chromium is not installed (no chromium, chromium-browser or google-chrome on PATH).")
         }
+
+        // A run killed with SIGKILL could not clean up; its browsers still carry its token. End them now.
+        for orphan in ProcessTable.orphans() { kill(orphan.pid, SIGKILL) }
 
         let token = "\(getpid())-\(nextDriverSerial())"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-browser-\(token)").path

@@ -146,9 +146,9 @@ final class ChromeDriverProcess: Sendable {
         }
     }
 
-    /// posix_spawn with its own process group, default signal dispositions and an empty signal mask (the parent may
-    /// ignore SIGINT while it cleans up; the driver must not inherit that), stdin from /dev/null and stdout+stderr to
-    /// `outputPath`.
+    /// posix_spawn with its own process group, default signal dispositions and an empty signal mask (whatever the
+    /// parent ignores or blocks, the driver must react to signals normally), stdin from /dev/null, stdout+stderr to
+    /// `outputPath`, and no other file descriptor of this process.
     private static func spawn(_ executable: String, arguments: [String], environment: [String], outputPath: String) throws(POSIXErrorNumber) -> pid_t {
         #if canImport(Darwin)
         var fileActions: posix_spawn_file_actions_t? = nil
@@ -162,6 +162,9 @@ final class ChromeDriverProcess: Sendable {
         posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&fileActions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&fileActions, 1, 2)
+        // Nothing else of ours may stay open in the driver and its browsers: an inherited pipe would keep a
+        // reader waiting for its end (and a parent watching us would think we still run) as long as they live.
+        closeDescriptorsFromThree(&fileActions)
 
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -187,6 +190,22 @@ final class ChromeDriverProcess: Sendable {
         return pid
     }
 }
+
+#if canImport(Glibc)
+/// glibc 2.34's `posix_spawn_file_actions_addclosefrom_np`, which Swift's Glibc module does not import; looked up at
+/// run time so that an older glibc only loses this safeguard.
+private let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()
+
+private func closeDescriptorsFromThree(_ actions: inout posix_spawn_file_actions_t) {
+    _ = addCloseFrom?(&actions, 3)
+}
+#else
+/// Elsewhere descriptors are opened close-on-exec by Foundation and NIO; nothing more to do.
+private func closeDescriptorsFromThree<Actions>(_ actions: inout Actions) {}
+#endif
 
 /// An `errno` value from a POSIX call.
 struct POSIXErrorNumber: Error {

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Reads the process table to find every process a driver started, wherever it ended up.
@@ -48,6 +55,15 @@ package enum ProcessTable {
     /// Living processes of exactly this driver.
     package static func processes(ownedBy token: String) -> [Entry] {
         processes { $0 == token }
+    }
+
+    /// Living processes of drivers whose starting process is gone: what a Waymark killed with SIGKILL (which no
+    /// handler can see) left behind. The owner token starts with the starting process's pid.
+    package static func orphans() -> [Entry] {
+        processes { owner in
+            guard let pid = Int32(owner.prefix { $0.isASCII && $0.isNumber }), pid != getpid() else { return false }
+            return kill(pid, 0) != 0 && errno == ESRCH
+        }
     }
 
     /// Living processes of every driver a process (by its pid) started.

@@ -190,8 +190,8 @@ struct DriverLifecycleTests {
         }
     }
 
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
-    func aSignalStopsTheBrowserAndExitsLikeAShell(signal: Int32, status: Int32) async throws {
+    /// Starts the signal probe and waits for its READY line; returns the process and its driver's owner token.
+    private func startProbe() async throws -> (Process, String)? {
         let probe = Process()
         probe.executableURL = BrowserTestEnvironment.signalProbe
         let output = Pipe()
@@ -200,30 +200,52 @@ struct DriverLifecycleTests {
         try probe.run()
         var line = ""
         let reader = output.fileHandleForReading
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(60))
-        while !line.contains("\n") && clock.now < deadline && probe.isRunning {
+        while !line.contains("\n") && probe.isRunning {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
             line += String(decoding: chunk, as: UTF8.self)
         }
-        let fields = line.split(separator: " ").map(String.init)
+        let fields = line.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard fields.count >= 4, fields[0] == "READY" else {
-            probe.terminate()
+            if probe.isRunning { kill(probe.processIdentifier, SIGTERM) }
             Issue.record("the probe did not start a browser: \(line)")
-            return
+            return nil
         }
-        let token = fields[1].trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!ProcessTable.processes(ownedBy: token).isEmpty)
-        kill(probe.processIdentifier, signal)
-        let waitDeadline = clock.now.advanced(by: .seconds(20))
-        while probe.isRunning && clock.now < waitDeadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!ProcessTable.processes(ownedBy: fields[1]).isEmpty)
+        return (probe, fields[1])
+    }
+
+    /// Waits up to 20 s for `probe` to exit.
+    private func waitForExit(_ probe: Process) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(20))
+        while probe.isRunning && clock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         if probe.isRunning {
             kill(probe.processIdentifier, SIGKILL)
             Issue.record("the probe did not exit after the signal")
         }
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalStopsTheBrowserAndExitsLikeAShell(signal: Int32, status: Int32) async throws {
+        guard let (probe, token) = try await startProbe() else { return }
+        kill(probe.processIdentifier, signal)
+        try await waitForExit(probe)
         #expect(probe.terminationReason == .exit)
         #expect(probe.terminationStatus == status)
+        await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
+    }
+
+    @Test func theNextDriverEndsWhatAKilledRunLeftBehind() async throws {
+        guard let (probe, token) = try await startProbe() else { return }
+        // SIGKILL cannot be handled: the probe's browser is orphaned…
+        kill(probe.processIdentifier, SIGKILL)
+        try await waitForExit(probe)
+        #expect(!ProcessTable.orphans().filter { $0.owner == token }.isEmpty, "a SIGKILLed run leaves its browser running")
+        // …until the next driver starts.
+        try await withCheckedDriver { _ in
+            #expect(ProcessTable.processes(ownedBy: token).isEmpty, "starting a driver ended the orphans")
+        }
         await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
     }
 }
