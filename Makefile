@@ -6,7 +6,9 @@ OUT ?= out
 
 # Debian packages: what building needs, and what the tests' real consumers need.
 APT_BUILD := pkg-config libxml2-dev libcmark-dev
-APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driver fonts-dejavu-core poppler-utils
+# chromium and chromium-driver also serve the Swift browser-adapter tests (Tests/WaymarkBrowserTests), which decode
+# screenshots with zlib (zlib1g-dev).
+APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driver fonts-dejavu-core poppler-utils zlib1g-dev
 # Python packages the consumer checks use (validators, caption parsers, report parsers).
 # ralph-malph is the Learning Record Store the cmi5 tests send statements to (Tests/consumers/test_package_runtimes.py).
 PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib selenium 'ralph-malph[lrs,cli]' requests

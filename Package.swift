@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "WaymarkStaleness", targets: ["WaymarkStaleness"]),
         .library(name: "WaymarkPackaging", targets: ["WaymarkPackaging"]),
         .library(name: "WaymarkActions", targets: ["WaymarkActions"]),
+        .library(name: "WaymarkBrowser", targets: ["WaymarkBrowser"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The browser adapter's HTTP client (WaymarkBrowser): Foundation's URLSession on Linux rejects chromedriver's
+        // header lines (`Content-Length:917`, no space); see docs/replay.md.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries: each is touched by exactly one adapter file.
@@ -70,6 +75,13 @@ let package = Package(
         .target(name: "WaymarkCLI", dependencies: [
             "WaymarkActions", "WaymarkModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The one browser adapter (W3C WebDriver over HTTP, chromedriver's lifetime) for replay and PDF printing.
+        .target(name: "WaymarkBrowser", dependencies: [
+            "WaymarkModel", "WaymarkJSON",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .executableTarget(name: "waymark", dependencies: ["WaymarkCLI"]),
         // Synthetic corpora for `make bench` (not shipped to users).
         .executableTarget(name: "waymark-bench", dependencies: ["WaymarkModel", "WaymarkJSON", "WaymarkImport", "WaymarkEscaping"]),
@@ -104,6 +116,18 @@ let package = Package(
         .testTarget(name: "WaymarkCLITests", dependencies: [
             "WaymarkCLI", "WaymarkActions", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",
         ], exclude: ["__Snapshots__"]),
+        // Real chromedriver + Chromium against pages served by an in-process loopback server (NIOHTTP1).
+        .testTarget(name: "WaymarkBrowserTests", dependencies: [
+            "WaymarkBrowser", "WaymarkModel", "CZlibForTests", "waymark-browser-signal-probe",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        // zlib's inflate, so the browser tests can decode the PNG screenshots they check (tests only).
+        .systemLibrary(name: "CZlibForTests", path: "Tests/CZlibForTests", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // A tiny program the browser tests start, interrupt (SIGINT/SIGTERM) and then scan /proc for orphans.
+        .executableTarget(name: "waymark-browser-signal-probe", dependencies: ["WaymarkBrowser"],
+                          path: "Tests/WaymarkBrowserSignalProbe"),
     ],
     swiftLanguageModes: [.v6]
 )

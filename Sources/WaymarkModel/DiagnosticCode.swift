@@ -28,6 +28,60 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
 // The registry. Keep each group sorted; add new codes to `all` as well (a test checks both lists agree and that every
 // code is emitted somewhere and documented).
 extension DiagnosticCode {
+    // MARK: browser.* (the browser adapter: replay, PDF printing)
+    public static let browserBrowserMissing = DiagnosticCode("browser.browser-missing", .error,
+        hint: "Install Debian's `chromium` package (apt-get install chromium), or pass the path of a Chromium or Chrome binary.")
+    public static let browserCancelled = DiagnosticCode("browser.cancelled", .error,
+        hint: "Nothing to do: the run was interrupted on purpose.")
+    public static let browserDriverError = DiagnosticCode("browser.driver-error", .error,
+        hint: "Read the driver's message; rerun with the driver log enabled if it is not clear.")
+    public static let browserDriverMissing = DiagnosticCode("browser.driver-missing", .error,
+        hint: "Install Debian's `chromium-driver` package (apt-get install chromium-driver), or pass the path of a chromedriver.")
+    public static let browserDriverStartFailed = DiagnosticCode("browser.driver-start-failed", .error,
+        hint: "Run `chromedriver --port=0` by hand to see why it stops, and check that its version matches Chromium's.")
+    public static let browserDriverUnresponsive = DiagnosticCode("browser.driver-unresponsive", .error,
+        hint: "The browser is hung or overloaded; rerun with fewer parallel jobs or a longer command timeout.")
+    public static let browserElementAmbiguous = DiagnosticCode("browser.element-ambiguous", .error,
+        hint: "Give the step a more specific label, role or selector so that it names one element.")
+    public static let browserElementNotFound = DiagnosticCode("browser.element-not-found", .error,
+        hint: "Update the capture's label or selector to what the page shows now, or record the step again.")
+    public static let browserElementNotInteractable = DiagnosticCode("browser.element-not-interactable", .error,
+        hint: "Wait until the element is visible and enabled, or scroll or close whatever covers it.")
+    public static let browserElementStale = DiagnosticCode("browser.element-stale", .error,
+        hint: "Find the element again right before acting on it; the page replaced it.")
+    public static let browserInvalidOption = DiagnosticCode("browser.invalid-option", .error,
+        hint: "Correct the option as the message says.")
+    public static let browserInvalidQuery = DiagnosticCode("browser.invalid-query", .error,
+        hint: "Fix the selector or option; shadow roots accept only CSS and link-text locators.")
+    public static let browserNavigationFailed = DiagnosticCode("browser.navigation-failed", .error,
+        hint: "Check the URL, that the application is running, and that its host is allowed by the network policy (only loopback by default).")
+    public static let browserNoAlert = DiagnosticCode("browser.no-alert", .error,
+        hint: "Wait for the dialog to open before accepting, dismissing or reading it.")
+    public static let browserNoSuchFrame = DiagnosticCode("browser.no-such-frame", .error,
+        hint: "Check the frame path of the query; the frame is missing or has not loaded yet.")
+    public static let browserNoSuchShadowRoot = DiagnosticCode("browser.no-such-shadow-root", .error,
+        hint: "Check that the element hosts an open shadow root; closed shadow roots cannot be searched.")
+    public static let browserNoSuchWindow = DiagnosticCode("browser.no-such-window", .error,
+        hint: "Switch to an open window first; the window was closed.")
+    public static let browserPageLoadTimeout = DiagnosticCode("browser.page-load-timeout", .error,
+        hint: "Check that the application answers, or raise the page-load timeout.")
+    public static let browserProtocolError = DiagnosticCode("browser.protocol", .error,
+        hint: "Check that the URL points at a W3C WebDriver endpoint and not at another HTTP service.")
+    public static let browserScriptError = DiagnosticCode("browser.script-error", .error,
+        hint: "Fix the script; the browser's message says what it threw.")
+    public static let browserSessionClosed = DiagnosticCode("browser.session-closed", .error,
+        hint: "The browser crashed or was closed; start a new session, and look for out-of-memory kills if it keeps happening.")
+    public static let browserSessionFailed = DiagnosticCode("browser.session-failed", .error,
+        hint: "Check that the browser starts on this machine (`chromium --headless=new --no-sandbox about:blank`) and that a remote Grid has a free Chrome node.")
+    public static let browserTimeout = DiagnosticCode("browser.timeout", .error,
+        hint: "Make sure the page reaches the expected state, or raise the wait (the default is 10 seconds).")
+    public static let browserUnexpectedAlert = DiagnosticCode("browser.unexpected-alert", .error,
+        hint: "Accept or dismiss the open dialog before the next step.")
+    public static let browserUnreachable = DiagnosticCode("browser.unreachable", .error,
+        hint: "Check the WebDriver URL (for Selenium Grid 4: http://host:4444) and that the driver or Grid is running.")
+    public static let browserUnsupported = DiagnosticCode("browser.unsupported", .error,
+        hint: "Use a WebDriver endpoint that implements this W3C command (chromedriver 115 or later does).")
+
     // MARK: build.*
     public static let buildLocked = DiagnosticCode("build.locked", .error,
         hint: "Wait for the other build to finish, or build into another --out folder.")
@@ -364,6 +418,7 @@ extension DiagnosticCode {
 
     /// Every registered code.
     public static let all: [DiagnosticCode] = [
+        browserBrowserMissing, browserCancelled, browserDriverError, browserDriverMissing, browserDriverStartFailed, browserDriverUnresponsive, browserElementAmbiguous, browserElementNotFound, browserElementNotInteractable, browserElementStale, browserInvalidOption, browserInvalidQuery, browserNavigationFailed, browserNoAlert, browserNoSuchFrame, browserNoSuchShadowRoot, browserNoSuchWindow, browserPageLoadTimeout, browserProtocolError, browserScriptError, browserSessionClosed, browserSessionFailed, browserTimeout, browserUnexpectedAlert, browserUnreachable, browserUnsupported,
         buildLocked,
         captureDate, captureDuplicateField, captureDuplicateId, captureId, captureMasteryScore, captureMissingField, captureNoSteps,
         captureNotACapture, captureOrigin, captureRect, captureRectOutside, captureScreenshotMissing,

@@ -94,6 +94,13 @@ struct TargetGraphTests {
         }
     }
 
+    @Test func theWebDriverWireProtocolIsSpokenByOneFile() {
+        let allowed = Self.filesAllowed("speaks the WebDriver wire protocol (imports `AsyncHTTPClient`, `NIOCore` or `NIOHTTP1`)")
+        #expect(allowed.count == 1, "docs/architecture.md must name exactly one file for the WebDriver wire protocol")
+        let speakers = Set(Self.sources.filter { !Set($0.imports).isDisjoint(with: ["AsyncHTTPClient", "NIOCore", "NIOHTTP1"]) }.map(\.path))
+        #expect(speakers == allowed, "the HTTP client is imported by \(speakers.sorted()), expected only \(allowed.sorted())")
+    }
+
     @Test func pointersStayInTheByteLevelFilesAndOutOfEveryAPI() throws {
         let allowed = Self.filesAllowed("names an `Unsafe…Pointer` type")
         #expect(!allowed.isEmpty)
