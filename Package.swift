@@ -98,7 +98,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkRenderTests", dependencies: [
-            "WaymarkRender", "WaymarkImport", "WaymarkXML", "WaymarkModel", "WaymarkJSON", "WaymarkTestSupport",
+            "WaymarkRender", "WaymarkImport", "WaymarkXML", "WaymarkModel", "WaymarkJSON", "WaymarkEscaping", "WaymarkTestSupport",
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "WaymarkStalenessTests", dependencies: [

@@ -11,6 +11,12 @@ package enum XMLEscaping {
         escape(value, quotes: true)
     }
 
+    /// `attribute(_:)` of `value` after `replacingUnrepresentable(_:)`: for writers (reports) that must never fail on
+    /// odd input.
+    package static func lenientAttribute(_ value: String) -> String {
+        attribute(replacingUnrepresentable(value))
+    }
+
     /// Whether every scalar can appear in an XML 1.0 document at all (no NUL, no C0 controls but tab, LF, CR;
     /// no U+FFFE/U+FFFF).
     package static func isRepresentable(_ value: String) -> Bool {

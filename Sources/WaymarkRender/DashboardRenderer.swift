@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkModel
 import WaymarkSupport
+import WaymarkEscaping
 
 /// One row of the dashboard: a guide and what a training manager needs to know about it.
 public struct DashboardEntry: Sendable, Hashable {
@@ -78,7 +79,7 @@ public struct DashboardRenderer: Sendable {
             let badge = StatusBadge(status: entry.status, reviewBy: entry.reviewBy)
             let cell = { (text: String?) -> String in
                 guard let text, !text.isEmpty else { return "—" }
-                return MarkdownInline.escape(text.collapsingWhitespace)
+                return MarkdownEscaping.inline(text.collapsingWhitespace)
             }
             let plain = { (text: String?) -> String in
                 guard let text, !text.isEmpty else { return "—" }

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkEscaping
 
 /// Turns a guide's Markdown into `guide.html`: cmark renders the text (safe mode), then the screenshots cmark wrote
 /// as plain `<img>` become figures with the highlight box drawn over them, headings get anchors for the contents
@@ -150,7 +151,7 @@ struct GuideHTMLWriter {
         var result = html
         for step in guide.steps {
             guard let image = context.images[step.number] else { continue }
-            let marker = "<img src=\"\(Self.escapeHTML(image.path))\""
+            let marker = "<img src=\"\(HTMLEscaping.escape(image.path))\""
             guard let imgStart = result.utf8Range(of: marker),
                   let imgEnd = result[imgStart.upperBound...].utf8Range(of: "/>") else { continue }
             var replaceStart = imgStart.lowerBound
@@ -166,12 +167,12 @@ struct GuideHTMLWriter {
     }
 
     func figure(for step: PhrasedStep, image: GuideImage) -> String {
-        let alt = Self.escapeHTML(GuideTemplateData.alt(for: step))
+        let alt = HTMLEscaping.escape(GuideTemplateData.alt(for: step))
         let source: String
         if context.selfContained, let data = image.data {
             source = "data:\(image.mediaType);base64,\(data.base64EncodedString())"
         } else {
-            source = Self.escapeHTML(image.path)
+            source = HTMLEscaping.escape(image.path)
         }
         var img = "<img src=\"\(source)\" alt=\"\(alt)\""
         if let w = image.width, let h = image.height, w > 0, h > 0 { img += " width=\"\(w)\" height=\"\(h)\"" }
@@ -185,10 +186,10 @@ struct GuideHTMLWriter {
         let frame = "<span class=\"wm-shot-frame\">\(img)\(box)</span>"
         let framed = context.selfContained
             ? frame
-            : "<a class=\"wm-shot-link\" href=\"\(Self.escapeHTML(image.path))\">\(frame)</a>"
+            : "<a class=\"wm-shot-link\" href=\"\(HTMLEscaping.escape(image.path))\">\(frame)</a>"
         var caption = "Screenshot of step \(step.number)"
         if let highlightLabel {
-            caption += ", with <strong>\(Self.escapeHTML(highlightLabel))</strong> outlined"
+            caption += ", with <strong>\(HTMLEscaping.escape(highlightLabel))</strong> outlined"
         } else if !box.isEmpty {
             caption += ", with the control outlined"
         }
@@ -215,21 +216,6 @@ struct GuideHTMLWriter {
         let w = max(0, min(rect.x + max(0, rect.width), width) - x)
         let h = max(0, min(rect.y + max(0, rect.height), height) - y)
         return "left:\(percent(x, of: width));top:\(percent(y, of: height));width:\(percent(w, of: width));height:\(percent(h, of: height))"
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }
 

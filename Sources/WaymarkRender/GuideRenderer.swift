@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkEscaping
 
 /// Writes `guide.md` (front matter, purpose, audience, objectives, prerequisites, numbered steps with screenshots
 /// and notes, knowledge check, footer) and `guide.html` (that same Markdown through cmark, in the HTML template).
@@ -16,7 +17,7 @@ public struct GuideRenderer: MaterialRenderer {
         let capture = guide.capture
         var data: [String: Any] = [
             "frontMatter": GuideTemplateData.frontMatter(guide, context: context),
-            "title": MarkdownInline.escape(capture.title.collapsingWhitespace),
+            "title": MarkdownEscaping.inline(capture.title.collapsingWhitespace),
             "sections": GuideTemplateData.sections(guide, context: context, images: true),
             "footer": GuideTemplateData.footer(capture),
             "hasObjectives": !capture.objectives.isEmpty,

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkEscaping
 
 /// Builds the values Mustache templates see, with every text already escaped for Markdown.
 ///
@@ -24,7 +25,7 @@ enum GuideTemplateData {
 
     static func escaped(_ text: String?) -> String? {
         guard let text = text?.trimming(.whitespacesAndNewlines), !text.isEmpty else { return nil }
-        return MarkdownInline.escape(text)
+        return MarkdownEscaping.inline(text)
     }
 
     /// A writer's note or sentence: `**labels**` and `` `values` `` kept, everything else escaped.
@@ -52,7 +53,7 @@ enum GuideTemplateData {
                 ]
                 var hasExtras = !step.notes.isEmpty
                 if images, let image = context.images[step.number] {
-                    s["image"] = ["alt": MarkdownInline.escape(alt(for: step)), "path": image.path]
+                    s["image"] = ["alt": MarkdownEscaping.inline(alt(for: step)), "path": image.path]
                     hasExtras = true
                 }
                 s["hasExtras"] = hasExtras

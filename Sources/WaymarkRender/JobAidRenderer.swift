@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkModel
+import WaymarkEscaping
 
 /// Writes `job-aid.md`: a one-page checklist of the steps for learners after training — no screenshots, notes as
 /// short sub-items, the owner to ask at the end — and `job-aid.html`, the same checklist laid out to print on one
@@ -13,7 +14,7 @@ public struct JobAidRenderer: MaterialRenderer {
         var data: [String: Any] = [
             "frontMatter": GuideTemplateData.frontMatter(
                 guide, context: context, title: "Job aid: \(title)", id: "\(capture.id)-job-aid"),
-            "title": MarkdownInline.escape(title),
+            "title": MarkdownEscaping.inline(title),
             "sections": GuideTemplateData.sections(guide, context: context, images: false),
         ]
         if let owner = GuideTemplateData.escaped(capture.owner) { data["contact"] = owner }

@@ -1,11 +1,9 @@
+import WaymarkEscaping
 import WaymarkModel
 
-/// Writes an `Instruction` (or plain text from a capture) as inline CommonMark that shows exactly the text it holds.
-///
-/// Labels and values come from recordings of real screens: they may contain `*`, `_`, backticks, `[`, `|`, HTML such
-/// as `<script>`, or template delimiters such as `{{`. Every such character is escaped so that CommonMark renderers
-/// (cmark, MkDocs, Hugo, Docusaurus) show it as text and never as markup, HTML or a template tag. Line breaks become
-/// spaces so a value can never start a new Markdown block.
+/// Writes an `Instruction` (or plain text from a capture) as inline CommonMark that shows exactly the text it holds:
+/// labels bold, values as code, keys bold, addresses as links, every character of recorded text escaped with
+/// `MarkdownEscaping`.
 public enum MarkdownInline {
     /// Options for how labels are written.
     public enum LabelStyle: Sendable {
@@ -20,110 +18,21 @@ public enum MarkdownInline {
         for segment in instruction.segments {
             switch segment {
             case .text(let text):
-                out += escape(text)
+                out += MarkdownEscaping.inline(text)
             case .label(let label):
-                let clean = oneLine(label).trimming(.whitespaces)
+                let clean = MarkdownEscaping.oneLine(label).trimming(.whitespaces)
                 guard !clean.isEmpty else { continue }
-                out += labels == .bold ? "**\(escape(clean))**" : escape(clean)
+                out += labels == .bold ? "**\(MarkdownEscaping.inline(clean))**" : MarkdownEscaping.inline(clean)
             case .literal(let literal):
-                out += containsTemplateDelimiters(literal) ? "“" + escape(literal) + "”" : codeSpan(literal)
+                out += MarkdownEscaping.containsTemplateDelimiters(literal) ? "“" + MarkdownEscaping.inline(literal) + "”" : MarkdownEscaping.codeSpan(literal)
             case .keys(let keys):
-                let joined = keys.map { escape(oneLine($0)) }.joined(separator: "+")
+                let joined = keys.map { MarkdownEscaping.inline(MarkdownEscaping.oneLine($0)) }.joined(separator: "+")
                 guard !joined.isEmpty else { continue }
                 out += labels == .bold ? "**\(joined)**" : joined
             case .link(let url, let spoken):
-                out += link(url: url, text: spoken)
+                out += MarkdownEscaping.link(url: url, text: spoken)
             }
         }
-        return protectLineStart(out)
-    }
-
-    /// Escapes text so that it renders literally in CommonMark and in HTML-tolerant Markdown dialects.
-    ///
-    /// `<`, `>` and `&` become entities (also safe in Markdown dialects without backslash escapes for them); other
-    /// inline-significant ASCII punctuation gets a backslash.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        let characters = Array(oneLine(text))
-        for (index, ch) in characters.enumerated() {
-            switch ch {
-            case "&" where startsEntity(characters, at: index): out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "{", "}", "|", "~", "#", "$", "^":
-                out.append("\\")
-                out.append(ch)
-            default:
-                out.append(ch)
-            }
-        }
-        return out
-    }
-
-    /// Whether `&` at `index` would be read as a character reference (`&amp;`, `&#38;`, `&#x26;`).
-    static func startsEntity(_ characters: [Character], at index: Int) -> Bool {
-        var i = index + 1
-        var length = 0
-        while i < characters.count, length <= 32, characters[i].isASCII,
-              characters[i].isLetter || characters[i].isNumber || (length == 0 && characters[i] == "#") {
-            i += 1
-            length += 1
-        }
-        return length > 0 && i < characters.count && characters[i] == ";"
-    }
-
-    /// A code span that shows `value` exactly, even when the value contains backticks.
-    public static func codeSpan(_ value: String) -> String {
-        let text = oneLine(value)
-        guard !text.isEmpty else { return "` `" }
-        var longest = 0, run = 0
-        for ch in text {
-            if ch == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
-        }
-        let fence = String(repeating: "`", count: longest + 1)
-        // CommonMark strips one space on each side when both are present; pad when the value starts or ends with
-        // a backtick or a space so the value itself is kept.
-        let pad = text.hasPrefix("`") || text.hasSuffix("`") || (text.hasPrefix(" ") && text.hasSuffix(" ")) ? " " : ""
-        return fence + pad + text + pad + fence
-    }
-
-    /// An autolink for ordinary web addresses, else the address as code (never a clickable unknown scheme).
-    public static func link(url: String, text: String) -> String {
-        let trimmed = url.trimming(.whitespacesAndNewlines)
-        let lowered = trimmed.lowercased()
-        let safeScheme = lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
-        let autolinkable = trimmed.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar.value < 0x7F && !"<>\\`{}|^\"".unicodeScalars.contains(scalar)
-        }
-        if safeScheme && autolinkable { return "<\(trimmed)>" }
-        return codeSpan(trimmed.isEmpty ? text : trimmed)
-    }
-
-    /// Text a line may not start with unescaped (it would become a heading, list item, quote or thematic break).
-    static func protectLineStart(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        if "-+=>".contains(first) { return "\\" + text }
-        // `1. ` or `1) ` at the start would begin an ordered list.
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 9 {
-            let rest = text.dropFirst(digits.count)
-            if let marker = rest.first, marker == "." || marker == ")" {
-                return String(digits) + "\\" + String(rest)
-            }
-        }
-        return text
-    }
-
-    /// Code spans cannot escape `{{` or `{%`, which site generators (Hugo shortcodes, Jinja in MkDocs macros) would
-    /// still expand; such values are written as escaped text in quotation marks instead.
-    static func containsTemplateDelimiters(_ text: String) -> Bool {
-        ["{{", "}}", "{%", "%}", "{#", "#}"].contains { text.contains($0) }
-    }
-
-    /// Line breaks and other vertical whitespace become single spaces; tabs become spaces.
-    static func oneLine(_ text: String) -> String {
-        guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
-        return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        return MarkdownEscaping.protectLineStart(out)
     }
 }

@@ -173,9 +173,10 @@ struct DriverLifecycleTests {
             try Data("<!doctype html><title>Busy</title><p>Busy</p>".utf8).write(to: local.appendingPathComponent("busy.html"))
             let clock = ContinuousClock()
             let started = clock.now
-            try await withCheckedDriver(commandTimeout: .seconds(3)) { driver in
+            // Deadlines generous enough for a loaded CI machine to open the page; the hung script is what must be cut.
+            try await withCheckedDriver(commandTimeout: .seconds(8)) { driver in
                 let session = try await driver.newSession(SessionOptions(
-                    viewport: nil, timeouts: BrowserTimeouts(pageLoad: .seconds(2), script: .seconds(1))))
+                    viewport: nil, timeouts: BrowserTimeouts(pageLoad: .seconds(8), script: .seconds(1))))
                 try await session.navigate(to: server.url("/local/busy.html"))
                 let error = await #expect(throws: BrowserError.self) {
                     // The page's script spins for ever; the next commands cannot get an answer from it.

@@ -1,4 +1,5 @@
 import Testing
+import WaymarkEscaping
 import WaymarkModel
 @testable import WaymarkRender
 
@@ -15,10 +16,10 @@ import WaymarkModel
     }
 
     @Test func codeSpansHoldBackticks() {
-        #expect(MarkdownInline.codeSpan("42.50") == "`42.50`")
-        #expect(MarkdownInline.codeSpan("a`b") == "``a`b``")
-        #expect(MarkdownInline.codeSpan("`x`") == "`` `x` ``")
-        #expect(MarkdownInline.codeSpan("a\n# heading") == "`a # heading`")
+        #expect(MarkdownEscaping.codeSpan("42.50") == "`42.50`")
+        #expect(MarkdownEscaping.codeSpan("a`b") == "``a`b``")
+        #expect(MarkdownEscaping.codeSpan("`x`") == "`` `x` ``")
+        #expect(MarkdownEscaping.codeSpan("a\n# heading") == "`a # heading`")
     }
 
     @Test func linesCannotStartABlock() {
@@ -29,9 +30,9 @@ import WaymarkModel
     }
 
     @Test func onlyWebAddressesBecomeLinks() {
-        #expect(MarkdownInline.link(url: "https://example.com/a?b=c", text: "example.com") == "<https://example.com/a?b=c>")
-        #expect(MarkdownInline.link(url: "javascript:alert(1)", text: "x") == "`javascript:alert(1)`")
-        #expect(MarkdownInline.link(url: "https://example.com/<x>", text: "x") == "`https://example.com/<x>`")
+        #expect(MarkdownEscaping.link(url: "https://example.com/a?b=c", text: "example.com") == "<https://example.com/a?b=c>")
+        #expect(MarkdownEscaping.link(url: "javascript:alert(1)", text: "x") == "`javascript:alert(1)`")
+        #expect(MarkdownEscaping.link(url: "https://example.com/<x>", text: "x") == "`https://example.com/<x>`")
     }
 
     @Test func writerMarkupIsKeptAndEverythingElseEscaped() {
@@ -72,7 +73,7 @@ import WaymarkModel
             let markdown = MarkdownInline.render(Instruction([.text("Type "), .literal(value), .text(".")]))
             let html = CmarkAdapter.html(fromMarkdown: markdown)
             let shown = Self.text(ofHTML: html)
-            let expected = MarkdownInline.containsTemplateDelimiters(value) ? "Type “\(value)”." : "Type \(value)."
+            let expected = MarkdownEscaping.containsTemplateDelimiters(value) ? "Type “\(value)”." : "Type \(value)."
             #expect(shown == expected, "\(value.debugDescription) → \(markdown) → \(html)")
             #expect(!html.contains("<a ") && !html.contains("<em>") && !html.contains("<img"))
         }

@@ -1,3 +1,4 @@
+import WaymarkEscaping
 /// Writes caption cues as WebVTT: `WEBVTT`, then cues `00:00:00.000 --> 00:00:04.400` with one or two lines.
 ///
 /// Cue text escapes `&`, `<` and `>` as WebVTT requires (so `-->` can never appear in a cue), and carries no
@@ -8,21 +9,8 @@ public enum WebVTTWriter {
         for cue in timeline.cues {
             let timing = CaptionTimestamp.format(cue.startMilliseconds, fractionSeparator: ".") + " --> "
                 + CaptionTimestamp.format(cue.endMilliseconds, fractionSeparator: ".")
-            blocks.append(([timing] + cue.lines.map(escape)).joined(separator: "\n"))
+            blocks.append(([timing] + cue.lines.map(WebVTTEscaping.cueText)).joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n") + "\n"
-    }
-
-    static func escape(_ line: String) -> String {
-        var out = ""
-        for c in line {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkEscaping
 
 /// GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`) and a Markdown step summary.
 ///
@@ -39,7 +40,7 @@ public enum GitHubReport {
         for f in report.findings {
             let place = f.line.map { "\(f.file):\($0)" } ?? f.file
             let status = (report.isFailing(f) ? "❌ " : "⚠️ ") + f.kind.rawValue
-            md += "| \(status) | \(cell(f.material)) | \(cell(f.owner ?? "—")) | \(cell(place)) | \(cell(f.fullMessage)) |\n"
+            md += "| \(status) | \(MarkdownEscaping.tableCell(f.material)) | \(MarkdownEscaping.tableCell(f.owner ?? "—")) | \(MarkdownEscaping.tableCell(place)) | \(MarkdownEscaping.tableCell(f.fullMessage)) |\n"
         }
         return md + "\n"
     }
@@ -56,16 +57,5 @@ public enum GitHubReport {
         escapeData(text)
             .replacingOccurrences(of: ":", with: "%3A")
             .replacingOccurrences(of: ",", with: "%2C")
-    }
-
-    /// A Markdown table cell: pipes escaped, line breaks as `<br>`, HTML-sensitive characters escaped.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r\n", with: "<br>")
-            .replacingOccurrences(of: "\n", with: "<br>")
-            .replacingOccurrences(of: "\r", with: "<br>")
     }
 }

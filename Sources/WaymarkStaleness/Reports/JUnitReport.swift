@@ -27,7 +27,7 @@ public enum JUnitReport {
         out += "<testsuites name=\"waymark check\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
         out += "  <testsuite name=\"waymark check\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         for c in cases {
-            out += "    <testcase classname=\"\(escape(c.classname))\" name=\"\(escape(c.name))\" file=\"\(escape(c.file))\""
+            out += "    <testcase classname=\"\(XMLEscaping.lenientAttribute(c.classname))\" name=\"\(XMLEscaping.lenientAttribute(c.name))\" file=\"\(XMLEscaping.lenientAttribute(c.file))\""
             if c.failing.isEmpty, c.passing.isEmpty {
                 out += "/>\n"
                 continue
@@ -39,20 +39,15 @@ public enum JUnitReport {
                     let place = f.line.map { "\(f.file):\($0)" } ?? f.file
                     return "\(place): \(f.fullMessage)" + (f.owner.map { "\nOwner: \($0)" } ?? "")
                 }.joined(separator: "\n\n")
-                out += "      <failure message=\"\(escape(first.message))\" type=\"\(escape(kinds))\">\(escape(body))</failure>\n"
+                out += "      <failure message=\"\(XMLEscaping.lenientAttribute(first.message))\" type=\"\(XMLEscaping.lenientAttribute(kinds))\">\(XMLEscaping.lenientAttribute(body))</failure>\n"
             }
             if !c.passing.isEmpty {
                 let body = c.passing.map { "warning[\($0.kind.rawValue)] \($0.file): \($0.fullMessage)" }.joined(separator: "\n")
-                out += "      <system-out>\(escape(body))</system-out>\n"
+                out += "      <system-out>\(XMLEscaping.lenientAttribute(body))</system-out>\n"
             }
             out += "    </testcase>\n"
         }
         out += "  </testsuite>\n</testsuites>\n"
         return out
-    }
-
-    /// XML text/attribute escaping; characters XML 1.0 cannot carry at all become U+FFFD.
-    static func escape(_ text: String) -> String {
-        XMLEscaping.attribute(XMLEscaping.replacingUnrepresentable(text))
     }
 }

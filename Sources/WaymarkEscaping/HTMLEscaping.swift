@@ -1,0 +1,24 @@
+/// Escaping for HTML text and quoted attribute values: what every HTML writer of Waymark calls (figures and captions
+/// around screenshots, the course page of LMS packages). Mustache templates escape their own variables.
+package enum HTMLEscaping {
+    /// `&`, `<`, `>`, `"` and `'` as character references: safe in element content and in single- or
+    /// double-quoted attribute values.
+    package static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,16 @@
+/// Escaping for WebVTT cue text: `&`, `<` and `>` as character references, as the WebVTT specification requires, so
+/// `-->` can never appear in a cue and no text becomes a styling tag.
+package enum WebVTTEscaping {
+    package static func cueText(_ line: String) -> String {
+        var out = ""
+        for c in line {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
