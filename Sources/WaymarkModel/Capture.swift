@@ -65,6 +65,17 @@ public struct Capture: Sendable, Hashable, Codable {
     }
 }
 
+extension Capture {
+    /// The BCP 47 tag every output declares (HTML `lang`, SSML `xml:lang`, package metadata): the capture's
+    /// `language` when it is a well-formed tag, else `en`. One rule, so a guide and its narration never disagree.
+    public var languageTag: String {
+        guard let language, !language.isEmpty, language.count <= 35,
+              language.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }),
+              language.first?.isLetter == true, !language.hasSuffix("-"), !language.contains("--") else { return "en" }
+        return language
+    }
+}
+
 /// Where a capture came from: the format it was read as and its path (relative where possible).
 public struct CaptureSource: Sendable, Hashable, Codable {
     public var format: CaptureFormat

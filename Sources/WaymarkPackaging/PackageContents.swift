@@ -65,7 +65,7 @@ struct PackageContents {
             let structure = CMI5CourseStructure(
                 identity: identity, title: capture.title,
                 description: capture.purpose.flatMap { $0.collapsingWhitespace.isEmpty ? nil : $0 } ?? capture.title,
-                language: Self.languageTag(capture.language), launchPath: Self.launchPath, masteryScore: mastery)
+                language: capture.languageTag, launchPath: Self.launchPath, masteryScore: mastery)
             description = RenderedFile(path: "cmi5.xml", text: structure.xml)
         }
         return [description] + content
@@ -79,12 +79,5 @@ struct PackageContents {
                 hint: "Restore Templates/\(name) or remove its override."))
         }
         return RenderedFile(path: path, text: text)
-    }
-
-    /// The capture's language for `langstring`s, `en` when absent or not a plain BCP 47 shape.
-    static func languageTag(_ raw: String?) -> String {
-        guard let raw, !raw.isEmpty, raw.count <= 35, raw.first?.isLetter == true,
-              raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return "en" }
-        return raw
     }
 }

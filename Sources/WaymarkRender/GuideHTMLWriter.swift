@@ -2,30 +2,30 @@ import Foundation
 import WaymarkModel
 import WaymarkEscaping
 
-/// Turns a guide's Markdown into `guide.html`: cmark renders the text (safe mode), then the screenshots cmark wrote
-/// as plain `<img>` become figures with the highlight box drawn over them, headings get anchors for the contents
-/// navigation, and the result is placed into `guide.html.mustache` with landmarks and the shared stylesheet.
+/// Turns a guide's Markdown into `guide.html`: cmark parses the text into a `MarkdownNode` tree, the tree is
+/// transformed — the screenshots become figures with the highlight box drawn over them, step items get anchors, level-2
+/// headings get ids for the contents navigation — and `MarkdownHTML` renders it once (cmark's safe mode); the result
+/// is placed into `guide.html.mustache` with landmarks and the shared stylesheet.
 ///
-/// The post-processing only touches markup cmark itself produced for images and headings (captured text cannot
-/// produce an `<img` or `<h2>` tag in safe mode: it is escaped), so it cannot be fooled by labels.
+/// The transforms work on nodes, never on HTML text, so nothing a label says can be mistaken for markup.
 struct GuideHTMLWriter {
     let guide: PhrasedGuide
     let context: RenderContext
 
     func html(fromGuideMarkdown markdown: String) -> String {
-        let body = Self.stripFrontMatter(markdown)
-        let (main, footer) = Self.splitFooter(body)
-        var mainHTML = CmarkAdapter.html(fromMarkdown: main)
-        mainHTML = replaceScreenshots(in: mainHTML)
-        mainHTML = Self.anchorSteps(mainHTML, count: guide.steps.count)
-        let (anchored, nav) = Self.anchorHeadings(mainHTML)
+        let document = CmarkAdapter.parse(Self.stripFrontMatter(markdown))
+        var (main, footer) = Self.splitFooter(document)
+        main = replaceScreenshots(in: main)
+        main = Self.anchorSteps(main, count: guide.steps.count)
+        let nav: [NavEntry]
+        (main, nav) = Self.anchorHeadings(main)
         let capture = guide.capture
         var data: [String: Any] = [
-            "lang": Self.languageTag(capture.language),
+            "lang": capture.languageTag,
             "title": capture.title.collapsingWhitespace,
             "generator": "waymark \(WaymarkVersion.current)",
-            "body": anchored.trimming(.newlines),
-            "footer": CmarkAdapter.html(fromMarkdown: footer).trimming(.newlines),
+            "body": MarkdownHTML.render(main).trimming(.newlines),
+            "footer": MarkdownHTML.render(footer).trimming(.newlines),
             "nav": nav.map { ["id": $0.id, "text": $0.text] },
             "hasSections": nav.count >= 2,
             "stepLinks": guide.steps.map { ["number": $0.number] },
@@ -35,7 +35,7 @@ struct GuideHTMLWriter {
         return GuideRenderer.normalizeBlankLines(context.templates.render("guide.html.mustache", data))
     }
 
-    /// The document without its leading `---` YAML block.
+    /// The document without its leading `---` YAML block (front matter is YAML, not Markdown).
     static func stripFrontMatter(_ markdown: String) -> String {
         guard markdown.hasPrefix("---\n") else { return markdown }
         let rest = markdown.dropFirst(4)
@@ -43,127 +43,82 @@ struct GuideHTMLWriter {
         return String(rest[end.upperBound...])
     }
 
-    /// Splits at the last thematic break (`---` on its own line): what follows is the page footer.
-    static func splitFooter(_ body: String) -> (main: String, footer: String) {
-        guard let range = body.utf8Range(of: "\n---\n", backwards: true) else { return (body, "") }
-        return (String(body[..<range.lowerBound]) + "\n", String(body[range.upperBound...]))
+    /// Splits at the last top-level thematic break (`---`): what follows is the page footer.
+    static func splitFooter(_ document: MarkdownNode) -> (main: MarkdownNode, footer: MarkdownNode) {
+        let blocks = document.children
+        guard let last = blocks.lastIndex(of: .thematicBreak) else { return (document, .document([])) }
+        return (.document(Array(blocks[..<last])), .document(Array(blocks[(last + 1)...])))
     }
 
     /// Gives each step's list item an anchor `step-N` and a "Link" to it, so a trainer can send a colleague
     /// straight to step 7. The link is a plain anchor (it works without JavaScript); the page's script copies the
     /// address when it can. Steps are the items of the top-level numbered lists, in order: objectives and
     /// prerequisites are bulleted, notes are quotes, and the knowledge check comes after the last step.
-    static func anchorSteps(_ html: String, count: Int) -> String {
-        guard count > 0 else { return html }
-        // One pass over the bytes: the tags are ASCII, and everything between them is copied as is.
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + count * 128)
-        var depth = 0
-        var inStepList = false
+    static func anchorSteps(_ document: MarkdownNode, count: Int) -> MarkdownNode {
         var number = 0
-        var index = 0
-        func at(_ tag: StaticString) -> Bool {
-            let length = tag.utf8CodeUnitCount
-            guard index + length <= bytes.count else { return false }
-            let start = tag.utf8Start
-            for offset in 0..<length where bytes[index + offset] != start[offset] { return false }
-            return true
+        let blocks = document.children.map { block -> MarkdownNode in
+            guard case .list(let list, let items) = block, list.ordered, number < count else { return block }
+            return .list(list, items: items.map { item in
+                guard case .item(let attributes, let children) = item, number < count else { return item }
+                number += 1
+                let link = MarkdownNode.markupInline(
+                    "<a class=\"wm-step-link\" href=\"#step-\(number)\" aria-label=\"Link to step \(number)\">Link</a>")
+                return .item(attributes: attributes + [HTMLAttribute("id", "step-\(number)"), HTMLAttribute("class", "wm-step")],
+                             [link] + children)
+            })
         }
-        while index < bytes.count, number < count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                out.append(bytes[index])
-                index += 1
-                continue
-            }
-            if at("<ol") || at("<ul") {
-                if depth == 0 { inStepList = at("<ol") }
-                depth += 1
-                out.append(contentsOf: bytes[index..<index + 3])
-                index += 3
-            } else if at("</ol>") || at("</ul>") {
-                depth = max(0, depth - 1)
-                out.append(contentsOf: bytes[index..<index + 5])
-                index += 5
-            } else if at("<li>") {
-                if inStepList && depth == 1 {
-                    number += 1
-                    out.append(contentsOf: "<li id=\"step-\(number)\" class=\"wm-step\"><a class=\"wm-step-link\" href=\"#step-\(number)\" aria-label=\"Link to step \(number)\">Link</a>".utf8)
-                } else {
-                    out.append(contentsOf: "<li>".utf8)
-                }
-                index += 4
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
-        }
-        out.append(contentsOf: bytes[index...])
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `en`, `de-CH` … from the capture; `en` when absent or malformed.
-    static func languageTag(_ raw: String?) -> String {
-        guard let raw, !raw.isEmpty, raw.count <= 35,
-              raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
-              raw.first?.isLetter == true else { return "en" }
-        return raw
+        return .document(blocks)
     }
 
     struct NavEntry { var id: String; var text: String }
 
-    /// Gives every `<h2>` an id and returns the contents list.
-    static func anchorHeadings(_ html: String) -> (String, [NavEntry]) {
-        var out = ""
+    /// Gives every top-level `<h2>` an id and returns the contents list.
+    static func anchorHeadings(_ document: MarkdownNode) -> (MarkdownNode, [NavEntry]) {
         var nav: [NavEntry] = []
-        var rest = Substring(html)
-        while let open = rest.utf8Range(of: "<h2>") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].utf8Range(of: "</h2>") else {
-                rest = rest[open.lowerBound...]
-                break
-            }
-            let inner = rest[open.upperBound..<close.lowerBound]
+        let blocks = document.children.map { block -> MarkdownNode in
+            guard case .heading(2, let attributes, let children) = block else { return block }
             let id = "section-\(nav.count + 1)"
-            nav.append(NavEntry(id: id, text: plainText(ofHTML: String(inner))))
-            out += "<h2 id=\"\(id)\">" + inner + "</h2>"
-            rest = rest[close.upperBound...]
+            nav.append(NavEntry(id: id, text: block.plainText))
+            return .heading(level: 2, attributes: attributes + [HTMLAttribute("id", id)], children)
         }
-        out += rest
-        return (out, nav)
+        return (.document(blocks), nav)
     }
 
-    /// Text of a cmark HTML fragment: tags dropped, cmark's entities decoded (the template escapes it again).
-    static func plainText(ofHTML html: String) -> String {
-        var text = ""
-        var inTag = false
-        for ch in html {
-            if ch == "<" { inTag = true; continue }
-            if ch == ">" && inTag { inTag = false; continue }
-            if !inTag { text.append(ch) }
-        }
-        return text.utf8Replacing("&lt;", with: "<").utf8Replacing("&gt;", with: ">")
-            .utf8Replacing("&quot;", with: "\"").utf8Replacing("&#39;", with: "'").utf8Replacing("&amp;", with: "&")
-    }
-
-    /// Replaces each `<p><img src="images/step-NN…" … /></p>` that cmark wrote with a figure and highlight box.
-    func replaceScreenshots(in html: String) -> String {
-        var result = html
+    /// Each step's screenshot image becomes a figure with its highlight box; a paragraph that holds only the
+    /// image becomes the figure itself.
+    func replaceScreenshots(in document: MarkdownNode) -> MarkdownNode {
+        var figures: [String: String] = [:]
         for step in guide.steps {
-            guard let image = context.images[step.number] else { continue }
-            let marker = "<img src=\"\(HTMLEscaping.escape(image.path))\""
-            guard let imgStart = result.utf8Range(of: marker),
-                  let imgEnd = result[imgStart.upperBound...].utf8Range(of: "/>") else { continue }
-            var replaceStart = imgStart.lowerBound
-            var replaceEnd = imgEnd.upperBound
-            if result[..<replaceStart].hasSuffix("<p>"),
-               result[replaceEnd...].hasPrefix("</p>") {
-                replaceStart = result.index(replaceStart, offsetBy: -3)
-                replaceEnd = result.index(replaceEnd, offsetBy: 4)
-            }
-            result.replaceSubrange(replaceStart..<replaceEnd, with: figure(for: step, image: image))
+            guard let image = context.images[step.number], figures[image.path] == nil else { continue }
+            figures[image.path] = figure(for: step, image: image)
         }
-        return result
+        guard !figures.isEmpty else { return document }
+        var used = Set<String>()
+        func transform(_ node: MarkdownNode) -> MarkdownNode {
+            switch node {
+            case .paragraph(let children):
+                if children.count == 1, case .image(let source, _, _) = children[0], let figure = figures[source],
+                   !used.contains(source) {
+                    used.insert(source)
+                    return .markupBlock(figure)
+                }
+                return .paragraph(children.map(transform))
+            case .image(let source, _, _):
+                guard let figure = figures[source], !used.contains(source) else { return node }
+                used.insert(source)
+                return .markupInline(figure)
+            case .document(let c): return .document(c.map(transform))
+            case .blockQuote(let c): return .blockQuote(c.map(transform))
+            case .list(let list, let items): return .list(list, items: items.map(transform))
+            case .item(let attributes, let c): return .item(attributes: attributes, c.map(transform))
+            case .heading(let level, let attributes, let c): return .heading(level: level, attributes: attributes, c.map(transform))
+            case .emphasis(let c): return .emphasis(c.map(transform))
+            case .strong(let c): return .strong(c.map(transform))
+            case .link(let destination, let title, let c): return .link(destination: destination, title: title, c.map(transform))
+            default: return node
+            }
+        }
+        return transform(document)
     }
 
     func figure(for step: PhrasedStep, image: GuideImage) -> String {

@@ -22,15 +22,51 @@ public struct JobAidRenderer: MaterialRenderer {
         return [RenderedFile(path: "job-aid.md", text: text), RenderedFile(path: "job-aid.html", text: html(fromMarkdown: text, guide: guide, context: context))]
     }
 
+    /// Items that start with `[ ] ` become tick boxes. Only the template writes `- [ ] ` at the start of an item;
+    /// captured text inside it is escaped, so it cannot start an item this way.
+    static func tickBoxes(_ node: MarkdownNode) -> MarkdownNode {
+        switch node {
+        case .item(let attributes, var children):
+            children = children.map(tickBoxes)
+            if case .paragraph(let inlines)? = children.first, let rest = dropLeadingText("[ ] ", from: inlines) {
+                children[0] = .paragraph([.markupInline("<span class=\"wm-box\" aria-hidden=\"true\"></span>")] + rest)
+                return .item(attributes: attributes + [HTMLAttribute("class", "wm-check")], children)
+            }
+            return .item(attributes: attributes, children)
+        case .document(let c): return .document(c.map(tickBoxes))
+        case .blockQuote(let c): return .blockQuote(c.map(tickBoxes))
+        case .list(let list, let items): return .list(list, items: items.map(tickBoxes))
+        default: return node
+        }
+    }
+
+    /// `inlines` without `prefix` at their start, which may span several text nodes (cmark splits text at
+    /// brackets); nil when they do not start with it.
+    static func dropLeadingText(_ prefix: String, from inlines: [MarkdownNode]) -> [MarkdownNode]? {
+        var remaining = Substring(prefix)
+        var index = 0
+        var rest = inlines
+        while !remaining.isEmpty {
+            guard index < rest.count, case .text(let text) = rest[index] else { return nil }
+            if text.count <= remaining.count {
+                guard remaining.hasPrefix(text) else { return nil }
+                remaining = remaining.dropFirst(text.count)
+                rest.remove(at: index)
+            } else {
+                guard text.hasPrefix(remaining) else { return nil }
+                rest[index] = .text(String(text.dropFirst(remaining.count)))
+                remaining = ""
+            }
+        }
+        return rest
+    }
+
     /// The Markdown through cmark (safe mode) in `job-aid.html.mustache`; `[ ]` items become tick boxes.
     func html(fromMarkdown markdown: String, guide: PhrasedGuide, context: RenderContext) -> String {
         let capture = guide.capture
-        var body = CmarkAdapter.html(fromMarkdown: GuideHTMLWriter.stripFrontMatter(markdown))
-        // Only the template writes `- [ ] ` at the start of an item; captured text inside it is escaped.
-        body = body.utf8Replacing("<li>[ ] ", with: "<li class=\"wm-check\"><span class=\"wm-box\" aria-hidden=\"true\"></span>")
-            .utf8Replacing("<li>\n<p>[ ] ", with: "<li class=\"wm-check\">\n<p><span class=\"wm-box\" aria-hidden=\"true\"></span>")
+        let body = MarkdownHTML.render(Self.tickBoxes(CmarkAdapter.parse(GuideHTMLWriter.stripFrontMatter(markdown))))
         var data: [String: Any] = [
-            "lang": GuideHTMLWriter.languageTag(capture.language),
+            "lang": capture.languageTag,
             "title": capture.title.collapsingWhitespace,
             "generator": "waymark \(WaymarkVersion.current)",
             "body": body.trimming(.newlines),

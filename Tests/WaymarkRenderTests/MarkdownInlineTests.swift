@@ -53,8 +53,9 @@ import WaymarkModel
         }
     }
 
-    static func text(ofHTML html: String) -> String {
-        GuideHTMLWriter.plainText(ofHTML: html).trimmingCharacters(in: .newlines)
+    /// What a reader sees of the Markdown: the text of cmark's tree.
+    static func text(ofMarkdown markdown: String) -> String {
+        CmarkAdapter.parse(markdown).plainText
     }
 
     @Test func labelsSurviveCmarkExactly() {
@@ -62,17 +63,17 @@ import WaymarkModel
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             let markdown = MarkdownInline.render(Instruction([.text("Click "), .label(trimmed), .text(".")]))
-            let html = CmarkAdapter.html(fromMarkdown: markdown)
+            let html = MarkdownHTML.render(markdown: markdown)
             #expect(html.hasPrefix("<p>Click <strong>"), "\(value.debugDescription) → \(html)")
-            #expect(Self.text(ofHTML: html) == "Click \(trimmed).", "\(value.debugDescription) → \(markdown)")
+            #expect(Self.text(ofMarkdown: markdown) == "Click \(trimmed).", "\(value.debugDescription) → \(markdown)")
         }
     }
 
     @Test func literalsSurviveCmarkExactly() {
         for value in Self.randomStrings(count: 400) {
             let markdown = MarkdownInline.render(Instruction([.text("Type "), .literal(value), .text(".")]))
-            let html = CmarkAdapter.html(fromMarkdown: markdown)
-            let shown = Self.text(ofHTML: html)
+            let html = MarkdownHTML.render(markdown: markdown)
+            let shown = Self.text(ofMarkdown: markdown)
             let expected = MarkdownEscaping.containsTemplateDelimiters(value) ? "Type “\(value)”." : "Type \(value)."
             #expect(shown == expected, "\(value.debugDescription) → \(markdown) → \(html)")
             #expect(!html.contains("<a ") && !html.contains("<em>") && !html.contains("<img"))

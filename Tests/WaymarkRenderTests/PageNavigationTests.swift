@@ -6,28 +6,26 @@ import WaymarkModel
 /// Step anchors in guide.html, and the dashboard's counts, material links and status badges.
 @Suite struct PageNavigationTests {
     @Test func stepsOfEverySectionGetAnchorsInOrder() {
-        let html = """
-        <ul>
-        <li>objective</li>
-        </ul>
-        <h2>First</h2>
-        <ol>
-        <li>
-        <p>one</p>
-        <blockquote><ol><li>not a step</li></ol></blockquote>
-        </li>
-        <li>two</li>
-        </ol>
-        <h2>Second</h2>
-        <ol start="3">
-        <li>three</li>
-        </ol>
-        <h2>Check your understanding</h2>
-        <ol>
-        <li>a question</li>
-        </ol>
+        let markdown = """
+        - objective
+
+        ## First
+
+        1. one
+
+           > 1. not a step
+
+        2. two
+
+        ## Second
+
+        3. three
+
+        ## Check your understanding
+
+        1. a question
         """
-        let anchored = GuideHTMLWriter.anchorSteps(html, count: 3)
+        let anchored = MarkdownHTML.render(GuideHTMLWriter.anchorSteps(CmarkAdapter.parse(markdown), count: 3))
         for n in 1...3 {
             #expect(anchored.contains(
                 "<li id=\"step-\(n)\" class=\"wm-step\"><a class=\"wm-step-link\" href=\"#step-\(n)\" aria-label=\"Link to step \(n)\">Link</a>"))
@@ -39,8 +37,8 @@ import WaymarkModel
     }
 
     @Test func noStepsLeavesThePageAlone() {
-        let html = "<ol>\n<li>x</li>\n</ol>\n"
-        #expect(GuideHTMLWriter.anchorSteps(html, count: 0) == html)
+        let tree = CmarkAdapter.parse("1. x\n")
+        #expect(GuideHTMLWriter.anchorSteps(tree, count: 0) == tree)
     }
 
     @Test func countsAreMostCommonFirstThenByName() {

@@ -38,7 +38,7 @@ public struct SpokenPhrasing: Sendable {
             }
         }
         segments.append(NarrationSegment(kind: .outro, sentences: outro(for: capture, stepCount: guide.steps.count)))
-        return NarrationScript(title: Self.normalizeSpaces(capture.title), language: Self.languageTag(capture.language), segments: segments)
+        return NarrationScript(title: Self.normalizeSpaces(capture.title), language: capture.languageTag, segments: segments)
     }
 
     /// "In this video you'll learn to …" from the objectives, else from a task-like title, then the purpose.
@@ -435,12 +435,4 @@ public struct SpokenPhrasing: Sendable {
         "switch", "sync", "track", "transfer", "turn", "unlock", "update", "upgrade", "upload", "use", "verify", "view",
         "write",
     ]
-
-    /// A safe `xml:lang` value: the capture's language when it is a well-formed tag, else `en`.
-    static func languageTag(_ language: String?) -> String {
-        guard let language, !language.isEmpty, language.count <= 35,
-              language.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }),
-              language.first?.isLetter == true, !language.hasSuffix("-"), !language.contains("--") else { return "en" }
-        return language
-    }
 }
