@@ -2,6 +2,7 @@ import Foundation
 import WaymarkModel
 import WaymarkRender
 import WaymarkJSON
+import WaymarkSupport
 
 /// Turns a capture's narration files into audio and video with tools the user has installed: espeak-ng speaks
 /// `narration.ssml` into `narration.wav`; ffmpeg puts the screenshots on screen for as long as `shotlist.json` says,
@@ -136,7 +137,7 @@ public struct NarrationMediaAssembler: Sendable {
                     hint: "Run waymark build (or narrate --video) so the screenshots are copied next to the narration."))
             }
             do {
-                try Data(Self.concatList(shots, folder: folder).utf8).write(to: listURL)
+                try AtomicFileWriter.write(Data(Self.concatList(shots, folder: folder).utf8), to: listURL)
             } catch {
                 throw DiagnosticError(Diagnostic(.outputWriteFailed, "Cannot write \(listURL.path): \(error.localizedDescription)"))
             }

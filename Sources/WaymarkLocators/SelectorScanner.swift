@@ -1,18 +1,16 @@
 /// The one scanner for selector text: it walks CSS and XPath respecting quotes, brackets and parentheses, so a `>`,
 /// `/` or `,` inside `[title='a > b']` or `contains(., 'x/y')` is never taken for structure.
 enum SelectorScanner {
-    /// `text` split at every top-level occurrence of `separator` (outside quotes, brackets and parentheses).
-    static func split(_ text: String, on separator: String) -> [Substring] {
-        let characters = Array(text)
-        let pattern = Array(separator)
-        var parts: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        var offset = 0
+    /// Calls `body` with every character of `text` that stands outside quotes, brackets and parentheses (its index
+    /// and offset in characters); `body` returns how many characters to skip after it (0 to go on normally).
+    private static func forEachTopLevel(_ text: String, _ body: (String.Index, Int) -> Int) {
         var depth = 0
         var quote: Character?
+        var index = text.startIndex
+        var offset = 0
         while index < text.endIndex {
-            let c = characters[offset]
+            let c = text[index]
+            var skip = 0
             if let q = quote {
                 if c == q { quote = nil }
             } else if c == "\"" || c == "'" {
@@ -21,16 +19,25 @@ enum SelectorScanner {
                 depth += 1
             } else if c == "]" || c == ")" {
                 depth = max(0, depth - 1)
-            } else if depth == 0, !pattern.isEmpty, offset + pattern.count <= characters.count,
-                      characters[offset..<offset + pattern.count].elementsEqual(pattern) {
-                parts.append(text[start..<index])
-                index = text.index(index, offsetBy: pattern.count)
-                offset += pattern.count
-                start = index
-                continue
+            } else if depth == 0 {
+                skip = body(index, offset)
             }
-            index = text.index(after: index)
-            offset += 1
+            let step = max(1, skip)
+            index = text.index(index, offsetBy: step, limitedBy: text.endIndex) ?? text.endIndex
+            offset += step
+        }
+    }
+
+    /// `text` split at every top-level occurrence of `separator` (outside quotes, brackets and parentheses).
+    static func split(_ text: String, on separator: String) -> [Substring] {
+        guard !separator.isEmpty else { return [Substring(text)] }
+        var parts: [Substring] = []
+        var start = text.startIndex
+        forEachTopLevel(text) { index, _ in
+            guard text[index...].hasPrefix(separator) else { return 0 }
+            parts.append(text[start..<index])
+            start = text.index(index, offsetBy: separator.count)
+            return separator.count
         }
         parts.append(text[start...])
         return parts
@@ -38,24 +45,10 @@ enum SelectorScanner {
 
     /// The compound selector after the last top-level combinator (space, `>`, `+`, `~`): the element itself.
     static func lastCompound(_ css: String) -> Substring {
-        var depth = 0
-        var quote: Character?
         var start = css.startIndex
-        var index = css.startIndex
-        while index < css.endIndex {
-            let c = css[index]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "[" || c == "(" {
-                depth += 1
-            } else if c == "]" || c == ")" {
-                depth = max(0, depth - 1)
-            } else if depth == 0, c == " " || c == ">" || c == "+" || c == "~" {
-                start = css.index(after: index)
-            }
-            index = css.index(after: index)
+        forEachTopLevel(css) { index, _ in
+            if " >+~".contains(css[index]) { start = css.index(after: index) }
+            return 0
         }
         let compound = css[start...].drop { $0 == " " }
         return compound.isEmpty ? Substring(css) : compound
