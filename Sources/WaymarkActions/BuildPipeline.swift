@@ -304,14 +304,23 @@ public struct BuildPipeline: Sendable {
             if let output { outputs.append(output) }
             if let diagnostic { diagnostics.append(diagnostic) }
         }
+        // The step summaries the next step diff needs, beside the materials (the lock keeps their digest).
+        let summaries = StepSummaryFile.serialized(zip(capture.steps, stepFingerprints).map { StepSummary($0, fingerprint: $1) })
+        let summaryFile = RenderedFile(path: StepSummaryFile.fileName, text: summaries)
+        let (summaryOutput, summaryProblem) = write(summaryFile, relativePath: StepSummaryFile.relativePath(captureID: capture.id), root: outputRoot)
+        if let summaryProblem { diagnostics.append(summaryProblem) }
         AtomicFileWriter.removeLeftovers(in: folder)
         AtomicFileWriter.removeLeftovers(in: folder.appendingPathComponent("images"))
         removeStaleImages(in: folder.appendingPathComponent("images"), keeping: Set(images.values.map(\.path)))
         var result = BuildReport.CaptureResult(
             id: capture.id, title: capture.title, sourcePath: item.displayPath, sourceURL: item.fileURL,
-            sourceHash: item.sourceHash, format: capture.source.format, stepCount: guide.steps.count, capture: capture, outputs: outputs, diagnostics: diagnostics)
+            sourceHash: item.sourceHash, format: capture.source.format, stepCount: guide.steps.count, outputs: outputs,
+            diagnostics: diagnostics)
+        result.owner = capture.owner
+        result.reviewBy = capture.reviewBy
+        result.recordedAt = capture.recordedAt
         result.fingerprint = captureFingerprint
-        result.stepFingerprints = stepFingerprints
+        result.stepSummaries = summaryOutput
         // The dashboard row is made here, on the worker, from what was actually written; `run` fills in its status.
         var timingContext = RenderContext(
             templates: templates, images: imagesForTiming(guide, outputs: outputs), wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)

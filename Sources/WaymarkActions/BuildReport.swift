@@ -41,17 +41,20 @@ public struct BuildReport: Sendable {
         public var sourceHash: String
         public var format: CaptureFormat
         public var stepCount: Int
-        /// The capture as built (imported, redacted), for the lock's per-step summaries. The phrased guide is
-        /// not kept: the build keeps only what the lock and the dashboard need, so memory stays small per capture.
-        public var capture: Capture
         public var outputs: [Output]
         public var diagnostics: [Diagnostic]
         /// The capture's row on the dashboard, filled once every capture is built.
         public var dashboard: DashboardEntry? = nil
-        /// The capture's semantic fingerprint and its steps' (`Fingerprint`), computed once for the front matter
-        /// and reused by the lock.
+        /// What the lock keeps of the capture (neither the capture nor its phrased guide is kept: the build holds
+        /// only what the lock and the dashboard need, so memory stays small per capture).
+        public var owner: String?
+        public var reviewBy: CalendarDate?
+        public var recordedAt: String?
+        /// The capture's semantic fingerprint (`Fingerprint`), computed once for the front matter and the lock.
         public var fingerprint: String = ""
-        public var stepFingerprints: [String] = []
+        /// The capture's `StepSummaryFile` as written (its path and hash), for the lock; nil when it could not be
+        /// written.
+        public var stepSummaries: Output?
 
         /// What the lock keeps of the dashboard row, so an unchanged capture can be listed without importing it.
         public var dashboardRow: LockDashboardRow? {

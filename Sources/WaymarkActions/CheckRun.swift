@@ -148,8 +148,19 @@ public struct CheckRun: Sendable {
         let outputs = hashedOutputs(lock, folder: disk)
         if let fullLock { disk.save(keeping: fullLock.outputPaths) }
         let checked = StalenessChecker(settings: settings).check(
-            lock: lock, sources: sources, outputs: outputs, citations: citations)
+            lock: lock, sources: sources, outputs: outputs, citations: citations,
+            stepSummaries: { entry in entry.steps ?? Self.stepSummaries(of: entry, in: outRoot) })
         return (checked.report, diagnostics + checked.diagnostics)
+    }
+
+    /// The step summaries a version 2 entry's build left in `out/<id>/.waymark-steps.json`, when the file is there
+    /// with the bytes the lock recorded.
+    static func stepSummaries(of entry: LockEntry, in outRoot: URL) -> [StepSummary]? {
+        guard let digest = entry.stepsDigest else { return nil }
+        let url = outRoot.appendingPathComponent(StepSummaryFile.relativePath(captureID: entry.id))
+        guard case .success(let data) = RegularFile.read(url.path, maxBytes: 64 * 1_048_576),
+              LockDigest.matches(Fingerprint.hex(of: data), recorded: digest) else { return nil }
+        return StepSummaryFile.parse(data)
     }
 
     /// SHA-256 of every file (nil for one that cannot be read), in parallel: most of a clean check's work.

@@ -23,7 +23,7 @@ public enum CiteAction {
         }
         var diagnostics: [Diagnostic] = []
         let source = outURL.appendingPathComponent(entry.source)
-        if let data = try? Data(contentsOf: source), Fingerprint.hex(of: data) != entry.sourceHash {
+        if let data = try? Data(contentsOf: source), !LockDigest.matches(Fingerprint.hex(of: data), recorded: entry.sourceHash) {
             diagnostics.append(Diagnostic(
                 .citeSourceChanged, "The capture file changed since the last build; this marker cites the built version.",
                 at: SourceLocation(file: DisplayPath.of(source, relativeTo: project.workingDirectory))))

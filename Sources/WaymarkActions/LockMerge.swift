@@ -113,7 +113,7 @@ public struct LockMerge: Sendable {
         for file in files {
             do {
                 _ = try AtomicFileWriter.write(file.contents, to: outRoot.appendingPathComponent(file.path))
-                merged.sharedOutputs[file.path] = Fingerprint.hex(of: file.contents)
+                merged.sharedOutputs[file.path] = LockDigest.output(Fingerprint.hex(of: file.contents))
             } catch {
                 diagnostics.append(Diagnostic(
                     .outputWriteFailed, "Could not write \(file.path): \(error.localizedDescription)",
@@ -121,8 +121,8 @@ public struct LockMerge: Sendable {
             }
         }
         do {
-            _ = try AtomicFileWriter.write(
-                Data(merged.serialized().utf8), to: outRoot.appendingPathComponent(LockFile.fileName))
+            // Shards' version 1 entries (inline step summaries) get their step summary files here.
+            merged = try merged.write(to: outRoot)
         } catch {
             diagnostics.append(Diagnostic(
                 .outputWriteFailed, "Could not write the merged lock: \(error.localizedDescription)",

@@ -16,7 +16,8 @@ extension LockedBuild {
             let current = Set(result.outputs.map(\.path))
             for (path, hash) in entry.outputs where !current.contains(path) && path.hasPrefix(result.id + "/") {
                 let url = root.appendingPathComponent(path)
-                guard let data = AtomicFileWriter.contents(ofFile: url.path), Fingerprint.hex(of: data) == hash else { continue }
+                guard let data = AtomicFileWriter.contents(ofFile: url.path),
+                      LockDigest.matches(Fingerprint.hex(of: data), recorded: hash) else { continue }
                 try? FileManager.default.removeItem(at: url)
             }
         }

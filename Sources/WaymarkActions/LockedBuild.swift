@@ -71,7 +71,9 @@ public struct LockedBuild: Sendable {
             }
         }
         pipeline.writeGuard = { relativePath, existing in
-            guard let locked = known[relativePath], Fingerprint.hex(of: existing) != locked else { return nil }
+            guard let locked = known[relativePath], !LockDigest.matches(Fingerprint.hex(of: existing), recorded: locked) else {
+                return nil
+            }
             return Diagnostic(
                 .outputEdited, "Left alone: this file was edited by hand since the last build.",
                 hint: "Move the wording into the capture (a step's `instruction`) and build again, or run `waymark build --force` to overwrite the edit.",
@@ -90,19 +92,24 @@ public struct LockedBuild: Sendable {
             lock.captures[id] = entry
         }
         for result in report.captures {
+            // Digests as the lock records them (`LockDigest`), so an unchanged rebuild compares equal to the lock read.
             lock.captures[result.id] = LockEntry(
-                capture: result.capture, sourcePath: LockFile.relativePath(of: result.sourceURL, from: outRoot),
-                sourceHash: result.sourceHash, outputs: Dictionary(result.outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
-                templateHash: templateHash, dashboard: result.dashboardRow, settingsHash: settingsHash,
-                fingerprints: (result.fingerprint, result.stepFingerprints))
+                id: result.id, title: Fingerprint.normalizedText(result.title),
+                source: LockFile.relativePath(of: result.sourceURL, from: outRoot),
+                sourceHash: LockDigest.short(result.sourceHash), fingerprint: LockDigest.short(result.fingerprint),
+                steps: nil, stepsDigest: result.stepSummaries.map { LockDigest.short($0.sha256) },
+                outputs: Dictionary(result.outputs.map { ($0.path, LockDigest.output($0.sha256)) }, uniquingKeysWith: { a, _ in a }),
+                templateHash: LockDigest.short(templateHash), owner: result.owner, reviewBy: result.reviewBy,
+                recordedAt: result.recordedAt, dashboard: result.dashboardRow, settingsHash: settingsHash)
         }
         // Shared files (dashboard, stylesheet) are recorded too, so hand edits to them are noticed and kept.
-        lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        lock.sharedOutputs = Dictionary(report.sharedOutputs.map { ($0.path, LockDigest.output($0.sha256)) }, uniquingKeysWith: { a, _ in a })
         Self.recordWritten(report, in: outputs)
         do {
             // Nothing rebuilt and nothing moved: the lock on disk already says all this (serialising a large lock
             // again was a fifth of a no-op build).
-            if lock != oldLock { _ = try AtomicFileWriter.write(Data(lock.serialized().utf8), to: lockURL) }
+            // (Entries kept from a version 1 lock get their step summary files as the lock is written.)
+            if lock != oldLock { lock = try lock.write(to: outRoot) }
             outputs.save(keeping: lock.outputPaths)
         } catch {
             report.diagnostics.append(Diagnostic(
@@ -121,7 +128,7 @@ public struct LockedBuild: Sendable {
         for result in results {
             if result.outputs.contains(where: { $0.status == .kept }) {
                 statuses[result.id] = FindingKind.edited.rawValue
-            } else if let due = result.capture.reviewBy, due < today {
+            } else if let due = result.reviewBy, due < today {
                 statuses[result.id] = FindingKind.overdue.rawValue
             } else {
                 statuses[result.id] = "fresh"
@@ -140,12 +147,17 @@ public struct LockedBuild: Sendable {
         guard !entries.isEmpty else { return nil }
         var rows: [DashboardEntry] = []
         for entry in entries {
-            guard entry.sourceHash == sourceHash, entry.templateHash == templateHash,
+            guard LockDigest.matches(sourceHash, recorded: entry.sourceHash), LockDigest.same(entry.templateHash, templateHash),
                   entry.generatorVersion == WaymarkVersion.current, entry.settingsHash == settingsHash,
                   let row = entry.dashboardEntry(status: entry.status(today: today), sourcePath: displayPath),
                   !entry.outputs.isEmpty else { return nil }
             // A missing or hand-edited output: build normally, so the write guard keeps the edit and says so.
-            for (path, hash) in entry.outputs where outputs.hash(of: path) != hash { return nil }
+            for (path, hash) in entry.outputs {
+                guard let actual = outputs.hash(of: path), LockDigest.matches(actual, recorded: hash) else { return nil }
+            }
+            // The step summaries the next check needs must be there too.
+            guard let digest = entry.stepsDigest, let actual = outputs.hash(of: StepSummaryFile.relativePath(captureID: entry.id)),
+                  LockDigest.matches(actual, recorded: digest) else { return nil }
             rows.append(row)
         }
         return rows
@@ -154,7 +166,8 @@ public struct LockedBuild: Sendable {
     /// Records in the stat cache every output this build wrote or found already holding its bytes (not those kept
     /// because they were edited by hand: the cache only ever holds the hash of what is on disk).
     static func recordWritten(_ report: BuildReport, in outputs: CachedOutputFolder) {
-        for output in report.captures.flatMap(\.outputs) + report.sharedOutputs where output.status != .kept {
+        let summaries = report.captures.compactMap(\.stepSummaries)
+        for output in report.captures.flatMap(\.outputs) + report.sharedOutputs + summaries where output.status != .kept {
             outputs.recordWritten(output.path, sha256: output.sha256)
         }
     }

@@ -58,6 +58,14 @@ public struct JSONNode: Sendable, Hashable {
     }
     public var arrayValue: [JSONNode]? { if case .array(let a) = kind { a } else { nil } }
     public var objectValue: [JSONMember]? { if case .object(let o) = kind { o } else { nil } }
+    /// A string, number, boolean or null.
+    public var isScalar: Bool {
+        switch kind {
+        case .array, .object: false
+        default: true
+        }
+    }
+
     public var isNull: Bool { if case .null = kind { true } else { false } }
 
     /// The member value for `key` in an object (first occurrence).

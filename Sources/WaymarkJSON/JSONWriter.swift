@@ -2,17 +2,19 @@
 /// non-ASCII characters as UTF-8, control characters escaped. The same value always gives the same bytes, which is
 /// what makes native exports, the lock and reports byte-stable.
 public enum JSONWriter {
-    public static func write(_ node: JSONNode, pretty: Bool = true) -> String {
+    /// `inlineScalarArrays` writes arrays that hold only strings, numbers, booleans and nulls on one line
+    /// (`["a", 2, null]`) inside a pretty document: records such as a lock's dashboard rows read best that way.
+    public static func write(_ node: JSONNode, pretty: Bool = true, inlineScalarArrays: Bool = false) -> String {
         var out = ""
-        write(node, into: &out, indent: 0, pretty: pretty)
+        write(node, into: &out, indent: 0, pretty: pretty, inline: inlineScalarArrays)
         if pretty { out += "\n" }
         return out
     }
 
     /// Appends `node` as it would appear nested `indent` levels deep in a pretty document (no final newline), so
     /// a large document can be written one member at a time instead of as one tree (see `LockFile.serialized`).
-    public static func append(_ node: JSONNode, to out: inout String, indent: Int) {
-        write(node, into: &out, indent: indent, pretty: true)
+    public static func append(_ node: JSONNode, to out: inout String, indent: Int, inlineScalarArrays: Bool = false) {
+        write(node, into: &out, indent: indent, pretty: true, inline: inlineScalarArrays)
     }
 
     /// Object keys in the order the writer puts them: by Unicode code point.
@@ -20,7 +22,7 @@ public enum JSONWriter {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 
-    private static func write(_ node: JSONNode, into out: inout String, indent: Int, pretty: Bool) {
+    private static func write(_ node: JSONNode, into out: inout String, indent: Int, pretty: Bool, inline: Bool = false) {
         switch node.kind {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -28,11 +30,20 @@ public enum JSONWriter {
         case .string(let s): writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
+            if pretty, inline, items.allSatisfy(\.isScalar) {
+                out += "["
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += ", " }
+                    write(item, into: &out, indent: indent, pretty: false)
+                }
+                out += "]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
                 if pretty { newline(&out, indent + 1) }
-                write(item, into: &out, indent: indent + 1, pretty: pretty)
+                write(item, into: &out, indent: indent + 1, pretty: pretty, inline: inline)
             }
             if pretty { newline(&out, indent) }
             out += "]"
@@ -45,7 +56,7 @@ public enum JSONWriter {
                 if pretty { newline(&out, indent + 1) }
                 writeString(member.key, into: &out)
                 out += pretty ? ": " : ":"
-                write(member.value, into: &out, indent: indent + 1, pretty: pretty)
+                write(member.value, into: &out, indent: indent + 1, pretty: pretty, inline: inline)
             }
             if pretty { newline(&out, indent) }
             out += "}"

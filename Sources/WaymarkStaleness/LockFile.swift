@@ -9,9 +9,14 @@ import WaymarkSupport
 /// JSON with sorted keys (written by `JSONWriter`), no timestamps of the build itself, paths relative to the lock's
 /// folder with `/` separators — the same build gives the same bytes on every machine. `version` is the format
 /// version: a lock from a newer Waymark is refused with a diagnostic instead of being misread.
+///
+/// Version 2 (docs/fingerprints.md) is compact: short digests (`LockDigest`), outputs named relative to their
+/// capture's folder, the template hash, settings hash and generator version once at the top (an entry repeats one
+/// only when it differs), and each capture's step summaries in `out/<id>/.waymark-steps.json` (`StepSummaryFile`)
+/// with only that file's digest here. Version 1 locks are read as before and rewritten as version 2 by the next build.
 public struct LockFile: Sendable, Hashable {
-    /// The lock format this Waymark reads and writes.
-    public static let formatVersion = 1
+    /// The lock format this Waymark writes; it reads this one and every older one.
+    public static let formatVersion = 2
     /// The file name inside the output folder.
     public static let fileName = "waymark.lock"
 
@@ -41,21 +46,46 @@ public struct LockFile: Sendable, Hashable {
         return all
     }
 
-    /// The path of every output the lock knows (per-capture and shared).
+    /// The path of every file the lock vouches for: outputs (per-capture and shared) and step summary files.
     public var outputPaths: Set<String> {
         var paths = Set(sharedOutputs.keys)
         paths.reserveCapacity(captures.count * 16)
-        for entry in captures.values { paths.formUnion(entry.outputs.keys) }
+        for entry in captures.values {
+            paths.formUnion(entry.outputs.keys)
+            if entry.stepsDigest != nil { paths.insert(StepSummaryFile.relativePath(captureID: entry.id)) }
+        }
         return paths
     }
 
     // MARK: Writing
 
-    /// The lock as canonical JSON text.
+    /// The values entries share most often (ties: the smallest): written once at the top of the lock.
+    struct SharedValues: Hashable {
+        var generator: String?
+        var template: String?
+        var settings: String?
+    }
+
+    var sharedValues: SharedValues {
+        func mostCommon(_ values: [String?]) -> String? {
+            var counts: [String: Int] = [:]
+            for case let value? in values { counts[value, default: 0] += 1 }
+            return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        let entries = Array(captures.values)
+        return SharedValues(
+            generator: mostCommon(entries.map(\.generatorVersion)),
+            template: mostCommon(entries.map { LockDigest.short($0.templateHash) }),
+            settings: mostCommon(entries.map(\.settingsHash)))
+    }
+
+    /// The lock as canonical JSON text (version 2). Step summaries still held inline are not part of it: `write(to:)`
+    /// writes them to their files first.
     ///
-    /// Byte-identical to `JSONWriter.write(json)`, but written one capture at a time: the tree of a 10,000-capture
-    /// lock was most of a large build's peak memory.
+    /// Byte-identical to `JSONWriter.write(json, inlineScalarArrays: true)`, but written one capture at a time: the tree of a large lock would
+    /// be most of a build's peak memory.
     public func serialized() -> String {
+        let shared = sharedValues
         var out = "{\n  \"captures\": "
         if captures.isEmpty {
             out += "{}"
@@ -64,27 +94,67 @@ public struct LockFile: Sendable, Hashable {
             for (index, id) in captures.keys.sorted(by: JSONWriter.keyPrecedes).enumerated() {
                 out += index == 0 ? "\n    " : ",\n    "
                 out += JSONWriter.quoted(id) + ": "
-                JSONWriter.append(captures[id]!.json, to: &out, indent: 2)
+                JSONWriter.append(captures[id]!.json(shared: shared), to: &out, indent: 2, inlineScalarArrays: true)
             }
             out += "\n  }"
         }
-        var rest: [(String, JSONNode)] = [("outputs", .object(sharedOutputs.map { ($0.key, .string($0.value)) }))]
-        if let templates { rest.append(("templates", .string(templates))) }
-        rest.append(("version", .number(version)))
-        for (key, value) in rest {
+        for (key, value) in topLevel(shared) {
             out += ",\n  " + JSONWriter.quoted(key) + ": "
-            JSONWriter.append(value, to: &out, indent: 1)
+            JSONWriter.append(value, to: &out, indent: 1, inlineScalarArrays: true)
         }
         return out + "\n}\n"
     }
 
+    /// Everything but `captures`, in key order.
+    private func topLevel(_ shared: SharedValues) -> [(String, JSONNode)] {
+        var rest: [(String, JSONNode)] = []
+        if let generator = shared.generator { rest.append(("generator", .string(generator))) }
+        rest.append(("outputs", .object(sharedOutputs.map { ($0.key, .string(LockDigest.output($0.value))) })))
+        if let settings = shared.settings { rest.append(("settings", .string(settings))) }
+        if let template = shared.template { rest.append(("template", .string(template))) }
+        if let templates { rest.append(("templates", .string(templates))) }
+        rest.append(("version", .number(Self.formatVersion)))
+        return rest
+    }
+
+    /// Writes the lock into `outputFolder` (atomically, `fsync`ed), after giving every entry that still carries its
+    /// step summaries inline (just built in code, or kept from a version 1 lock) its `StepSummaryFile`. Returns the
+    /// lock as written.
+    @discardableResult
+    public func write(to outputFolder: URL) throws -> LockFile {
+        var lock = recorded
+        for (id, entry) in captures where entry.steps != nil && entry.stepsDigest == nil {
+            let data = Data(StepSummaryFile.serialized(entry.steps ?? []).utf8)
+            try AtomicFileWriter.write(data, to: outputFolder.appendingPathComponent(StepSummaryFile.relativePath(captureID: id)),
+                                       durable: false)
+            lock.captures[id]?.stepsDigest = LockDigest.short(Fingerprint.hex(of: data))
+            lock.captures[id]?.steps = nil
+        }
+        try AtomicFileWriter.write(Data(lock.serialized().utf8), to: outputFolder.appendingPathComponent(Self.fileName))
+        return lock
+    }
+
+    /// The lock as a version 2 file records it (digests shortened), so what was written compares equal to what is
+    /// read back.
+    public var recorded: LockFile {
+        var lock = self
+        lock.version = Self.formatVersion
+        lock.sharedOutputs = sharedOutputs.mapValues(LockDigest.output)
+        for (id, entry) in captures {
+            var short = entry
+            short.sourceHash = LockDigest.short(entry.sourceHash)
+            short.fingerprint = LockDigest.short(entry.fingerprint)
+            short.templateHash = LockDigest.short(entry.templateHash)
+            short.stepsDigest = entry.stepsDigest.map(LockDigest.short)
+            short.outputs = entry.outputs.mapValues(LockDigest.output)
+            lock.captures[id] = short
+        }
+        return lock
+    }
+
     public var json: JSONNode {
-        .object(compacting: [
-            ("version", .number(version)),
-            ("captures", .object(captures.map { ($0.key, $0.value.json) })),
-            ("outputs", .object(sharedOutputs.map { ($0.key, .string($0.value)) })),
-            ("templates", templates.map(JSONNode.string)),
-        ])
+        let shared = sharedValues
+        return .object([("captures", .object(captures.map { ($0.key, $0.value.json(shared: shared)) }))] + topLevel(shared))
     }
 
     // MARK: Reading
@@ -119,12 +189,17 @@ public struct LockFile: Sendable, Hashable {
         }
         guard version >= 1 else { throw fail("Unknown lock version \(version).", root["version"]) }
         var lock = LockFile(version: version)
+        let shared = SharedValues(
+            generator: root["generator"]?.stringValue, template: root["template"]?.stringValue,
+            settings: root["settings"]?.stringValue)
         if let captures = root["captures"] {
             guard let members = captures.objectValue else { throw fail("'captures' must be an object.", captures) }
-            // Entries are independent: decode them in parallel (a lock of 10,000 captures holds 400,000 steps),
-            // then insert in document order and report the first problem in document order, as a serial loop would.
+            // Entries are independent: decode them in parallel, then insert in document order and report the first
+            // problem in document order, as a serial loop would.
             let decoded = ParallelDecoding.map(members) { member in
-                Result { () throws(DiagnosticError) in try LockEntry(json: member.value, id: member.key, file: file) }
+                Result { () throws(DiagnosticError) in
+                    try LockEntry(json: member.value, id: member.key, version: version, shared: shared, file: file)
+                }
             }
             lock.captures.reserveCapacity(members.count)
             for (member, result) in zip(members, decoded) {
@@ -200,13 +275,17 @@ public struct LockEntry: Sendable, Hashable {
     public var title: String
     /// The capture file, relative to the lock's folder.
     public var source: String
-    public var sourceFormat: String
-    /// SHA-256 of the capture file's bytes: when it still matches, `check` does not re-parse the file.
+    /// SHA-256 of the capture file's bytes (its first 16 hex digits in a version 2 lock): when it still matches,
+    /// `check` does not re-parse the file.
     public var sourceHash: String
-    /// `Fingerprint.capture` of the capture as built.
+    /// `Fingerprint.capture` of the capture as built (shortened in a version 2 lock).
     public var fingerprint: String
-    public var steps: [StepSummary]
-    /// Outputs of this capture, path relative to the lock's folder → SHA-256 of the bytes written.
+    /// The step summaries for the step diff: inline in a version 1 lock and for a capture just built; nil when
+    /// they are in the capture's `StepSummaryFile` (whose digest is `stepsDigest`).
+    public var steps: [StepSummary]?
+    /// Digest of `out/<id>/.waymark-steps.json`, the step summaries of a version 2 entry.
+    public var stepsDigest: String?
+    /// Outputs of this capture, path relative to the lock's folder → digest of the bytes written.
     public var outputs: [String: String]
     /// Hash of the templates the outputs were rendered with.
     public var templateHash: String
@@ -221,8 +300,8 @@ public struct LockEntry: Sendable, Hashable {
     public var settingsHash: String?
 
     public init(
-        id: String, title: String, source: String, sourceFormat: String, sourceHash: String, fingerprint: String,
-        steps: [StepSummary], outputs: [String: String], templateHash: String,
+        id: String, title: String, source: String, sourceHash: String, fingerprint: String,
+        steps: [StepSummary]?, stepsDigest: String? = nil, outputs: [String: String], templateHash: String,
         generatorVersion: String = WaymarkVersion.current, owner: String? = nil, reviewBy: CalendarDate? = nil,
         recordedAt: String? = nil, dashboard: LockDashboardRow? = nil, settingsHash: String? = nil
     ) {
@@ -231,10 +310,10 @@ public struct LockEntry: Sendable, Hashable {
         self.id = id
         self.title = title
         self.source = source
-        self.sourceFormat = sourceFormat
         self.sourceHash = sourceHash
         self.fingerprint = fingerprint
         self.steps = steps
+        self.stepsDigest = stepsDigest
         self.outputs = outputs
         self.templateHash = templateHash
         self.generatorVersion = generatorVersion
@@ -264,34 +343,48 @@ public struct LockEntry: Sendable, Hashable {
         let known = fingerprints.flatMap { $0.steps.count == capture.steps.count && !$0.capture.isEmpty ? $0 : nil }
         let stepFingerprints = known?.steps ?? capture.steps.map(Fingerprint.step)
         self.init(
-            id: capture.id, title: Fingerprint.normalizedText(capture.title), source: sourcePath,
-            sourceFormat: capture.source.format.rawValue, sourceHash: sourceHash,
+            id: capture.id, title: Fingerprint.normalizedText(capture.title), source: sourcePath, sourceHash: sourceHash,
             fingerprint: known?.capture ?? Fingerprint.capture(capture, stepFingerprints: stepFingerprints),
             steps: zip(capture.steps, stepFingerprints).map { StepSummary($0, fingerprint: $1) }, outputs: outputs,
             templateHash: templateHash, generatorVersion: generatorVersion, owner: capture.owner,
             reviewBy: capture.reviewBy, recordedAt: capture.recordedAt, dashboard: dashboard, settingsHash: settingsHash)
     }
 
-    public var json: JSONNode {
-        .object(compacting: [
-            ("title", .string(title)),
-            ("source", .string(source)),
-            ("sourceFormat", .string(sourceFormat)),
-            ("sourceHash", .string(sourceHash)),
-            ("fingerprint", .string(fingerprint)),
-            ("steps", .array(steps.map(\.json))),
-            ("outputs", .object(outputs.map { ($0.key, .string($0.value)) })),
-            ("templateHash", .string(templateHash)),
-            ("generatorVersion", .string(generatorVersion)),
+    /// The entry in a version 2 lock: short digests, outputs relative to the capture's folder, the step summaries'
+    /// digest, and the generator, template and settings only where they differ from the lock's `shared` values.
+    func json(shared: LockFile.SharedValues) -> JSONNode {
+        let template = LockDigest.short(templateHash)
+        return .object(compacting: [
+            ("dashboard", dashboard?.compactJSON),
+            ("fingerprint", .string(LockDigest.short(fingerprint))),
+            ("generator", generatorVersion == shared.generator ? nil : .string(generatorVersion)),
+            ("outputs", .object(outputs.map { (Self.outputKey($0.key, id: id), .string(LockDigest.output($0.value))) })),
             ("owner", owner.map(JSONNode.string)),
-            ("reviewBy", reviewBy.map { .string($0.description) }),
             ("recordedAt", recordedAt.map(JSONNode.string)),
-            ("dashboard", dashboard?.json),
-            ("settingsHash", settingsHash.map(JSONNode.string)),
+            ("reviewBy", reviewBy.map { .string($0.description) }),
+            ("settings", settingsHash == shared.settings ? nil : settingsHash.map(JSONNode.string)),
+            ("source", .string(source)),
+            ("sourceHash", .string(LockDigest.short(sourceHash))),
+            ("steps", stepsDigest.map { .string(LockDigest.short($0)) }),
+            ("template", template == shared.template ? nil : .string(template)),
+            ("title", .string(title)),
         ])
     }
 
-    init(json node: JSONNode, id: String, file: String) throws(DiagnosticError) {
+    /// An output's name in a version 2 entry: relative to the capture's folder, or `/`-prefixed (relative to the
+    /// lock's folder) for the rare output outside it.
+    static func outputKey(_ path: String, id: String) -> String {
+        path.hasPrefix(id + "/") ? String(path.dropFirst(id.count + 1)) : "/" + path
+    }
+
+    static func outputPath(_ key: String, id: String) -> String {
+        key.hasPrefix("/") ? String(key.dropFirst()) : id + "/" + key
+    }
+
+    /// An entry of a lock of `version` (1 or 2); `shared` holds a version 2 lock's top-level values.
+    init(
+        json node: JSONNode, id: String, version: Int, shared: LockFile.SharedValues = .init(), file: String
+    ) throws(DiagnosticError) {
         func fail(_ message: String, _ at: JSONNode?) -> DiagnosticError {
             DiagnosticError(Diagnostic(
                 .lockInvalid, "Capture '\(id)' in the lock: \(message)",
@@ -303,26 +396,37 @@ public struct LockEntry: Sendable, Hashable {
             return value
         }
         guard node.objectValue != nil else { throw fail("the entry must be an object.", node) }
-        var steps: [StepSummary] = []
-        for item in node["steps"]?.arrayValue ?? [] {
-            guard let step = StepSummary(json: item) else { throw fail("a step lacks 'fingerprint' or 'action'.", item) }
-            steps.append(step)
+        var steps: [StepSummary]?
+        var stepsDigest: String?
+        if version == 1 {
+            steps = []
+            for item in node["steps"]?.arrayValue ?? [] {
+                guard let step = StepSummary(json: item) else { throw fail("a step lacks 'fingerprint' or 'action'.", item) }
+                steps!.append(step)
+            }
+        } else if let digest = node["steps"] {
+            guard let text = digest.stringValue else { throw fail("'steps' must be the digest of the step summaries.", digest) }
+            stepsDigest = text
         }
         var reviewBy: CalendarDate?
         if let text = node["reviewBy"]?.stringValue {
             guard let date = CalendarDate(text) else { throw fail("'reviewBy' is not a YYYY-MM-DD date.", node["reviewBy"]) }
             reviewBy = date
         }
+        var outputs = try node["outputs"].map { n throws(DiagnosticError) in try LockFile.hashMap(n, name: "outputs", file: file) } ?? [:]
+        if version >= 2 {
+            outputs = Dictionary(outputs.map { (Self.outputPath($0.key, id: id), $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
+        let v1 = version == 1
         self.init(
             id: id, title: node["title"]?.stringValue ?? id, source: try string("source"),
-            sourceFormat: node["sourceFormat"]?.stringValue ?? "", sourceHash: try string("sourceHash"),
-            fingerprint: try string("fingerprint"), steps: steps,
-            outputs: try node["outputs"].map { n throws(DiagnosticError) in try LockFile.hashMap(n, name: "outputs", file: file) } ?? [:],
-            templateHash: node["templateHash"]?.stringValue ?? "",
-            generatorVersion: node["generatorVersion"]?.stringValue ?? "",
+            sourceHash: try string("sourceHash"), fingerprint: try string("fingerprint"), steps: steps,
+            stepsDigest: stepsDigest, outputs: outputs,
+            templateHash: node[v1 ? "templateHash" : "template"]?.stringValue ?? shared.template ?? "",
+            generatorVersion: node[v1 ? "generatorVersion" : "generator"]?.stringValue ?? shared.generator ?? "",
             owner: node["owner"]?.stringValue, reviewBy: reviewBy, recordedAt: node["recordedAt"]?.stringValue,
             dashboard: node["dashboard"].flatMap(LockDashboardRow.init(json:)),
-            settingsHash: node["settingsHash"]?.stringValue)
+            settingsHash: node[v1 ? "settingsHash" : "settings"]?.stringValue ?? shared.settings)
     }
 }
 
@@ -350,8 +454,20 @@ public struct LockDashboardRow: Sendable, Hashable {
         ])
     }
 
-    /// Nil when the row is incomplete: the capture is then simply rebuilt.
+    /// The row in a version 2 lock, on one line: `[application, guideSteps, readingMinutes, narrationSeconds]`.
+    public var compactJSON: JSONNode {
+        .array([application.map(JSONNode.string) ?? .null, .number(guideSteps), .number(readingMinutes), .number(narrationSeconds)])
+    }
+
+    /// Nil when the row is incomplete: the capture is then simply rebuilt. Reads both the version 1 object and the
+    /// version 2 array.
     public init?(json node: JSONNode) {
+        if let fields = node.arrayValue {
+            guard fields.count == 4, let steps = fields[1].intValue, let reading = fields[2].intValue,
+                  let narration = fields[3].intValue else { return nil }
+            self.init(application: fields[0].stringValue, guideSteps: steps, readingMinutes: reading, narrationSeconds: narration)
+            return
+        }
         guard let steps = node["guideSteps"]?.intValue, let reading = node["readingMinutes"]?.intValue,
               let narration = node["narrationSeconds"]?.intValue else { return nil }
         self.init(application: node["application"]?.stringValue, guideSteps: steps, readingMinutes: reading,

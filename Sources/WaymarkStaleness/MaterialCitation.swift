@@ -23,10 +23,10 @@ public struct MaterialCitation: Sendable, Hashable {
         self.fingerprint = fingerprint
     }
 
-    /// Whether `full` (a capture's current fingerprint) matches what the material cites.
-    public func matches(_ full: String) -> Bool {
+    /// Whether `current` (a capture's fingerprint, full or as a version 2 lock shortens it) matches what the material cites.
+    public func matches(_ current: String) -> Bool {
         guard let fingerprint, fingerprint.count >= Self.minimumFingerprintLength else { return false }
-        return full.lowercased().hasPrefix(fingerprint)
+        return LockDigest.same(current.lowercased(), fingerprint)
     }
 
     /// The marker to paste into a hand-written material.

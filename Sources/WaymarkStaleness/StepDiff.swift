@@ -29,7 +29,8 @@ public struct StepDiff: Sendable, Hashable {
 
     /// Diffs two step lists (for example the lock's summaries against a re-imported capture).
     public static func between(_ old: [StepSummary], _ new: [StepSummary]) -> StepDiff {
-        let matches = alignment(old.map(\.fingerprint), new.map(\.fingerprint))
+        // Short (lock version 2) and full fingerprints compare by their common prefix.
+        let matches = alignment(old.map { LockDigest.short($0.fingerprint) }, new.map { LockDigest.short($0.fingerprint) })
         var changes: [StepChange] = []
         var oldIndex = 0
         var newIndex = 0

@@ -45,7 +45,7 @@ struct CheckRunTests {
                 outputs: ["\(capture.id)/guide.md": Fingerprint.hex(of: guide)],
                 templateHash: try TemplateFingerprint.hash(templatesIn: nil))
         }
-        try Data(lock.serialized().utf8).write(to: project.out.appendingPathComponent(LockFile.fileName))
+        lock = try lock.write(to: project.out)
         return project
     }
 
@@ -95,7 +95,7 @@ struct CheckRunTests {
         lock.templates = "../templates"
         let hash = try TemplateFingerprint.hash(templatesIn: templates)
         for id in lock.captures.keys { lock.captures[id]?.templateHash = hash }
-        try Data(lock.serialized().utf8).write(to: project.out.appendingPathComponent(LockFile.fileName))
+        try lock.write(to: project.out)
         #expect(try project.run().0.findings.isEmpty)
         try Data("{{title}}!\n".utf8).write(to: templates.appendingPathComponent("guide.md.mustache"))
         #expect(try project.run().0.findings.map(\.kind) == [.outdatedTemplate, .outdatedTemplate])
@@ -119,7 +119,7 @@ struct CheckRunTests {
     @Test("a newer lock stops the check with a diagnostic naming the lock")
     func newerLock() throws {
         let project = try Self.project()
-        try Data("{\"version\": 2}".utf8).write(to: project.out.appendingPathComponent(LockFile.fileName))
+        try Data("{\"version\": \(LockFile.formatVersion + 1)}".utf8).write(to: project.out.appendingPathComponent(LockFile.fileName))
         #expect {
             try project.run()
         } throws: { error in

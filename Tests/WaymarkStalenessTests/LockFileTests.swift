@@ -19,7 +19,7 @@ struct LockFileTests {
     @Test("writes canonical JSON with a version, relative paths and no secrets; golden file")
     func writes() {
         let text = Self.sampleLock().serialized()
-        #expect(text.contains("\"version\": 1"))
+        #expect(text.contains("\"version\": 2"))
         #expect(!text.contains("hunter2"))
         #expect(text.contains("\"source\": \"../captures/create-order.json\""))
         Snapshot.assert(text, named: "waymark.lock", group: "LockFile")
@@ -39,16 +39,72 @@ struct LockFileTests {
         var bare = LockFile(captures: [:], sharedOutputs: [:])
         bare.templates = nil
         for lock in [Self.sampleLock(), many, templated, bare] {
-            #expect(lock.serialized() == JSONWriter.write(lock.json))
+            #expect(lock.serialized() == JSONWriter.write(lock.json, inlineScalarArrays: true))
         }
     }
 
-    @Test("round-trips")
+    @Test("round-trips through disk, with the step summaries in their own file")
     func roundTrip() throws {
+        let folder = Fixtures.temporaryDirectory("lock-round-trip")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let lock = Self.sampleLock()
-        let read = try LockFile.parse(Data(lock.serialized().utf8), file: "out/waymark.lock")
-        #expect(read == lock)
-        #expect(read.serialized() == lock.serialized())
+        let written = try lock.write(to: folder)
+        #expect(written.captures["create-order"]?.steps == nil)
+        let digest = try #require(written.captures["create-order"]?.stepsDigest)
+        let read = try #require(try LockFile.read(outputFolder: folder))
+        #expect(read == written)
+        #expect(read.serialized() == written.serialized())
+        let stepsFile = folder.appendingPathComponent(StepSummaryFile.relativePath(captureID: "create-order"))
+        let data = try Data(contentsOf: stepsFile)
+        #expect(LockDigest.matches(Fingerprint.hex(of: data), recorded: digest))
+        let summaries = try #require(StepSummaryFile.parse(data))
+        let original = try #require(lock.captures["create-order"]?.steps)
+        #expect(summaries.map(\.label) == original.map(\.label) && summaries.map(\.url) == original.map(\.url))
+        #expect(StepDiff.between(original, summaries).isEmpty)
+    }
+
+    @Test("reads a version 1 lock: full digests and inline steps, compared by prefix with what is on disk now")
+    func readsVersionOne() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("__Snapshots__/LockFile/waymark-v1.lock")
+        let lock = try LockFile.parse(try Data(contentsOf: url), file: "waymark.lock")
+        #expect(lock.version == 1)
+        let entry = try #require(lock.captures["create-order"])
+        #expect(entry.steps?.count == TestCaptures.order().steps.count)
+        #expect(entry.stepsDigest == nil)
+        #expect(entry.outputs["create-order/guide.md"] == Fingerprint.hex(of: "guide"))
+        #expect(LockDigest.matches(Fingerprint.hex(of: "guide"), recorded: entry.outputs["create-order/guide.md"]!))
+        #expect(entry.templateHash == Fingerprint.hex(of: "templates"))
+        // Written again, it is a version 2 lock whose entry names the same files.
+        let upgraded = try LockFile.parse(Data(lock.serialized().utf8), file: "waymark.lock")
+        #expect(upgraded.version == 2)
+        #expect(Set(upgraded.captures["create-order"]!.outputs.keys) == Set(entry.outputs.keys))
+    }
+
+    /// Lock version 2 keeps at most a kilobyte per capture of 40 steps and 14 outputs (five of them screenshots): a
+    /// tenth of version 1, and the 1 MB per 1,000 captures `make bench` measures on real corpora.
+    @Test("an entry of a 40-step capture with 14 outputs stays within a kilobyte")
+    func compactEntries() throws {
+        var capture = TestCaptures.order()
+        capture.steps = (0..<40).map { Step(action: .click, target: Target(label: "Button number \($0)", role: "button")) }
+        let outputs = ["guide.md", "guide.html", "job-aid.md", "job-aid.html", "narration.txt", "narration.ssml",
+                       "captions.vtt", "captions.srt", "shotlist.json"] + (1...5).map { "images/step-0\($0).png" }
+        var entry = LockEntry(
+            capture: capture, sourcePath: "captures/create-order.xml", sourceBytes: Data("x".utf8),
+            outputs: Dictionary(uniqueKeysWithValues: outputs.map { ("create-order/" + $0, Fingerprint.hex(of: $0)) }),
+            templateHash: Fingerprint.hex(of: "t"), settingsHash: "0123456789abcdef")
+        entry.dashboard = LockDashboardRow(application: "Shop Admin", guideSteps: 40, readingMinutes: 4, narrationSeconds: 300)
+        entry.stepsDigest = Fingerprint.hex(of: "steps")
+        entry.steps = nil
+        var lock = LockFile(captures: [entry.id: entry])
+        for n in 1...9 {
+            var other = entry
+            other.id = "create-order-\(n)"
+            other.outputs = Dictionary(uniqueKeysWithValues: entry.outputs.map { (other.id + $0.key.dropFirst(entry.id.count), $0.value) })
+            lock.captures[other.id] = other
+        }
+        let bytesPerCapture = lock.serialized().utf8.count / lock.captures.count
+        #expect(bytesPerCapture <= 1_024, "\(bytesPerCapture) bytes per capture")
     }
 
     @Test("refuses a lock from a newer version with a clear diagnostic")
@@ -69,6 +125,7 @@ struct LockFileTests {
             ("{\"version\": 1,", "lock.syntax", 1),
             ("[]", "lock.invalid", 1),
             ("{\"version\": 1, \"captures\": {\"x\": {\"source\": 3}}}", "lock.invalid", 1),
+            ("{\"version\": 2,\n \"captures\": {\"x\": {\"source\": \"a\", \"sourceHash\": \"b\", \"fingerprint\": \"c\",\n \"steps\": [1]}}}", "lock.invalid", 3),
             ("{\"version\": 1,\n \"captures\": {\"x\": {\"source\": \"a\", \"sourceHash\": \"b\", \"fingerprint\": \"c\",\n \"reviewBy\": \"soon\"}}}", "lock.invalid", 3),
         ] {
             #expect {

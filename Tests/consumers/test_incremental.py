@@ -87,8 +87,10 @@ def test_force_rebuilds_everything(project):
 
 def test_lock_keeps_dashboard_rows_for_skipped_captures(project):
     lock = json.loads((project / "out" / "waymark.lock").read_text())
-    row = lock["captures"]["reset-password"]["dashboard"]
-    assert row["guideSteps"] == 11 and row["application"] == "Contoso Account Portal"
+    assert lock["version"] == 2
+    # [application, guide steps, reading minutes, narration seconds] (lock version 2, docs/fingerprints.md)
+    application, guide_steps, _reading, _narration = lock["captures"]["reset-password"]["dashboard"]
+    assert guide_steps == 11 and application == "Contoso Account Portal"
     before = (project / "out" / "index.html").read_bytes()
     build(project)
     assert (project / "out" / "index.html").read_bytes() == before

@@ -210,7 +210,7 @@ def test_packages_are_locked_checked_and_built_incrementally(tmp_path):
     package = project / "out" / "reset-password" / "reset-password-scorm12.zip"
     lock = json.loads((project / "out" / "waymark.lock").read_text())
     outputs = lock["captures"]["reset-password"]["outputs"]
-    assert "reset-password/reset-password-scorm12.zip" in outputs
+    assert "reset-password-scorm12.zip" in outputs
     assert 'href="reset-password/reset-password-scorm12.zip"' in (project / "out" / "index.html").read_text()
     assert check_json(project)[0] == 0
 

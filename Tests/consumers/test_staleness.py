@@ -44,12 +44,13 @@ def test_fresh_build_checks_clean(project):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "10 materials checked: 10 fresh." in result.stdout
     lock = json.loads((project / "out" / "waymark.lock").read_text())
-    assert lock["version"] == 1
+    assert lock["version"] == 2
     entry = lock["captures"]["reset-password"]
     assert entry["source"] == "../captures/reset-password.json"
     assert entry["owner"] == OWNER
-    assert "reset-password/guide.md" in entry["outputs"]
-    assert len(entry["fingerprint"]) == 64
+    assert "guide.md" in entry["outputs"]  # outputs are named relative to the capture's folder
+    assert len(entry["fingerprint"]) == 16
+    assert (project / "out" / "reset-password" / ".waymark-steps.json").is_file()
 
 
 def test_lock_is_byte_stable(project, tmp_path_factory):
@@ -161,7 +162,7 @@ def test_hand_written_material_citing_a_capture(project):
 
 def test_lock_from_a_newer_version_is_refused(project):
     lock = project / "out" / "waymark.lock"
-    lock.write_text(lock.read_text().replace('"version": 1', '"version": 99'))
+    lock.write_text(lock.read_text().replace('"version": 2', '"version": 99'))
     result = check(project)
     assert result.returncode == 2
     assert "out/waymark.lock:" in result.stderr and "lock.version-newer" in result.stderr
