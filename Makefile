@@ -78,7 +78,7 @@ clean:
 
 # ---- Benchmarks (issue 7): synthetic corpora and one table of ratios against the C tools. See BENCHMARKS.md.
 BENCH_DIR ?= .build/bench
-APT_BENCH := libxml2-utils cmark pandoc time
+APT_BENCH := libxml2-utils cmark pandoc time jq
 
 .PHONY: bench bench-corpus
 
@@ -90,6 +90,7 @@ bench-corpus: deps-build
 	done
 	./.build/release/waymark-bench corpus --captures 1000 --steps 40 --format json --out $(BENCH_DIR)/corpora/json-1000
 	./.build/release/waymark-bench corpus --captures 1000 --steps 40 --format chrome --out $(BENCH_DIR)/corpora/chrome-1000
+	./.build/release/waymark-bench corpus --captures 1000 --steps 40 --format side --out $(BENCH_DIR)/corpora/side-1000
 	./.build/release/waymark-bench psr --size-mb 100 --out $(BENCH_DIR)/corpora/steps-recorder-100mb.mht
 
 ## make bench: release build, then one table of ratios (BENCH_LARGE=1 adds 100,000 captures; slow).

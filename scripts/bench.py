@@ -7,6 +7,11 @@ memory is the maximum resident set size reported by `/usr/bin/time -f '%e %M'` (
 Rows whose Waymark command does not exist yet print "n/a (command missing)", so the script keeps working while the
 commands land.
 
+Three corpora of the same synthetic flows are measured: native XML, Chrome DevTools Recorder JSON and Selenium IDE
+`.side` (the foreign ones carry no screenshots, labels or notes, as real exports do not). The floor of a foreign
+build is `jq -c .` over its inputs plus `cmark` over the guides it wrote; its per-capture cost is compared with the
+XML build of the same run.
+
 Environment (all optional):
   WAYMARK, WAYMARK_BENCH   binaries (default .build/release/waymark, .build/release/waymark-bench)
   BENCH_DIR                scratch folder (default .build/bench; corpora and outputs, several GB with BENCH_LARGE)
@@ -208,6 +213,74 @@ def machine():
             f"waymark {version}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
 
 
+LOCK_TARGET_MB = 1.0   # per 1,000 captures of 40 steps (issue 17)
+
+
+def lock_row(label, out, count):
+    """The size of the lock a build of `count` captures wrote, per 1,000 captures."""
+    lock = out / "waymark.lock"
+    if not lock.exists():
+        add(f"`waymark.lock` size, {count:,} × {STEPS} {label}", "no lock written", "—", "—",
+            f"≤ {LOCK_TARGET_MB:g} MB per 1,000", "—")
+        return
+    size = lock.stat().st_size
+    per_1000 = size / count * 1000 / 1_000_000
+    sidecars = list(out.glob("*/.waymark-steps.json"))
+    side_bytes = sum(p.stat().st_size for p in sidecars)
+    add(f"`waymark.lock` size, {count:,} × {STEPS} {label}", f"{size / 1_000_000:.2f} MB",
+        f"{len(sidecars):,} step summaries beside the outputs, {side_bytes / 1_000_000:.1f} MB",
+        f"{per_1000:.2f} MB per 1,000", f"≤ {LOCK_TARGET_MB:g} MB per 1,000", verdict(per_1000 <= LOCK_TARGET_MB))
+
+
+def foreign_rows(fmt, ext, name, xml_build, have_build):
+    """Full build of 1,000 foreign captures: vs `jq -c .` + cmark, vs pandoc, per capture vs the XML build."""
+    label = f"{name}, 1,000 × {STEPS}"
+    if not have_build:
+        missing(f"Full build, {label}, vs floor (jq + cmark)", "≤ 3×")
+        return
+    corpus = generate(1000, fmt)
+    out = BENCH_DIR / f"out-{fmt}-1000"
+    log(f"full build, 1,000 {fmt} captures")
+    m = full_build(corpus, out, REPEAT)
+    if not m.ok:
+        failed(f"Full build, {label}", "≤ 3×", m, "waymark build")
+        return
+    guides = sorted(str(p) for p in out.glob("*/guide.md"))
+    inputs = capture_files(corpus, ext)
+    if len(guides) != len(inputs):
+        notes.append(f"{name}: {len(inputs)} captures but {len(guides)} guides written.")
+    jq_m = best(lambda: xargs("jq -c .", inputs), REPEAT, shell=True) if shutil.which("jq") else None
+    cmark_m = best(lambda: xargs("cmark", guides), REPEAT, shell=True) if guides else None
+    if jq_m is not None and jq_m.ok and cmark_m is not None and cmark_m.ok:
+        floor = Measurement(jq_m.seconds + cmark_m.seconds, 0, 0, "", jq_m.cpu + cmark_m.cpu)
+        add(f"Full build, {label}, vs floor (`jq -c .` + cmark, one call each)", fmt_m(m),
+            f"{fmt_m(floor)} = jq {fmt_s(jq_m.seconds)} + cmark {fmt_s(cmark_m.seconds)}",
+            fmt_ratio(m, floor), "≤ 3×", verdict(m.seconds / floor.seconds <= 3))
+    else:
+        add(f"Full build, {label}, vs floor", fmt_m(m), "jq missing or floor failed", "—", "≤ 3×", "—")
+    if shutil.which("pandoc") and guides:
+        sample = guides[:: max(1, len(guides) // PANDOC_SAMPLE)][:PANDOC_SAMPLE]
+        scratch = BENCH_DIR / "pandoc-out.html"
+        script = "; ".join(f"pandoc -f markdown -t html {shlex.quote(g)} -o {shlex.quote(str(scratch))}" for g in sample)
+        log(f"pandoc over {len(sample)} {fmt} guides")
+        pm = measure(script, shell=True)
+        if pm.ok:
+            scale = len(guides) / len(sample)
+            total = Measurement(pm.seconds * scale, 0, 0, "", pm.cpu * scale)
+            add(f"{name} build vs pandoc (one `pandoc` per guide.md → HTML)", fmt_m(m),
+                f"{fmt_m(total)} (timed {len(sample)} guides, ×{scale:.0f})",
+                fmt_ratio(total, m, "× faster"), "≥ 50× faster", verdict(total.seconds / m.seconds >= 50))
+        else:
+            failed(f"{name} build vs pandoc", "≥ 50× faster", pm, "pandoc")
+    if xml_build is not None:
+        ratio = m.seconds / xml_build.seconds
+        cpu = f" (CPU {m.cpu / xml_build.cpu:.2f}×)" if xml_build.cpu > 0 and m.cpu > 0 else ""
+        add(f"Per-capture cost, {name} vs native XML (same flows, same run)",
+            f"{m.seconds:.2f} s for 1,000 = {m.seconds:.2f} ms each",
+            f"XML {xml_build.seconds:.2f} ms each", f"{ratio:.2f}×{cpu}", "≤ 1×", verdict(ratio <= 1.0))
+    lock_row(name, out, 1000)
+
+
 def main():
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     for tool in (GENERATOR, pathlib.Path(TIME)):
@@ -291,6 +364,12 @@ def main():
             else:
                 failed("Rebuild after changing 1% vs full build", "—", one, "waymark build (after edits)")
 
+    # ---- The same flows as Chrome DevTools Recorder and Selenium IDE exports: floor, pandoc, cost vs XML, lock size.
+    if full1k is not None:
+        lock_row("XML", out1k, 1000)
+    for fmt, ext, name in [("chrome", "json", "Chrome DevTools Recorder"), ("side", "side", "Selenium IDE .side")]:
+        foreign_rows(fmt, ext, name, full1k, have_build)
+
     # ---- 10,000 (and 100,000) captures: scaling, check vs sha256sum, peak memory of a build.
     per_capture, cpu_per_capture = {}, {}
     if full1k is not None:
@@ -336,16 +415,17 @@ def main():
                 missing("`waymark check`, 10,000 captures, vs `sha256sum`", "≤ 2×")
             if build10k is not None:
                 add("Peak memory, full build of 10,000 captures", fmt_mb(build10k.peak_kb), "—",
-                    f"{build10k.peak_kb / 10_000:.0f} KB/capture", "(none in issue)", "—")
+                    f"{build10k.peak_kb / 10_000:.0f} KB/capture", "≤ 300 MB",
+                    verdict(build10k.peak_kb * 1024 <= 300_000_000))
             else:
-                missing("Peak memory, full build of 10,000 captures", "(none in issue)")
+                missing("Peak memory, full build of 10,000 captures", "≤ 300 MB")
         # Outputs of large builds are big: drop them once measured (keep the 1k ones for inspection).
         if out.exists() and count > 10_000:
             shutil.rmtree(out)
 
     if SKIP_10K:
         for name, target in [("`waymark check`, 10,000 captures, vs `sha256sum`", "≤ 2×"),
-                             ("Peak memory, full build of 10,000 captures", "(none in issue)")]:
+                             ("Peak memory, full build of 10,000 captures", "≤ 300 MB")]:
             missing(name, target, "n/a (skipped: BENCH_SKIP_10K)")
 
     scaling_sizes = [1000] + sizes
@@ -403,7 +483,8 @@ def main():
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     text = [f"Machine: {machine()}",
-            f"Corpus: synthetic, {STEPS} steps per capture, native XML, seed 1 (`waymark-bench corpus`); "
+            f"Corpus: synthetic, {STEPS} steps per capture, seed 1 (`waymark-bench corpus`): native XML, and the same "
+            f"flows as Chrome DevTools Recorder and Selenium IDE exports; "
             f"best of {REPEAT} for the 1,000-capture rows and check, single runs otherwise.", ""] + lines
     if notes:
         text += [""] + [f"- {n}" for n in notes]

@@ -157,6 +157,7 @@ public struct BuildPipeline: Sendable {
         var imported: [ImportedCapture] = []
         var reused: [DashboardEntry] = []
         var firstFileForID: [String: String] = [:]
+        let preparation = CapturePreparation(configuration: options.configuration)
         for entry in loaded {
             let file = entry.file, display = entry.displayPath
             if let failure = entry.loadFailure {
@@ -188,7 +189,6 @@ public struct BuildPipeline: Sendable {
                 continue
             }
             diagnostics += result.diagnostics.map { $0.inFile(display) }
-            let preparation = CapturePreparation(configuration: options.configuration)
             for original in result.captures {
                 let capture = preparation.prepare(original, displayPath: display)
                 if let shard = options.shard, !shard.contains(capture.id) { continue }

@@ -15,10 +15,13 @@ import WaymarkModel
 ///    reader importers use too), so renderers read only `label` and `role`;
 /// 5. control characters are removed and secrets marked and masked (`Redactor.prepare`, with `redact:` patterns).
 public struct CapturePreparation: Sendable {
-    public var configuration: ProjectConfiguration
+    public let configuration: ProjectConfiguration
+    /// The `redact:` patterns compiled once for every capture this preparation sees.
+    private let redactor: Redactor
 
     public init(configuration: ProjectConfiguration = ProjectConfiguration()) {
         self.configuration = configuration
+        self.redactor = Redactor(patterns: configuration.redact)
     }
 
     /// `capture`, read from the file shown as `displayPath`, ready to render.
@@ -33,7 +36,7 @@ public struct CapturePreparation: Sendable {
             capture.steps[index].target = Self.described(capture.steps[index].target)
             capture.steps[index].destination = Self.described(capture.steps[index].destination)
         }
-        return Redactor(patterns: configuration.redact).prepare(capture)
+        return redactor.prepare(capture)
     }
 
     /// `target` with a label and role read from its selectors where it has none. A label that is itself a locator

@@ -188,9 +188,18 @@ struct SeleniumCommandConverter {
     /// A `type` of a file path (`/home/ada/cv.pdf`, `C:\\Users\\ada\\cv.pdf`) into a file or upload field.
     static func isUpload(_ c: Command) -> Bool {
         let value = c.value
-        let looksLikePath = value.hasPrefix("/") || value.range(of: #"^[A-Za-z]:[\\/]"#, options: .regularExpression) != nil
+        let looksLikePath = value.hasPrefix("/") || Self.startsWithDriveLetter(value)
         guard looksLikePath, !(value as NSString).pathExtension.isEmpty else { return false }
         return ([c.target] + c.alternatives).contains { $0.lowercased().contains("file") || $0.lowercased().contains("upload") }
+    }
+
+    /// `C:\` or `c:/` at the start of `value` (a Windows path), read from the bytes.
+    static func startsWithDriveLetter(_ value: String) -> Bool {
+        let bytes = Array(value.utf8.prefix(3))
+        guard bytes.count == 3 else { return false }
+        let letter = bytes[0] | 0x20
+        return letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z") && bytes[1] == UInt8(ascii: ":")
+            && (bytes[2] == UInt8(ascii: "\\") || bytes[2] == UInt8(ascii: "/"))
     }
 
     static func isSensitive(_ locator: String, _ alternatives: [String]) -> Bool {

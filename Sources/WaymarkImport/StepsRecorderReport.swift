@@ -131,9 +131,13 @@ struct StepsRecorderReportReader {
         return values.first { counts[$0] == counts.values.max() }
     }
 
+    /// Steps Recorder's default file name, compiled once.
+    private static let recordingName =
+        try? NSRegularExpression(pattern: "Recording_(\\d{4})(\\d{2})(\\d{2})_(\\d{2})(\\d{2})")
+
     /// `Recording_20240327_2041` → ("2024-03-27", "20:41").
     static func recordingDate(_ name: String) -> (day: String, time: String)? {
-        guard let regex = try? NSRegularExpression(pattern: "Recording_(\\d{4})(\\d{2})(\\d{2})_(\\d{2})(\\d{2})"),
+        guard let regex = recordingName,
               let m = regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) else { return nil }
         func g(_ i: Int) -> String { Range(m.range(at: i), in: name).map { String(name[$0]) } ?? "" }
         guard let month = Int(g(2)), (1...12).contains(month), let day = Int(g(3)), (1...31).contains(day) else { return nil }

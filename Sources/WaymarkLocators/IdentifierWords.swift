@@ -17,10 +17,10 @@ public enum IdentifierWords {
     static let readableAbbreviations: Set<String> = ["ssn", "cvv", "cvc", "csc", "pdf", "sms", "crm", "hr", "bcc", "cc", "vpn", "ftp"]
 
     public static func words(from identifier: String) -> String? {
-        let chunks = identifier.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init).filter { chunk in
-            let digits = chunk.filter(\.isNumber).count
+        let chunks = identifier.split(whereSeparator: { !($0.isLetterQuick || $0.isNumberQuick) }).map(String.init).filter { chunk in
+            let digits = chunk.filter(\.isNumberQuick).count
             if digits == chunk.count { return false }
-            if chunk.count >= 6, digits >= 2, chunk.contains(where: \.isLetter) { return false }
+            if chunk.count >= 6, digits >= 2, chunk.contains(where: \.isLetterQuick) { return false }
             return !looksGenerated(chunk)
         }
         var tokens: [String] = []
@@ -28,7 +28,7 @@ public enum IdentifierWords {
             var current = ""
             var previous: Character?
             for ch in chunk {
-                if let p = previous, (p.isLowercase && ch.isUppercase) || p.isLetter != ch.isLetter {
+                if let p = previous, (p.isLowercaseQuick && ch.isUppercaseQuick) || p.isLetterQuick != ch.isLetterQuick {
                     if !current.isEmpty { tokens.append(current) }
                     current = ""
                 }
@@ -38,15 +38,15 @@ public enum IdentifierWords {
             if !current.isEmpty { tokens.append(current) }
         }
         var meaningful = tokens.map { $0.lowercased() }.filter { token in
-            guard !noiseTokens.contains(token), !token.allSatisfy(\.isNumber) else { return false }
-            if token.hasPrefix("ctl"), token.dropFirst(3).allSatisfy(\.isNumber) { return false }
+            guard !noiseTokens.contains(token), !token.allSatisfy(\.isNumberQuick) else { return false }
+            if token.hasPrefix("ctl"), token.dropFirst(3).allSatisfy(\.isNumberQuick) { return false }
             if token.count <= 4, !token.contains(where: { "aeiouy".contains($0) }), !readableAbbreviations.contains(token) {
                 return false
             }
             return true
         }.map { readableAbbreviations.contains($0) ? $0.uppercased() : $0 }
         if meaningful.count > 1 { meaningful = meaningful.filter { $0.count > 1 } }
-        guard !meaningful.isEmpty, meaningful.count <= 8, meaningful.joined().filter(\.isLetter).count >= 3 else { return nil }
+        guard !meaningful.isEmpty, meaningful.count <= 8, meaningful.joined().filter(\.isLetterQuick).count >= 3 else { return nil }
         let sentence = meaningful.joined(separator: " ")
         return sentence.prefix(1).uppercased() + sentence.dropFirst()
     }
@@ -54,12 +54,12 @@ public enum IdentifierWords {
     /// Generated class names and ids (`lnXdpd`, `gLFyf`) read as noise: short mixed-case tokens whose capitals do
     /// not start readable runs, as camelCase words (`submitButton`) do.
     static func looksGenerated(_ token: String) -> Bool {
-        let letters = token.filter(\.isLetter)
-        let lower = letters.filter(\.isLowercase).count
-        let upper = letters.filter(\.isUppercase).count
-        guard token.count <= 8, lower > 0, upper > 0, let first = token.first, !first.isUppercase || upper > 1 else {
+        let letters = token.filter(\.isLetterQuick)
+        let lower = letters.filter(\.isLowercaseQuick).count
+        let upper = letters.filter(\.isUppercaseQuick).count
+        guard token.count <= 8, lower > 0, upper > 0, let first = token.first, !first.isUppercaseQuick || upper > 1 else {
             return false
         }
-        return token.split(whereSeparator: \.isUppercase).contains { $0.count < 3 }
+        return token.split(whereSeparator: \.isUppercaseQuick).contains { $0.count < 3 }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkModel
 
 /// Whether text is a machine locator, or quotes one: guides never print locators, so labels that are selectors are
 /// dropped and writers' sentences that quote them are not used.
@@ -51,18 +52,4 @@ enum Patterns {
         #"(^|[\s(])//?[A-Za-z*]"#, #"(?i)(^|\s)(aria|text|pierce|xpath)/\S"#, #"\[@"#, #":nth-"#,
         #"(^|\s)#[A-Za-z][\w-]*"#, #"\[[\w-]+[~|^$*]?=[^\]]*\]"#, #">>>"#,
     ].compactMap(CompiledPattern.init)
-}
-
-/// An `NSRegularExpression` that is only ever read after it is made.
-struct CompiledPattern: @unchecked Sendable {
-    let regex: NSRegularExpression
-
-    init?(_ pattern: String) {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
-        self.regex = regex
-    }
-
-    func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
 }

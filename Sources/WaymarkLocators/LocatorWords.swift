@@ -48,17 +48,24 @@ extension Locator {
     public static func bestWords(_ locators: [Locator]) -> LocatorWords {
         var best = LocatorWords()
         var bestRank = 0
+        var firstRole: String?
         for locator in locators {
             let words = locator.words
+            if firstRole == nil { firstRole = words.role }
             let rank = trust(locator, words)
             if rank > bestRank {
                 best = words
                 bestRank = rank
             }
+            // Nothing later can beat an accessible name (ties go to the earlier), and the role is settled.
+            if bestRank == Self.highestTrust, best.role != nil { return best }
         }
-        if best.role == nil { best.role = locators.lazy.compactMap(\.words.role).first }
+        if best.role == nil { best.role = firstRole }
         return best
     }
+
+    /// What `trust` gives an accessible name: the most a locator's words can be trusted.
+    static let highestTrust = 3
 
     /// How far a locator's words can be trusted: an accessible name (what assistive technology reads) 3, visible
     /// text and readable attributes 2, words made from identifiers 1, nothing readable 0.
@@ -139,7 +146,7 @@ extension LocatorWords {
     static func xpath(_ xpath: String) -> LocatorWords {
         let steps = SelectorScanner.xpathSteps(xpath)
         guard let last = steps.last else { return LocatorWords() }
-        let tag = String(last.prefix { $0.isLetter || $0.isNumber || $0 == "-" })
+        let tag = String(last.prefix { $0.isLetterQuick || $0.isNumberQuick || $0 == "-" })
         let role = RoleWords.forTag(tag, inputType: value(of: "@type", in: last))
         if let label = readableText(in: last) { return LocatorWords(label: label, role: role, source: .selector) }
         for attribute in ["@data-test", "@data-testid", "@name", "@id", "@for"] {

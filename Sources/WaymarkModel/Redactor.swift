@@ -23,10 +23,13 @@ public struct Redactor: Sendable {
 
     /// Regular expressions from `waymark.yml` `redact:`. Invalid ones are skipped (the configuration loader
     /// reports them).
-    public var patterns: [String]
+    public let patterns: [String]
+    /// `patterns`, compiled once when the redactor is made (a build redacts every capture with the same ones).
+    private let expressions: [CompiledPattern]
 
     public init(patterns: [String] = []) {
         self.patterns = patterns
+        self.expressions = patterns.compactMap(CompiledPattern.init)
     }
 
     /// Words that name a secret when they appear as a whole word (or a camelCase part) of a label, role or
@@ -66,7 +69,11 @@ public struct Redactor: Sendable {
                     words.append(current)
                     current = ""
                 }
-                current += character.lowercased()
+                if let ascii = character.asciiValue {
+                    current.unicodeScalars.append(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii | 0x20 : ascii))
+                } else {
+                    current += character.lowercased()
+                }
                 previousWasLower = character.isLowercase || character.isNumber
             } else {
                 if !current.isEmpty { words.append(current) }
@@ -80,7 +87,6 @@ public struct Redactor: Sendable {
 
     /// The capture with secrets marked and masked (see the type's rules).
     public func redact(_ capture: Capture) -> Capture {
-        let expressions = patterns.compactMap { try? NSRegularExpression(pattern: $0) }
         var capture = capture
 
         // Rules 1 and 2 for values: mark what names or matches a secret.
@@ -89,9 +95,7 @@ public struct Redactor: Sendable {
             guard let value = step.value, !value.isEmpty, !step.sensitive else { continue }
             let typesIntoSecretField = [.type, .select, .custom].contains(step.action)
                 && step.target.map(Self.looksSensitive) == true
-            let matchesPattern = expressions.contains {
-                $0.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
-            }
+            let matchesPattern = expressions.contains { $0.matches(value) }
             if typesIntoSecretField || matchesPattern {
                 step.sensitive = true
                 capture.steps[index] = step
@@ -107,8 +111,7 @@ public struct Redactor: Sendable {
                 text = text.replacingOccurrences(of: secret, with: Self.mask)
             }
             for expression in expressions {
-                text = expression.stringByReplacingMatches(
-                    in: text, range: NSRange(text.startIndex..., in: text), withTemplate: NSRegularExpression.escapedTemplate(for: Self.mask))
+                text = expression.replacingMatches(in: text, with: Self.mask)
             }
             return text
         }

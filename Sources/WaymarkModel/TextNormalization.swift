@@ -57,6 +57,24 @@ extension Character {
         if let ascii = asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
         return isLetter
     }
+
+    /// `isNumber`, with the same ASCII shortcut (the ASCII numbers are the digits).
+    @inlinable public var isNumberQuick: Bool {
+        if let ascii = asciiValue { return ascii >= 0x30 && ascii <= 0x39 }
+        return isNumber
+    }
+
+    /// `isLowercase`, with the same ASCII shortcut.
+    @inlinable public var isLowercaseQuick: Bool {
+        if let ascii = asciiValue { return ascii >= 0x61 && ascii <= 0x7A }
+        return isLowercase
+    }
+
+    /// `isUppercase`, with the same ASCII shortcut.
+    @inlinable public var isUppercaseQuick: Bool {
+        if let ascii = asciiValue { return ascii >= 0x41 && ascii <= 0x5A }
+        return isUppercase
+    }
 }
 
 extension String {

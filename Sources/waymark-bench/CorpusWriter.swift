@@ -6,7 +6,7 @@ import WaymarkModel
 /// `DIR/images/screen-NN.png` shared by all captures (each image is made once and referenced many times).
 struct CorpusWriter {
     enum Format: String, CaseIterable {
-        case json, xml, chrome
+        case json, xml, chrome, side
     }
 
     var captures: Int
@@ -22,8 +22,8 @@ struct CorpusWriter {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         var paths: [String] = []
-        // Chrome Recorder exports carry no screenshots.
-        if screenshots > 0, format != .chrome {
+        // Chrome Recorder and Selenium IDE exports carry no screenshots.
+        if screenshots > 0, format != .chrome, format != .side {
             let images = folder.appendingPathComponent("images")
             try fm.createDirectory(at: images, withIntermediateDirectories: true)
             for n in 1...screenshots {
@@ -35,7 +35,11 @@ struct CorpusWriter {
         }
         let factory = SyntheticCaptureFactory(seed: seed, stepsPerCapture: steps, screenshotPaths: paths,
                                               screenshotSize: Self.screenSize)
-        let ext = format == .xml ? "xml" : "json"
+        let ext = switch format {
+        case .xml: "xml"
+        case .side: "side"
+        case .json, .chrome: "json"
+        }
         let format = self.format
         let folder = self.folder
         // Captures are independent: write them in chunks across the cores.
@@ -52,6 +56,7 @@ struct CorpusWriter {
                 switch format {
                 case .json: text = NativeCaptureWriter.json(capture)
                 case .chrome: text = ChromeRecorderExport.json(capture)
+                case .side: text = SeleniumSideExport.json(capture)
                 case .xml:
                     do { text = try NativeCaptureWriter.xml(capture) } catch {
                         failure = "capture \(capture.id): \((error as? DiagnosticError)?.diagnostics.map { $0.message }.joined(separator: "; ") ?? "\(error)")"

@@ -2,12 +2,12 @@ import Foundation
 
 /// `waymark-bench`: makes deterministic synthetic inputs for `make bench`.
 ///
-///     waymark-bench corpus --captures N --steps M --format json|xml|chrome --out DIR [--seed S] [--screenshots K]
+///     waymark-bench corpus --captures N --steps M --format json|xml|chrome|side --out DIR [--seed S] [--screenshots K]
 ///     waymark-bench psr --size-mb 100 --out FILE [--actions N] [--seed S]
 ///
 /// Arguments are parsed by hand: this tool depends only on the engine libraries, like any other consumer.
 let usage = """
-    usage: waymark-bench corpus --captures N --steps M --format json|xml|chrome --out DIR [--seed S] [--screenshots K]
+    usage: waymark-bench corpus --captures N --steps M --format json|xml|chrome|side --out DIR [--seed S] [--screenshots K]
            waymark-bench psr --size-mb MB --out FILE [--actions N] [--seed S]
     """
 
@@ -42,7 +42,7 @@ func run() throws {
         let known: Set = ["captures", "steps", "format", "out", "seed", "screenshots"]
         if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) { throw BenchError("unknown option --\(unknown)\n\(usage)") }
         guard let formatName = options["format"] ?? "xml" as String?, let format = CorpusWriter.Format(rawValue: formatName) else {
-            throw BenchError("--format must be json, xml or chrome")
+            throw BenchError("--format must be json, xml, chrome or side")
         }
         guard let out = options["out"] else { throw BenchError("--out is required") }
         let writer = CorpusWriter(

@@ -121,6 +121,22 @@ struct TargetGraphTests {
         }
     }
 
+    /// Compiling an ICU regular expression costs far more than matching it; compiled per call it was a fifth of a
+    /// build's CPU. Expressions are made only in the files docs/architecture.md lists, which compile each once.
+    @Test func regularExpressionsAreCompiledOnlyWhereTheDocumentAllows() throws {
+        let allowed = Self.filesAllowed("compiles a regular expression")
+        #expect(!allowed.isEmpty, "docs/architecture.md must list the files that compile regular expressions")
+        let compiles = try Regex(#"NSRegularExpression\(|\.regularExpression\b|\bRegex\(|\bRegex<"#)
+        for file in Self.sources where !allowed.contains(file.path) {
+            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = line.split(separator: "//", maxSplits: 1).first ?? ""
+                if code.contains(compiles) {
+                    Issue.record("\(file.path):\(number + 1) compiles a regular expression; use a `CompiledPattern` made once (docs/architecture.md)")
+                }
+            }
+        }
+    }
+
     /// Targets that are values only: no file system, no processes.
     @Test func pureTargetsTouchNoDisk() throws {
         let forbidden = try Regex(#"\bFileManager\b|Data\(contentsOf|\.write\(to:|\bfopen\(|\bopendir\(|\bProcess\(\)|\bRegularFile\b|\bAtomicFileWriter\b"#).wordBoundaryKind(.simple)

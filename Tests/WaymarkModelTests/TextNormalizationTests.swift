@@ -17,15 +17,14 @@ import WaymarkModel
 
     @Test func quickCharacterPropertiesMatchTheStandardOnes() {
         let characters: [Character] = ["a", "Z", "0", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1F}", "\u{7F}",
-                                       "\u{00A0}", "\u{2028}", "é", "e\u{301}", "ß", "日", "-", "_", "\u{3000}", "\u{85}"]
-        for character in characters {
+                                       "\u{00A0}", "\u{2028}", "é", "e\u{301}", "ß", "日", "-", "_", "\u{3000}", "\u{85}",
+                                       "É", "Ⅻ", "½", "٣", "²", "ǅ", "A\u{301}"]
+        for character in characters + (0..<128).compactMap(Unicode.Scalar.init).map(Character.init) {
             #expect(character.isWhitespaceQuick == character.isWhitespace, "\(character.debugDescription)")
             #expect(character.isLetterQuick == character.isLetter, "\(character.debugDescription)")
-        }
-        for scalar in (0..<128).compactMap(Unicode.Scalar.init) {
-            let character = Character(scalar)
-            #expect(character.isWhitespaceQuick == character.isWhitespace)
-            #expect(character.isLetterQuick == character.isLetter)
+            #expect(character.isNumberQuick == character.isNumber, "\(character.debugDescription)")
+            #expect(character.isLowercaseQuick == character.isLowercase, "\(character.debugDescription)")
+            #expect(character.isUppercaseQuick == character.isUppercase, "\(character.debugDescription)")
         }
     }
 
