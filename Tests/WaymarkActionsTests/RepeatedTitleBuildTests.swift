@@ -55,8 +55,8 @@ import WaymarkTestSupport
         #expect(!added.hasErrors, "\(added.allDiagnostics)")
         #expect(Self.ids(added) == ["coffee-checkout", "coffee-checkout-c", "coffee-checkout-a"])
         let lock = try #require(try LockFile.read(outputFolder: root.appendingPathComponent("out")))
-        #expect(lock.captures["coffee-checkout"]?.source == "recordings/b.json")
-        #expect(lock.captures["coffee-checkout-a"]?.source == "recordings/a.json")
+        #expect(lock.captures["coffee-checkout"]?.source == "../recordings/b.json")
+        #expect(lock.captures["coffee-checkout-a"]?.source == "../recordings/a.json")
 
         // `check` agrees with the build: nothing is stale or duplicated.
         let (report, diagnostics) = try CheckRun(inputs: ["recordings"], outputDirectory: root.appendingPathComponent("out"),

@@ -102,7 +102,9 @@ import WaymarkTestSupport
         let seconds = Self.elapsed { result = CaptureReader().read(CaptureInput(path: "long.json", data: Data(json.utf8))) }
         #expect(!result.hasErrors)
         #expect(result.captures.first?.steps.count == 100_000)
-        #expect(seconds < 30)
+        // Linear: about 0.6 ms a command in a debug build on the loaded shared machine (a tenth of that in release);
+        // the bound catches a quadratic slip (which would take hours), not a slow machine.
+        #expect(seconds < 240)
     }
 
     @Test func aMacroWithNulBytesOrWrongTypesIsReportedClearly() {
