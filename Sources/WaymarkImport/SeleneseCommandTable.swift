@@ -46,6 +46,16 @@ struct SeleneseCommandTable {
     private var newWindowHandles: Set<String> = []
     private var savedWindowHandles: Set<String> = []
     private var pendingMouseDown: (step: Step, locator: String)?
+    /// Selenium 1 (Selenese HTML): a locator without a strategy (`j_username`, `Sign_in`) is an `identifier=` —
+    /// the element's id, else its name — so it is read and kept as one, never shown as a label or taken for CSS.
+    var bareWordsAreIdentifiers = false
+
+    /// A locator with no strategy prefix and nothing CSS or XPath would need: letters, digits, `_`, `-`, `:`.
+    static func isBareWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, CharacterSet.letters.contains(first) || first == "_" else { return false }
+        return text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" || $0 == ":" }
+            && !text.contains("=")
+    }
 
     init(baseURL: String?, testNames: [String: String] = [:], byName: Set<String> = [],
          commandsByName: [String: [SeleneseCommand]] = [:], testName: String? = nil) {
@@ -112,7 +122,10 @@ struct SeleneseCommandTable {
     /// The element a locator names, described for people, with every recorded locator kept (the used one first).
     func element(_ locator: String, _ alternatives: [String] = [], defaultRole: String? = nil) -> Target {
         var selectors: [String] = []
-        for l in [locator] + alternatives where !l.isEmpty && !selectors.contains(l) { selectors.append(l) }
+        for raw in [locator] + alternatives where !raw.isEmpty {
+            let l = bareWordsAreIdentifiers && Self.isBareWord(raw) ? "identifier=" + raw : raw
+            if !selectors.contains(l) { selectors.append(l) }
+        }
         let words = Locator.bestWords(selectors)
         return Target(label: words.label, role: words.role ?? defaultRole, selectors: selectors, context: context,
                       labelSource: words.source)

@@ -82,6 +82,7 @@ public struct SeleneseHTMLImporter: CaptureImporter {
             while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
             var table = SeleneseCommandTable(baseURL: page.baseURL, byName: Set(byName.keys), commandsByName: byName,
                                              testName: test.name)
+            table.bareWordsAreIdentifiers = true
             for command in test.commands { table.convert(command) }
             table.finish(testName: test.name, at: test.location)
             diagnostics += table.diagnostics

@@ -173,4 +173,17 @@ import WaymarkTestSupport
         #expect(result.captures.isEmpty)
         #expect(result.diagnostics.map(\.code) == ["selenese.nested-suite", "selenese.empty-suite"])
     }
+
+    @Test func selenium1BareLocatorsAreIdentifiersNeverLabelsAsWritten() throws {
+        let html = Self.testCase(title: "Login", rows: [
+            Self.row("type", "j_username", "ada"),
+            Self.row("clickAndWait", "Sign_in"),
+            Self.row("open", "/home"),
+        ].joined(separator: "\n"))
+        let capture = try #require(Self.read(html).captures.first)
+        #expect(capture.steps[0].target?.selectors == ["identifier=j_username"])
+        #expect(capture.steps[1].target?.selectors == ["identifier=Sign_in"])
+        #expect(capture.steps[1].target?.label != "Sign_in")
+        #expect(capture.steps[2].url == "https://shop.example.com/home")
+    }
 }
