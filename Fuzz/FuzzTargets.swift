@@ -19,6 +19,8 @@ enum FuzzTarget: String, CaseIterable {
     case nativeXML = "native-xml"
     case chromeRecorder = "chrome-recorder"
     case seleniumIDE = "selenium-ide"
+    case seleneseHTML = "selenese-html"
+    case uiVision = "uivision"
     case stepsRecorderXML = "psr-xml"
     case stepsRecorderMIME = "psr-mime"
     case stepsRecorderZip = "psr-zip"
@@ -48,6 +50,11 @@ enum FuzzTarget: String, CaseIterable {
             check(ChromeRecorderImporter(), CaptureInput(path: "fuzz.json", data: data))
         case .seleniumIDE:
             check(SeleniumSideImporter(), CaptureInput(path: "fuzz.side", data: data))
+        case .seleneseHTML:
+            // No file URL: suite links are refused as unreadable, never resolved against the working directory.
+            check(SeleneseHTMLImporter(), CaptureInput(path: "fuzz.html", data: data))
+        case .uiVision:
+            check(UIVisionImporter(), CaptureInput(path: "fuzz.json", data: data))
         case .stepsRecorderXML:
             check(StepsRecorderImporter(), CaptureInput(path: "fuzz.xml", data: data))
         case .stepsRecorderMIME:

@@ -17,6 +17,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEST = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build-fuzz" / "seeds"
 SHARED = pathlib.Path(__import__("os").environ.get("WAYMARK_SHARED_CAPTURES", ROOT.parent / "shared" / "captures"))
 SAMPLES = ROOT / "SampleCaptures"
+MORE = SHARED.parent / "more-captures"
 
 
 def put(target, name, data):
@@ -64,6 +65,40 @@ def main():
                 archive.writestr(path.stem + ".mht", slim)
             for target in ("psr-zip", "capture-reader"):
                 put(target, path.stem + ".slim.zip", buffer.getvalue())
+    # Selenese HTML and UI.Vision: the real files in ../shared/more-captures, and hand-written shapes they lack
+    # (a suite, Katalon's several tables, desktop commands, a byte order mark).
+    more = sorted(MORE.rglob("*")) if MORE.is_dir() else []
+    for path in more:
+        if path.suffix in (".html", ".htm"):
+            for target in ("selenese-html", "capture-reader"):
+                put(target, path.name, path.read_bytes())
+        elif path.suffix == ".json":
+            for target in ("uivision", "json-parser", "capture-reader"):
+                put(target, path.name, path.read_bytes())
+    selenese = {
+        "suite.html": '<html><head><title>Suite</title></head><body><table id="suiteTable"><tbody>'
+                      '<tr><td><b>Suite</b></td></tr><tr><td><a href="a.html">A</a></td></tr>'
+                      '<tr><td><a href="../b.html">B</a></td></tr></tbody></table></body></html>',
+        "katalon.html": '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+                        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><head '
+                        'profile="http://selenium-ide.openqa.org/profiles/test-case"><link rel="selenium.base" '
+                        'href="https://a.example/" /><title>T</title></head><body>'
+                        '<table><thead><tr><td colspan="3">One</td></tr></thead><tbody><tr><td>open</td><td>/</td>'
+                        '<td></td></tr><tr><td>clickAndWait</td><td>link=Go</td><td></td></tr></tbody></table>'
+                        '<table><thead><tr><td colspan="3">Two</td></tr></thead><tbody><tr><td>type</td>'
+                        '<td>id=q</td><td>a<br/>b &amp; c</td></tr></tbody></table></body></html>',
+    }
+    for name, text in selenese.items():
+        for target in ("selenese-html", "capture-reader"):
+            put(target, name, text.encode())
+    macro = ('{"Name": "Desk", "CreationDate": "2024-01-01", "Commands": ['
+             '{"Command": "XClick", "Target": "b_dpi_96.png@0.8", "Value": "#right"},'
+             '{"Command": "XType", "Target": "${KEY_CTRL+KEY_S}", "Value": ""},'
+             '{"Command": "if_v2", "Target": "${a} > 1", "Value": ""},'
+             '{"Command": "click", "Target": "id=x", "Value": "", "Targets": ["id=x", "css=#x"]},'
+             '{"Command": "end", "Target": "", "Value": ""}]}')
+    for target in ("uivision", "json-parser", "capture-reader"):
+        put(target, "desk.json", b"\xef\xbb\xbf" + macro.encode())
     # waymark.yml: every key, lists and scalars, and an invalid pattern.
     configs = {
         "full.yml": "captures:\n  - SampleCaptures\n  - more/\nout: site\ntemplates: templates\nwpm: 140\npause: 1.5\n"

@@ -8,7 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 shift || true
-ALL_TARGETS="native-json native-xml chrome-recorder selenium-ide psr-xml psr-mime psr-zip json-parser config lock capture-reader"
+ALL_TARGETS="native-json native-xml chrome-recorder selenium-ide selenese-html uivision psr-xml psr-mime psr-zip json-parser config lock capture-reader"
 TARGETS="${*:-${FUZZ_TARGETS:-$ALL_TARGETS}}"
 PARALLEL="${PARALLEL:-1}"
 BINARY="${FUZZ_BINARY:-.build-fuzz/${FUZZ_CONFIG:-release}/waymark-fuzz}"

@@ -158,7 +158,11 @@ public struct BuildPipeline: Sendable {
         var reused: [DashboardEntry] = []
         var firstFileForID: [String: String] = [:]
         let preparation = CapturePreparation(configuration: options.configuration)
-        for entry in loaded {
+        var sourceForID: [String: String] = [:]
+        // Files built before and unchanged claim their ids first, so adding a recording whose title repeats an
+        // existing one never moves the existing guide; the rest follow in input order.
+        let claimOrder = loaded.indices.filter { loaded[$0].reusableRows != nil } + loaded.indices.filter { loaded[$0].reusableRows == nil }
+        for entry in claimOrder.map({ loaded[$0] }) {
             let file = entry.file, display = entry.displayPath
             if let failure = entry.loadFailure {
                 diagnostics += failure
@@ -166,8 +170,8 @@ public struct BuildPipeline: Sendable {
             }
             let sourceHash = entry.sourceHash
             if var rows = entry.reusableRows, rows.allSatisfy({ firstFileForID[$0.id] == nil }) {
-                if let shard = options.shard { rows = rows.filter { shard.contains($0.id) } }
                 for row in rows { firstFileForID[row.id] = display }
+                if let shard = options.shard { rows = rows.filter { shard.contains($0.id) } }
                 reused += rows
                 continue
             }
@@ -190,8 +194,20 @@ public struct BuildPipeline: Sendable {
             }
             diagnostics += result.diagnostics.map { $0.inFile(display) }
             for original in result.captures {
-                let capture = preparation.prepare(original, displayPath: display)
-                if let shard = options.shard, !shard.contains(capture.id) { continue }
+                var capture = preparation.prepare(original, displayPath: display)
+                if let first = firstFileForID[capture.id] {
+                    // The same test case reached twice (by itself and through a Selenese suite) is one capture.
+                    if sourceForID[capture.id] == capture.source.path { continue }
+                    if !capture.source.format.isNative {
+                        // A repeated title of a foreign recording: nobody chose it as an id, so the file name is added.
+                        let renamed = Slug.disambiguated(capture.id, filePath: display) { firstFileForID[$0] != nil }
+                        diagnostics.append(Diagnostic(
+                            .captureRepeatedTitle,
+                            "The id '\(capture.id)' (from the recording's title) is already used by \(first); this recording's id is '\(renamed)'.",
+                            at: SourceLocation(file: display)))
+                        capture.id = renamed
+                    }
+                }
                 if let first = firstFileForID[capture.id] {
                     diagnostics.append(Diagnostic(
                         .captureDuplicateId,
@@ -200,6 +216,8 @@ public struct BuildPipeline: Sendable {
                     continue
                 }
                 firstFileForID[capture.id] = display
+                sourceForID[capture.id] = capture.source.path
+                if let shard = options.shard, !shard.contains(capture.id) { continue }
                 imported.append(ImportedCapture(
                     capture: capture, fileURL: file, displayPath: display, sourceHash: sourceHash))
             }

@@ -13,10 +13,13 @@ public struct CaptureReader: Sendable {
     /// Every importer Waymark ships.
     public static let allImporters: [any CaptureImporter] = [
         NativeJSONImporter(),
+        // Before native XML, which claims every document with a DOCTYPE: Selenese HTML always has one.
+        SeleneseHTMLImporter(),
         NativeXMLImporter(),
         ChromeRecorderImporter(),
         SeleniumSideImporter(),
         StepsRecorderImporter(),
+        UIVisionImporter(),
     ]
 
     /// The format of `input` by content, or nil when no importer recognises it.
@@ -59,7 +62,7 @@ public struct CaptureReader: Sendable {
         if !isUTF16, prefix.contains(0) || !isText {
             return Diagnostic(
                 .inputBinary, "The file holds binary data, not a capture.",
-                hint: "Pass a capture file: Waymark JSON or XML, a Chrome Recorder .json, a Selenium IDE .side, or a Steps Recorder .zip/.mht.",
+                hint: "Pass a capture file: Waymark JSON or XML, a Chrome Recorder .json, a Selenium IDE .side or Selenese .html, a UI.Vision macro .json, or a Steps Recorder .zip/.mht.",
                 at: SourceLocation(file: input.path))
         }
         return nil

@@ -55,7 +55,7 @@ public enum CaptureSchemas {
       "required": ["format", "path"],
       "additionalProperties": false,
       "properties": {
-        "format": {"enum": ["waymark-json", "waymark-xml", "chrome-recorder", "selenium-ide", "steps-recorder"]},
+        "format": {"enum": ["waymark-json", "waymark-xml", "chrome-recorder", "selenium-ide", "steps-recorder", "selenese-html", "uivision"]},
         "path": {"type": "string"}
       }
     },
@@ -220,6 +220,8 @@ public enum CaptureSchemas {
           <xs:enumeration value="chrome-recorder"/>
           <xs:enumeration value="selenium-ide"/>
           <xs:enumeration value="steps-recorder"/>
+          <xs:enumeration value="selenese-html"/>
+          <xs:enumeration value="uivision"/>
         </xs:restriction>
       </xs:simpleType>
     </xs:attribute>

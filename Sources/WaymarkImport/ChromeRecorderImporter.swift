@@ -316,8 +316,8 @@ struct ChromeRecorderFlowReader {
                 let named = step.target?.label.map { "“\($0)”" } ?? "matching"
                 step.instruction = "Wait " + (step.value ?? "")
                     .replacingOccurrences(of: "until no matching element is left",
-                                          with: "until \(SeleniumCommandConverter.words(step.target)) disappears")
-                    .replacingOccurrences(of: "until it appears", with: "until \(SeleniumCommandConverter.words(step.target)) appears")
+                                          with: "until \(SeleneseCommandTable.words(step.target)) disappears")
+                    .replacingOccurrences(of: "until it appears", with: "until \(SeleneseCommandTable.words(step.target)) appears")
                     .replacingOccurrences(of: "matching element", with: "\(named) element") + "."
             }
             return step

@@ -5,10 +5,25 @@ import WaymarkModel
 ///
 /// Folders are walked in sorted order so every run sees the same files in the same order. Hidden files and
 /// folders, `.build` and output folders are skipped; inside folders only files with capture extensions are taken,
-/// while a file named explicitly is always taken.
+/// while a file named explicitly is always taken. HTML files in folders are taken only when they start like a
+/// Selenese test case or suite: a folder of recordings often holds guides and other web pages too.
 public enum InputCollector {
     /// Extensions that may hold a capture.
-    public static let captureExtensions: Set<String> = ["json", "xml", "side", "zip", "mht", "mhtml"]
+    public static let captureExtensions: Set<String> = ["json", "xml", "side", "zip", "mht", "mhtml", "html", "htm"]
+
+    /// Extensions taken from folders only when the content looks like a recording.
+    static let sniffedExtensions: Set<String> = ["html", "htm"]
+
+    /// Whether an HTML file found in a folder is a Selenese test case (reads its first 4 KiB). A Selenium IDE
+    /// suite is not taken from a folder: its test cases sit in that folder (a suite never reads outside its own),
+    /// so they are taken themselves; name the suite to read its test cases in its order.
+    static func looksLikeRecording(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let prefix = (try? handle.read(upToCount: 4096)) ?? Data()
+        let input = CaptureInput(path: path, data: prefix)
+        return SeleneseHTMLImporter().recognizes(input) && !SeleneseHTMLImporter.isSuite(input)
+    }
 
     public static func collect(_ paths: [String], relativeTo base: URL? = nil) -> (files: [URL], diagnostics: [Diagnostic]) {
         var files: [URL] = []
@@ -57,8 +72,10 @@ public enum InputCollector {
                 }
                 if type == UInt8(DT_DIR) {
                     if name != ".build" && name != "node_modules" { pending.append(path) }
-                } else if type == UInt8(DT_REG), let dot = name.lastIndex(of: "."),
-                          captureExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+                } else if type == UInt8(DT_REG), let dot = name.lastIndex(of: ".") {
+                    let ext = name[name.index(after: dot)...].lowercased()
+                    guard captureExtensions.contains(ext) else { continue }
+                    if sniffedExtensions.contains(ext), !looksLikeRecording(path) { continue }
                     paths.append(path)
                 }
             }

@@ -47,7 +47,7 @@ struct SeleniumProjectReader {
         var id: String?
         var name: String
         var node: JSONNode
-        var commands: [JSONNode]
+        var commands: [SeleneseCommand]
     }
 
     mutating func read(_ root: JSONNode) -> [Capture] {
@@ -87,7 +87,7 @@ struct SeleniumProjectReader {
             let id = fields.string(node, "id")
             let name = fields.string(node, "name").flatMap(\.collapsingWhitespaceOrNil) ?? "Untitled test"
             if node["name"] == nil { fields.missing("name", in: node, what: "A test") }
-            let commands = fields.array(node, "commands") ?? []
+            let commands = (fields.array(node, "commands") ?? []).compactMap { command(from: $0) }
             if node["commands"] == nil { fields.missing("commands", in: node, what: "The test '\(name)'") }
             tests.append(TestEntry(id: id, name: name, node: node, commands: commands))
         }
@@ -126,12 +126,13 @@ struct SeleniumProjectReader {
             var id = base
             var n = 2
             while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
-            var converter = SeleniumCommandConverter(baseURL: baseURL, testNames: testNames, byName: Set(tests.map(\.name)),
-                                                     commandsByName: commandsByName, testName: test.name)
+            var converter = SeleneseCommandTable(baseURL: baseURL, testNames: testNames, byName: Set(tests.map(\.name)),
+                                                 commandsByName: commandsByName, testName: test.name)
             for command in test.commands {
-                converter.convert(command, fields: &fields)
+                converter.convert(command)
             }
-            converter.finish(fields: &fields, testName: test.name, at: test.node)
+            converter.finish(testName: test.name, at: fields.location(test.node))
+            fields.diagnostics += converter.diagnostics
             if converter.steps.isEmpty {
                 fields.diagnostics.append(Diagnostic(
                     .seleniumEmptyTest, "The test '\(test.name)' has no commands a person performs; its guide will be empty.",
@@ -152,6 +153,35 @@ struct SeleniumProjectReader {
 }
 
 extension SeleniumProjectReader {
+    /// One command object of a test as a `SeleneseCommand`, its fields type-checked; nil when it is not an object.
+    mutating func command(from node: JSONNode) -> SeleneseCommand? {
+        guard node.objectValue != nil else {
+            fields.wrongType(node, field: "commands[]", expected: "an object")
+            return nil
+        }
+        let name = fields.string(node, "command") ?? ""
+        let target = fields.string(node, "target") ?? ""
+        let value = fields.string(node, "value") ?? ""
+        let comment = fields.string(node, "comment").flatMap(\.collapsingWhitespaceOrNil)
+        let id = fields.string(node, "id")
+        // Recorder bookkeeping fields: not shown, but type-checked so a damaged file is reported.
+        let opensWindow = fields.bool(node, "opensWindow") ?? false
+        let handle = fields.string(node, "windowHandleName"); _ = fields.number(node, "windowTimeout")
+        _ = fields.bool(node, "insertBeforeLastCommand"); _ = fields.string(node, "frameLocation"); _ = fields.bool(node, "isBreakpoint")
+        var alternatives: [String] = []
+        for entry in fields.array(node, "targets") ?? [] {
+            if let pair = entry.arrayValue, let locator = pair.first?.stringValue, pair.allSatisfy({ $0.stringValue != nil }) {
+                alternatives.append(locator)
+            } else if let locator = entry.stringValue {
+                alternatives.append(locator)
+            } else {
+                fields.wrongType(entry, field: "targets[]", expected: "a [locator, kind] pair")
+            }
+        }
+        return SeleneseCommand(name: name, target: target, value: value, alternatives: alternatives, comment: comment,
+                               id: id, location: fields.location(node), opensWindow: opensWindow, windowHandleName: handle)
+    }
+
     /// The file name without its last extension: `projects/shop.side` → `shop`.
     static func fileStem(_ path: String) -> String {
         let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path

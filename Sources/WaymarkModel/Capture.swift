@@ -94,6 +94,10 @@ public enum CaptureFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case chromeRecorder = "chrome-recorder"
     case seleniumIDE = "selenium-ide"
     case stepsRecorder = "steps-recorder"
+    /// Selenium IDE 1–2 and Katalon Recorder HTML test cases and suites.
+    case seleneseHTML = "selenese-html"
+    /// UI.Vision RPA macros (JSON).
+    case uiVision = "uivision"
 
     public var isNative: Bool { self == .waymarkJSON || self == .waymarkXML }
 }

@@ -109,6 +109,8 @@ extension DiagnosticCode {
         hint: "Give highlights a non-negative width and height, and screenshots a positive size.")
     public static let captureRectOutside = DiagnosticCode("capture.rect-outside", .warning,
         hint: "Check the highlight's coordinates against the screenshot's size.")
+    public static let captureRepeatedTitle = DiagnosticCode("capture.repeated-title", .note,
+        hint: "Nothing to do; give the recordings different titles for ids without the file name.")
     public static let captureScreenshotMissing = DiagnosticCode("capture.screenshot-missing", .warning,
         hint: "Keep the screenshot beside the capture at the path it names, or remove the reference.")
     public static let captureScreenshotPath = DiagnosticCode("capture.screenshot-path", .error,
@@ -191,6 +193,16 @@ extension DiagnosticCode {
         hint: "Check the spelling; docs/build.md lists every setting.")
     public static let configUnreadable = DiagnosticCode("config.unreadable", .error,
         hint: "Check that the file exists and is readable.")
+
+    // MARK: html.* (HTML read by the XML adapter: Selenese test cases and suites)
+    public static let htmlEmpty = DiagnosticCode("html.empty", .error,
+        hint: "Export the test again; the file has no HTML in it.")
+    public static let htmlNulByte = DiagnosticCode("html.nul-byte", .error,
+        hint: "The file holds NUL bytes, so it is not a saved web page; export the test again.")
+    public static let htmlTooDeep = DiagnosticCode("html.too-deep", .error,
+        hint: "Recorded test cases nest a few elements deep; this file is not one. Export the test again.")
+    public static let htmlTooLarge = DiagnosticCode("html.too-large", .error,
+        hint: "Recorded test cases are a few kilobytes; split the test, or check that the file is really a test case.")
 
     // MARK: image.* (screenshots the build copies)
     public static let imageEmpty = DiagnosticCode("image.empty", .warning,
@@ -348,6 +360,20 @@ extension DiagnosticCode {
     public static let renderFailed = DiagnosticCode("render.failed", .error,
         hint: "Report this as a bug with the capture attached; the other captures are built.")
 
+    // MARK: selenese.* (Selenium IDE 1–2 and Katalon Recorder HTML test cases and suites)
+    public static let seleneseEmptySuite = DiagnosticCode("selenese.empty-suite", .error,
+        hint: "Add test cases to the suite in the recorder, or pass the test case files themselves.")
+    public static let seleneseNestedSuite = DiagnosticCode("selenese.nested-suite", .warning,
+        hint: "Pass the inner suite itself; a suite's links are read one level deep.")
+    public static let seleneseNotATest = DiagnosticCode("selenese.not-a-test", .error,
+        hint: "Pass a test case or test suite saved by Selenium IDE 1–2 or Katalon Recorder (a table of commands).")
+    public static let seleneseRow = DiagnosticCode("selenese.row", .warning,
+        hint: "Each row of a test case holds command, target and value; fix the row or export the test again.")
+    public static let seleneseSuiteLinkMissing = DiagnosticCode("selenese.suite-link-missing", .error,
+        hint: "Put the linked test case beside the suite, or fix the link in the suite.")
+    public static let seleneseSuiteLinkOutside = DiagnosticCode("selenese.suite-link-outside", .error,
+        hint: "Keep a suite's test cases in its folder (or below it) and link them by relative path; nothing outside is read.")
+
     // MARK: selenium.* (Selenium IDE)
     public static let seleniumCommentedOut = DiagnosticCode("selenium.commented-out", .note,
         hint: "Nothing to do: commented-out commands are not part of the guide.")
@@ -386,6 +412,16 @@ extension DiagnosticCode {
     public static let templateUnused = DiagnosticCode("template.unused", .note,
         hint: "Check the file name against the templates Waymark reads (docs/build.md).")
 
+    // MARK: uivision.* (UI.Vision RPA macros)
+    public static let uivisionFieldType = DiagnosticCode("uivision.field-type", .error,
+        hint: "Fix the value in the file, or export the macro again from UI.Vision.")
+    public static let uivisionMissingField = DiagnosticCode("uivision.missing-field", .warning,
+        hint: "Add the field, or export the macro again from UI.Vision.")
+    public static let uivisionNotAMacro = DiagnosticCode("uivision.not-a-macro", .error,
+        hint: "Pass a macro exported from UI.Vision (a JSON object with \"Name\" and \"Commands\").")
+    public static let uivisionVisualCommand = DiagnosticCode("uivision.visual-command", .warning,
+        hint: "Add an \"instruction\" to the step in the converted capture naming what a person clicks or checks there.")
+
     // MARK: xml.*
     public static let xmlDoctype = DiagnosticCode("xml.doctype", .error,
         hint: "Remove the <!DOCTYPE …> declaration; Waymark never reads DTDs or entities.")
@@ -421,7 +457,7 @@ extension DiagnosticCode {
         browserBrowserMissing, browserCancelled, browserDriverError, browserDriverMissing, browserDriverStartFailed, browserDriverUnresponsive, browserElementAmbiguous, browserElementNotFound, browserElementNotInteractable, browserElementStale, browserInvalidOption, browserInvalidQuery, browserNavigationFailed, browserNoAlert, browserNoSuchFrame, browserNoSuchShadowRoot, browserNoSuchWindow, browserPageLoadTimeout, browserProtocolError, browserScriptError, browserSessionClosed, browserSessionFailed, browserTimeout, browserUnexpectedAlert, browserUnreachable, browserUnsupported,
         buildLocked,
         captureDate, captureDuplicateField, captureDuplicateId, captureId, captureMasteryScore, captureMissingField, captureNoSteps,
-        captureNotACapture, captureOrigin, captureRect, captureRectOutside, captureScreenshotMissing,
+        captureNotACapture, captureOrigin, captureRect, captureRectOutside, captureRepeatedTitle, captureScreenshotMissing,
         captureScreenshotPath, captureStepIncomplete, captureType, captureUnknownAction, captureUnknownField,
         captureUnknownModifier, captureVersion, captureVersionUnsupported,
         checkDashboardUnwritable, checkFailOn, checkMaxAge, checkNoLock, checkStepSummary, checkToday,
@@ -430,6 +466,7 @@ extension DiagnosticCode {
         citationIncomplete, citeNoLock, citeSourceChanged, citeUnknownId,
         configDuplicateKey, configEncoding, configKey, configNotAMapping, configRedactPattern, configSyntax,
         configType, configUnknownKey, configUnreadable,
+        htmlEmpty, htmlNulByte, htmlTooDeep, htmlTooLarge,
         imageEmpty, imageMissing, imageNotAFile, imageOutsideCaptureFolder, imageTooLarge, imageUnreadable,
         importEmbeddedScreenshotsDropped,
         inputBinary, inputEmpty, inputNoCaptures, inputNone, inputNotAFile, inputNotFound, inputSkipped,
@@ -449,11 +486,14 @@ extension DiagnosticCode {
         psrMissedActions, psrNoReport, psrNoScreenshots, psrNoSteps, psrNotARecording, psrNotAReport,
         psrUnknownAction,
         renderFailed,
+        seleneseEmptySuite, seleneseNestedSuite, seleneseNotATest, seleneseRow, seleneseSuiteLinkMissing,
+        seleneseSuiteLinkOutside,
         seleniumCommentedOut, seleniumEmptyCommand, seleniumEmptyTest, seleniumFieldType, seleniumMissingField,
         seleniumNoVersion, seleniumNotAProject,
         seleniumPlaybackOnly, seleniumRunCycle, seleniumUnclosedBlock, seleniumUnknownCommand, seleniumUnknownTest,
         seleniumVersion,
         templateFolderMissing, templateSyntax, templateUnreadable, templateUnused,
+        uivisionFieldType, uivisionMissingField, uivisionNotAMacro, uivisionVisualCommand,
         xmlDoctype, xmlEmpty, xmlSyntax, xmlTooManyAttributes, xmlUnexpectedText, xmlUnrepresentable,
         zipCompressionRatio, zipDamaged, zipNoMember, zipSymlink, zipTooLarge, zipUnreadable, zipUnsafePath,
     ]

@@ -26,4 +26,24 @@ public enum Slug {
         guard !text.isEmpty, text.count <= 120, text.first != "-", text.last != "-" else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
+
+    /// The id for a recording from another tool whose id (made from its title) another file already uses: the
+    /// file's name is added (`coffee-checkout` from `flows/second try.json` → `coffee-checkout-second-try`), then
+    /// `-2`, `-3` … while that is taken too.
+    ///
+    /// Titles of foreign recordings are not unique and nobody chose them as ids, so a repeated title must not cost a
+    /// guide; the file name tells the two apart and stays the same on every machine. Which file keeps the plain id is
+    /// decided by the caller (files already built first, then path order), so adding a file never moves a guide
+    /// that exists.
+    public static func disambiguated(_ id: String, filePath: String, isTaken: (String) -> Bool) -> String {
+        let name = filePath.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? filePath
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        let fileSlug = make(stem, fallback: "")
+        var base = fileSlug.isEmpty || fileSlug == id || id.hasSuffix("-" + fileSlug) ? id : id + "-" + fileSlug
+        if base.count > 110 { base = String(base.prefix(110)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
+        var candidate = base
+        var n = 2
+        while isTaken(candidate) { candidate = "\(base)-\(n)"; n += 1 }
+        return candidate
+    }
 }

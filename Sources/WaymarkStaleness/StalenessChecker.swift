@@ -108,10 +108,26 @@ public struct StalenessChecker: Sendable {
         let entriesBySource = Dictionary(grouping: lock.captures.values, by: \.source)
 
         // Sources the lock knows come first, so a second file claiming the same id never displaces the one built.
-        let ordered = sources.sorted {
+        // Unchanged sources claim their recorded ids before changed ones, as in the build, so a changed file whose
+        // title repeats another's never takes the other's id.
+        func unchanged(_ candidate: SourceCandidate) -> Bool {
+            let entries = entriesBySource[candidate.lockPath] ?? []
+            return !entries.isEmpty && entries.allSatisfy { LockDigest.matches(candidate.byteHash, recorded: $0.sourceHash) }
+        }
+        let ordered = sources.map { (candidate: $0, unchanged: unchanged($0), known: entriesBySource[$0.lockPath] != nil) }
+            .sorted {
+                if $0.unchanged != $1.unchanged { return $0.unchanged }
+                if $0.known != $1.known { return $0.known }
+                return $0.candidate.lockPath < $1.candidate.lockPath
+            }
+            .map(\.candidate)
+        // Findings are reported in the order of before: known sources first, then by path.
+        var reportRank: [String: Int] = [:]
+        for (rank, candidate) in sources.sorted(by: {
             let (a, b) = (entriesBySource[$0.lockPath] != nil, entriesBySource[$1.lockPath] != nil)
             return a != b ? a : $0.lockPath < $1.lockPath
-        }
+        }).enumerated() { reportRank[candidate.lockPath] = reportRank[candidate.lockPath] ?? rank }
+        var rankOfID: [String: Int] = [:]
         for candidate in ordered {
             let entries = entriesBySource[candidate.lockPath] ?? []
             if !entries.isEmpty, entries.allSatisfy({ LockDigest.matches(candidate.byteHash, recorded: $0.sourceHash) }) {
@@ -121,12 +137,23 @@ public struct StalenessChecker: Sendable {
                         recordedAt: entry.recordedAt, fingerprint: entry.fingerprint, steps: nil,
                         sourceDisplay: candidate.displayPath)
                     order.append(entry.id)
+                    rankOfID[entry.id] = reportRank[candidate.lockPath]
                 }
                 continue
             }
             let result = candidate.load()
             diagnostics += result.diagnostics
-            for capture in result.captures {
+            for original in result.captures {
+                var capture = original
+                if let existing = current[capture.id], !capture.source.format.isNative {
+                    // The same rule as the build: a foreign recording's repeated title gets its file name added.
+                    let renamed = Slug.disambiguated(capture.id, filePath: candidate.displayPath) { current[$0] != nil }
+                    diagnostics.append(Diagnostic(
+                        .captureRepeatedTitle,
+                        "The id '\(capture.id)' (from the recording's title) is already used by \(existing.sourceDisplay); this recording's id is '\(renamed)'.",
+                        at: SourceLocation(file: candidate.displayPath)))
+                    capture.id = renamed
+                }
                 if let existing = current[capture.id] {
                     diagnostics.append(Diagnostic(
                         .captureDuplicateId,
@@ -140,12 +167,16 @@ public struct StalenessChecker: Sendable {
                     fingerprint: Fingerprint.capture(capture), steps: capture.steps.map(StepSummary.init),
                     sourceDisplay: candidate.displayPath)
                 order.append(capture.id)
+                rankOfID[capture.id] = reportRank[candidate.lockPath]
             }
         }
 
         var findings: [Finding] = []
         var materials: [CheckedMaterial] = []
 
+        order = order.enumerated()
+            .sorted { (rankOfID[$0.element] ?? 0, $0.offset) < (rankOfID[$1.element] ?? 0, $1.offset) }
+            .map(\.element)
         for id in order {
             guard let now = current[id] else { continue }
             guard let entry = lock.captures[id] else {

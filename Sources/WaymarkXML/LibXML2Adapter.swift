@@ -2,7 +2,7 @@ import Foundation
 import WaymarkModel
 internal import CLibXML2
 
-/// Parses XML into an `XMLElement` tree with libxml2, safely.
+/// Parses XML — and HTML, for Selenese test cases — into an `XMLElement` tree with libxml2, safely.
 ///
 /// This is the only file in Waymark that touches libxml2. Documents are parsed with network access off, no entity
 /// substitution, no DTD loading or validation, no XInclude and libxml2's default size and depth limits. A document
@@ -181,7 +181,88 @@ public enum XMLDocumentParser {
         return .success(convert(root))
     }
 
+    // MARK: - HTML
+
+    /// Largest HTML file read: recorded test cases and suites are a few kilobytes, and a tree of Swift values for a
+    /// much larger table would cost hundreds of megabytes.
+    public static let maxHTMLBytes = 8 << 20
+
+    /// Deepest element nesting read from HTML. libxml2's HTML parser does not limit depth the way its XML parser
+    /// does, and real test cases nest fewer than ten elements deep.
+    public static let maxHTMLDepth = 256
+
+    private static let htmlOptions: Int32 = Int32(
+        HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+
+    /// Parses an HTML page (Selenium IDE 1–2 / Katalon Recorder test cases and suites) with libxml2's HTML parser
+    /// and returns the `html` element (or whatever the root is).
+    ///
+    /// HTML is not XML: a DOCTYPE is normal there and the HTML parser never reads DTDs, declares no entities beyond
+    /// HTML's own named characters (`&amp;`, `&nbsp;` …, decoded), and never opens the network (`HTML_PARSE_NONET`).
+    /// Its error recovery is the browser's, so malformed markup is read as a browser would, not refused. Inputs
+    /// that are not web pages are refused before parsing: NUL bytes (`html.nul-byte`), more than `maxHTMLBytes`
+    /// (`html.too-large`) and more than `maxAttributesPerElement` attributes on a tag; markup nested deeper than
+    /// `maxHTMLDepth` is refused after parsing (`html.too-deep`).
+    public static func parseHTML(_ data: Data, file: String? = nil) -> Result<XMLElement, DiagnosticError> {
+        guard data.count <= maxHTMLBytes else {
+            return .failure(DiagnosticError(Diagnostic(
+                .htmlTooLarge, "The HTML file is \(data.count / (1 << 20)) MiB; test cases larger than \(maxHTMLBytes >> 20) MiB are not read.",
+                at: SourceLocation(file: file))))
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let line = data[data.startIndex..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return .failure(DiagnosticError(Diagnostic(
+                .htmlNulByte, "The HTML file holds a NUL byte; it is not a saved web page.",
+                at: SourceLocation(file: file, line: line))))
+        }
+        let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        return data.withUnsafeBytes { raw -> Result<XMLElement, DiagnosticError> in
+            if let line = firstTagWithTooManyAttributes(raw) {
+                return .failure(DiagnosticError(Diagnostic(
+                    .xmlTooManyAttributes, "An element has more than \(maxAttributesPerElement) attributes.",
+                    hint: "Test cases never need this many attributes; check that the file is really a test case.",
+                    at: SourceLocation(file: file, line: line))))
+            }
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
+                  let ctxt = htmlCreateMemoryParserCtxt(base, Int32(raw.count)) else {
+                return .failure(DiagnosticError(Diagnostic(
+                    .htmlEmpty, "The file holds no HTML.", at: SourceLocation(file: file, line: 1))))
+            }
+            defer { htmlFreeParserCtxt(ctxt) }
+            _ = htmlCtxtUseOptions(ctxt, htmlOptions)
+            ctxt.pointee.linenumbers = 1
+            // Recorders save UTF-8; without this libxml2 would guess Latin-1 for a page without a charset (a
+            // `<meta charset>` naming another encoding still wins, as in a browser).
+            if !isUTF16 { _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8) }
+            _ = htmlParseDocument(ctxt)
+            guard let doc = ctxt.pointee.myDoc else {
+                return .failure(DiagnosticError(Diagnostic(
+                    .htmlEmpty, "The file holds no HTML.", at: SourceLocation(file: file, line: 1))))
+            }
+            defer { xmlFreeDoc(doc) }
+            guard let root = xmlDocGetRootElement(doc) else {
+                return .failure(DiagnosticError(Diagnostic(
+                    .htmlEmpty, "The file holds no HTML elements.", at: SourceLocation(file: file, line: 1))))
+            }
+            var deepest: Int?
+            let tree = convert(root, depth: 1, limit: maxHTMLDepth, tooDeepAt: &deepest)
+            if let line = deepest {
+                return .failure(DiagnosticError(Diagnostic(
+                    .htmlTooDeep, "The HTML nests elements more than \(maxHTMLDepth) deep.",
+                    at: SourceLocation(file: file, line: line > 0 ? line : nil))))
+            }
+            return .success(tree)
+        }
+    }
+
     private static func convert(_ node: xmlNodePtr) -> XMLElement {
+        var unused: Int?
+        // libxml2's XML parser already stops at depth 256 without XML_PARSE_HUGE.
+        return convert(node, depth: 1, limit: Int.max, tooDeepAt: &unused)
+    }
+
+    /// The element tree under `node`; below `limit` levels nothing more is converted and `tooDeepAt` gets the line.
+    private static func convert(_ node: xmlNodePtr, depth: Int, limit: Int, tooDeepAt: inout Int?) -> XMLElement {
         let name = node.pointee.name.map { String(cString: $0) } ?? ""
         let namespace = node.pointee.ns?.pointee.href.map { String(cString: $0) }
         let line = Int(xmlGetLineNo(node))
@@ -202,7 +283,11 @@ public enum XMLDocumentParser {
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(.element(convert(c)))
+                if depth >= limit {
+                    if tooDeepAt == nil { tooDeepAt = Int(xmlGetLineNo(c)) }
+                } else if tooDeepAt == nil {
+                    children.append(.element(convert(c, depth: depth + 1, limit: limit, tooDeepAt: &tooDeepAt)))
+                }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content {
                     let text = String(cString: content)

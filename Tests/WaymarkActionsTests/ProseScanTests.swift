@@ -6,12 +6,14 @@ import WaymarkRender
 import WaymarkTestSupport
 
 /// No instruction generated from any capture we can read — the samples and every real recording in
-/// ../shared/captures that the registered importers recognise — shows a selector, XPath, `undefined` or `null`.
+/// ../shared/captures and ../shared/more-captures that the registered importers recognise — shows a selector, XPath, `undefined` or `null`.
 @Suite struct ProseScanTests {
     static var captures: [(String, Capture)] {
         var out = BuildTestSupport.sampleCaptures.map { ("SampleCaptures/\($0.id)", $0) }
         if let shared = Fixtures.shared {
             out += BuildTestSupport.captures(in: shared.appendingPathComponent("captures")).map { ("shared/\($0.id)", $0) }
+            // Selenese HTML and UI.Vision recordings, kept apart from captures/ (see SOURCES.md there).
+            out += BuildTestSupport.captures(in: shared.appendingPathComponent("more-captures")).map { ("shared/more/\($0.id)", $0) }
         }
         return out
     }

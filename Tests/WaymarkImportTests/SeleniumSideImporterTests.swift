@@ -260,7 +260,7 @@ struct SeleniumSideImporterTests {
 
     @Test("sendKeys sequences split into typed text and key presses")
     func keySequences() {
-        let parts = SeleniumCommandConverter.keySequence("Mr${KEY_TAB}Smith${KEY_ENTER}")
+        let parts = SeleneseCommandTable.keySequence("Mr${KEY_TAB}Smith${KEY_ENTER}")
         #expect(parts.map { $0.text ?? "<\($0.key!)>" } == ["Mr", "<Tab>", "Smith", "<Enter>"])
     }
 }

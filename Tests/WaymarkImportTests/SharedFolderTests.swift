@@ -9,4 +9,10 @@ import WaymarkTestSupport
     func ciHasTheSharedFolder() {
         #expect(Fixtures.hasShared, "\(Fixtures.sharedLocation.path)/captures is missing; CI needs ../shared beside the checkout")
     }
+
+    @Test(.enabled(if: Fixtures.isCI, "only CI promises ../shared"), arguments: ["selenese-html", "uivision"])
+    func ciHasTheMoreCapturesFolders(folder: String) {
+        let url = Fixtures.sharedLocation.appendingPathComponent("more-captures").appendingPathComponent(folder)
+        #expect(FileManager.default.fileExists(atPath: url.path), "\(url.path) is missing; CI needs ../shared/more-captures beside the checkout")
+    }
 }

@@ -107,3 +107,43 @@ def test_a_zip_bomb_exits_2_quickly(tmp_path):
     assert result.returncode == 2
     assert "zip.compression-ratio" in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def more_capture_files(shared: pathlib.Path):
+    folder = shared / "more-captures"
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".htm", ".json"))
+
+
+@pytest.mark.parametrize("to", ["json", "xml"])
+def test_selenese_html_and_uivision_recordings_convert_to_valid_native_captures(shared_dir, json_schema, xsd_file, tmp_path, to):
+    """The real Selenese HTML test cases and UI.Vision macros in ../shared/more-captures, through `waymark import`."""
+    files = more_capture_files(shared_dir)
+    assert {p.parent.name for p in files} == {"selenese-html", "uivision"}
+    validator = jsonschema.Draft202012Validator(json_schema)
+    for path in files:
+        result = run_waymark("import", path, "--to", to)
+        assert result.returncode == 0, f"{path.name}: {result.stderr}"
+        if to == "json":
+            document = json.loads(result.stdout)
+            errors = sorted(validator.iter_errors(document), key=str)
+            assert not errors, f"{path.name}: {errors[0].message if errors else ''}"
+            assert document["origin"]["format"] == {"selenese-html": "selenese-html", "uivision": "uivision"}[path.parent.name]
+            assert document["steps"]
+        else:
+            out = tmp_path / (path.name + ".xml")
+            out.write_text(result.stdout)
+            check = subprocess.run([require_tool("xmllint"), "--noout", "--schema", str(xsd_file), str(out)],
+                                   capture_output=True, text=True)
+            assert check.returncode == 0, f"{path.name}: {check.stderr}"
+
+
+@pytest.mark.parametrize("link", ["../../etc/passwd", "/etc/passwd"])
+def test_a_selenese_suite_linking_outside_its_folder_exits_2_and_reads_nothing(tmp_path, link):
+    suite = tmp_path / "suite" / "suite.html"
+    suite.parent.mkdir()
+    suite.write_text('<html><head><title>Suite</title></head><body><table id="suiteTable"><tbody>'
+                     f'<tr><td><b>Suite</b></td></tr><tr><td><a href="{link}">x</a></td></tr></tbody></table></body></html>')
+    result = run_waymark("import", suite)
+    assert result.returncode == 2
+    assert "selenese.suite-link-outside" in result.stderr
+    assert "root:" not in result.stdout and "root:" not in result.stderr

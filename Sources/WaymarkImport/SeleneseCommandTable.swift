@@ -1,33 +1,42 @@
 import Foundation
 import WaymarkLocators
 import WaymarkModel
-import WaymarkJSON
 
-/// Turns the commands of one Selenium IDE test into steps.
+/// The one Selenese command table: turns the commands of one test into steps, whatever file they came from.
 ///
-/// Every command of Selenium IDE's command list maps to an action or to a readable note step; scripts are never
-/// printed as instructions. Rules worth knowing:
+/// Selenium IDE projects (`.side`), Selenium IDE 1–2 / Katalon Recorder HTML test cases and UI.Vision RPA macros
+/// all speak the same command language, so each reader only turns its file into `SeleneseCommand` values and this
+/// table maps every command: a fix to `clickAndWait` reaches all three formats.
+///
+/// Every known command maps to an action or to a readable note step; scripts are never printed as instructions.
+/// Rules worth knowing:
 /// - `setWindowSize` becomes a prerequisite; `setSpeed` and `debugger` only affect playback and are skipped with a
 ///   note diagnostic, as are commented-out (`//…`) and empty commands.
+/// - `…AndWait` (Selenium IDE 1–2, Katalon, UI.Vision) is the command itself followed by a page load: the step says so
+///   in its note.
 /// - `mouseDown(At)` [`mouseMoveAt` …] `mouseUp(At)` in a row fold into one click (same element) or one drag.
 /// - `sendKeys` splits into typed text and key presses (`${KEY_ENTER}` → press Enter).
 /// - `selectFrame`/`selectWindow` become switch steps, and later steps carry the frame/window as `Target.context`.
 /// - `store` values are remembered so `${name}` in later values reads as the stored text.
 /// - `run` brings the other test's steps in at that point (with this test's stored values); a test not in the
 ///   project, or a `run` cycle, becomes a note step naming it, with a warning.
+/// - UI.Vision's desktop and visual commands (`XClick`, `visualAssert`, `OCRExtract` …) become steps whose sentence
+///   says what to do in words, or a clear note; a reference image's file name is never a label.
 /// - Unknown (plugin or legacy) commands become `custom` steps with a warning.
-struct SeleniumCommandConverter {
+struct SeleneseCommandTable {
     let baseURL: String?
     /// Test names by id, and the set of names, to name the test a `run` command runs.
     let testNames: [String: String]
     let byName: Set<String>
     /// Commands of every test by name, so `run` can bring another test's steps into this one.
-    let commandsByName: [String: [JSONNode]]
+    let commandsByName: [String: [SeleneseCommand]]
     /// Names of the tests being run right now (this test first), to stop `run` cycles.
     private var running: [String] = []
 
     var steps: [Step] = []
     var prerequisites: [String] = []
+    /// Problems found while mapping (unknown commands, skipped commands, unclosed blocks), in command order.
+    var diagnostics: [Diagnostic] = []
     private var frames: [String] = []
     private var window: String?
     private var blocks: [String] = []
@@ -37,9 +46,19 @@ struct SeleniumCommandConverter {
     private var newWindowHandles: Set<String> = []
     private var savedWindowHandles: Set<String> = []
     private var pendingMouseDown: (step: Step, locator: String)?
+    /// Selenium 1 (Selenese HTML): a locator without a strategy (`j_username`, `Sign_in`) is an `identifier=` —
+    /// the element's id, else its name — so it is read and kept as one, never shown as a label or taken for CSS.
+    var bareWordsAreIdentifiers = false
 
-    init(baseURL: String?, testNames: [String: String], byName: Set<String>,
-         commandsByName: [String: [JSONNode]] = [:], testName: String? = nil) {
+    /// A locator with no strategy prefix and nothing CSS or XPath would need: letters, digits, `_`, `-`, `:`.
+    static func isBareWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, CharacterSet.letters.contains(first) || first == "_" else { return false }
+        return text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" || $0 == ":" }
+            && !text.contains("=")
+    }
+
+    init(baseURL: String?, testNames: [String: String] = [:], byName: Set<String> = [],
+         commandsByName: [String: [SeleneseCommand]] = [:], testName: String? = nil) {
         self.baseURL = baseURL
         self.testNames = testNames
         self.byName = byName
@@ -56,63 +75,45 @@ struct SeleniumCommandConverter {
 
     // MARK: Reading one command
 
-    mutating func convert(_ node: JSONNode, fields: inout ForeignJSONFields) {
-        guard node.objectValue != nil else {
-            fields.wrongType(node, field: "commands[]", expected: "an object")
+    mutating func convert(_ command: SeleneseCommand) {
+        var c = command
+        c.name = c.name.trimming(.whitespaces)
+        if c.name.isEmpty {
+            diagnostics.append(Diagnostic(.seleniumEmptyCommand, "An empty command is skipped.", at: c.location))
             return
         }
-        let command = (fields.string(node, "command") ?? "").trimming(.whitespaces)
-        let target = fields.string(node, "target") ?? ""
-        let value = fields.string(node, "value") ?? ""
-        let comment = fields.string(node, "comment").flatMap(\.collapsingWhitespaceOrNil)
-        let id = fields.string(node, "id")
-        // Recorder bookkeeping fields: not shown, but type-checked so a damaged file is reported.
-        _ = fields.bool(node, "opensWindow"); _ = fields.string(node, "windowHandleName"); _ = fields.number(node, "windowTimeout")
-        _ = fields.bool(node, "insertBeforeLastCommand"); _ = fields.string(node, "frameLocation"); _ = fields.bool(node, "isBreakpoint")
-        var alternatives: [String] = []
-        for entry in fields.array(node, "targets") ?? [] {
-            if let pair = entry.arrayValue, let locator = pair.first?.stringValue, pair.allSatisfy({ $0.stringValue != nil }) {
-                alternatives.append(locator)
-            } else if let locator = entry.stringValue {
-                alternatives.append(locator)
-            } else {
-                fields.wrongType(entry, field: "targets[]", expected: "a [locator, kind] pair")
-            }
-        }
-        if command.isEmpty {
-            fields.diagnostics.append(Diagnostic(
-                .seleniumEmptyCommand, "An empty command is skipped.", at: fields.location(node)))
+        if c.name.hasPrefix("//") {
+            diagnostics.append(Diagnostic(
+                .seleniumCommentedOut, "The commented-out command '\(c.name)' is skipped.", at: c.location))
             return
         }
-        if command.hasPrefix("//") {
-            fields.diagnostics.append(Diagnostic(
-                .seleniumCommentedOut, "The commented-out command '\(command)' is skipped.", at: fields.location(node)))
-            return
-        }
-        let command_ = Command(name: command, target: target, value: value, alternatives: alternatives,
-                               comment: comment, id: id, node: node)
-        if pendingMouseDown != nil, !["mouseMoveAt", "mouseUp", "mouseUpAt"].contains(command) {
+        if pendingMouseDown != nil, !["mouseMoveAt", "mouseUp", "mouseUpAt"].contains(c.name) {
             flushMouseDown()
         }
-        map(command_, fields: &fields)
+        // `clickAndWait`, `selectAndWait`, `typeAndWait` …: the command, then the page loads.
+        if c.name.hasSuffix("AndWait"), c.name.count > 7, !c.name.hasPrefix("waitFor"), !SeleneseDesktopCommand.handles(c.name) {
+            c.name = String(c.name.dropLast(7))
+            let before = steps.count
+            map(c)
+            flushMouseDown()
+            if steps.count > before {
+                let last = steps.count - 1
+                steps[last].note = [steps[last].note, "Wait for the page to load."].compactMap { $0 }.joined(separator: " ")
+            }
+            return
+        }
+        map(c)
     }
 
-    struct Command {
-        var name: String
-        var target: String
-        var value: String
-        var alternatives: [String]
-        var comment: String?
-        var id: String?
-        var node: JSONNode
-    }
+    typealias Command = SeleneseCommand
 
-    mutating func finish(fields: inout ForeignJSONFields, testName: String, at node: JSONNode) {
+    /// Ends the test: a pending mouse press becomes its step, and blocks left open are reported.
+    mutating func finish(testName: String, at location: SourceLocation) {
         flushMouseDown()
         if !blocks.isEmpty {
-            fields.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .seleniumUnclosedBlock, "The test '\(testName)' opens \(blocks.count) control-flow block(s) without 'end'.",
-                hint: "Add the missing 'end' commands in Selenium IDE.", at: fields.location(node)))
+                hint: "Add the missing 'end' commands in the recorder.", at: location))
         }
     }
 
@@ -121,7 +122,10 @@ struct SeleniumCommandConverter {
     /// The element a locator names, described for people, with every recorded locator kept (the used one first).
     func element(_ locator: String, _ alternatives: [String] = [], defaultRole: String? = nil) -> Target {
         var selectors: [String] = []
-        for l in [locator] + alternatives where !l.isEmpty && !selectors.contains(l) { selectors.append(l) }
+        for raw in [locator] + alternatives where !raw.isEmpty {
+            let l = bareWordsAreIdentifiers && Self.isBareWord(raw) ? "identifier=" + raw : raw
+            if !selectors.contains(l) { selectors.append(l) }
+        }
         let words = Locator.bestWords(selectors)
         return Target(label: words.label, role: words.role ?? defaultRole, selectors: selectors, context: context,
                       labelSource: words.source)
@@ -252,7 +256,7 @@ struct SeleniumCommandConverter {
 
     // MARK: The command list
 
-    mutating func map(_ c: Command, fields: inout ForeignJSONFields) {
+    mutating func map(_ c: Command) {
         let name = c.name
         switch name {
         // Navigation and windows
@@ -306,8 +310,8 @@ struct SeleniumCommandConverter {
         // Mouse
         case "click", "clickAt":
             var step = Step(action: .click, target: element(c.target, c.alternatives))
-            if c.node["opensWindow"]?.boolValue == true {
-                if let handle = c.node["windowHandleName"]?.stringValue { newWindowHandles.insert(handle) }
+            if c.opensWindow {
+                if let handle = c.windowHandleName { newWindowHandles.insert(handle) }
                 step.note = "This opens a new window."
             }
             add(step, c)
@@ -402,7 +406,7 @@ struct SeleniumCommandConverter {
         case _ where name.hasPrefix("assert") || name.hasPrefix("verify"):
             mapCheck(c, soft: name.hasPrefix("verify"))
         case _ where name.hasPrefix("waitFor"):
-            mapWait(c, fields: &fields)
+            mapWait(c)
         case "pause":
             // The value of a wait without a target is a number of seconds.
             let ms = Double(c.target.isEmpty ? c.value : c.target) ?? 0
@@ -427,7 +431,8 @@ struct SeleniumCommandConverter {
             mapStore(c)
         case "echo":
             note(substitute(c.target), c)
-        case "executeScript", "executeAsyncScript", "runScript":
+        case "executeScript", "executeAsyncScript", "runScript", "executeScript_Sandbox", "executeScriptSandbox",
+             "storeEval", "getEval", "storeExpression":
             let saved = c.value.isEmpty ? "" : " and saves its result as “\(c.value)”"
             note("A script runs on the page\(saved); there is nothing to do by hand.", c)
         case "run":
@@ -436,37 +441,37 @@ struct SeleniumCommandConverter {
             let testName = testNames[c.target] ?? c.target
             if let commands = commandsByName[testName], !running.contains(testName), running.count < 8 {
                 running.append(testName)
-                for command in commands { convert(command, fields: &fields) }
+                for command in commands { convert(command) }
                 flushMouseDown()
                 running.removeLast()
             } else {
                 note("Run the steps of the test “\(testName)”.", c, value: testName)
                 if commandsByName[testName] != nil {
-                    fields.diagnostics.append(Diagnostic(
+                    diagnostics.append(Diagnostic(
                         .seleniumRunCycle, "The test '\(testName)' runs itself through 'run' commands; it is named, not repeated.",
-                        hint: "Break the cycle of 'run' commands in Selenium IDE.", at: fields.location(c.node)))
+                        hint: "Break the cycle of 'run' commands in Selenium IDE.", at: c.location))
                 } else if !byName.contains(c.target), testNames[c.target] == nil {
-                    fields.diagnostics.append(Diagnostic(
+                    diagnostics.append(Diagnostic(
                         .seleniumUnknownTest, "The command 'run' names the test '\(c.target)', which is not in the project.",
-                        hint: "Fix the test name in Selenium IDE.", at: fields.location(c.node)))
+                        hint: "Fix the test name in Selenium IDE.", at: c.location))
                 }
             }
 
         // Control flow
-        case "if":
+        case "if", "if_v2":
             blocks.append("if")
             note("Do the following steps only when a condition holds.", c, value: c.target)
-        case "elseIf":
+        case "elseIf", "elseif", "elseif_v2", "elseIf_v2":
             note("Otherwise, when another condition holds, do the following steps.", c, value: c.target)
-        case "else":
+        case "else", "else_v2":
             note("Otherwise, do the following steps.", c)
-        case "while":
+        case "while", "while_v2":
             blocks.append("while")
             note("Repeat the following steps while a condition holds.", c, value: c.target)
         case "do":
             blocks.append("do")
             note("Do the following steps at least once.", c)
-        case "repeatIf":
+        case "repeatIf", "repeatIf_v2":
             if blocks.last == "do" { blocks.removeLast() }
             note("Repeat the steps since “do” while a condition holds.", c, value: c.target)
         case "times":
@@ -476,15 +481,39 @@ struct SeleniumCommandConverter {
         case "forEach":
             blocks.append("forEach")
             note("Repeat the following steps for each item in “\(c.target)”.", c, value: c.target)
-        case "end":
+        case "end", "endIf", "endWhile", "end_v2":
             let kind = blocks.popLast()
             note(kind == "if" || kind == nil ? "End of the conditional steps." : "End of the repeated steps.", c)
 
+        // Selenium IDE 1–2 and Katalon Recorder
+        case "goBack":
+            add(Step(action: .custom, target: context.map { Target(context: $0) }, instruction: "Go back to the previous page.", customType: name), c)
+        case "refresh":
+            add(Step(action: .custom, target: context.map { Target(context: $0) }, instruction: "Reload the page.", customType: name), c)
+        case "typeKeys":
+            var step = Step(action: .type, target: element(c.target, c.alternatives, defaultRole: "text field"), value: substitute(c.value))
+            step.sensitive = isSensitive(c)
+            add(step, c)
+        case "focus", "fireEvent", "highlight", "captureEntirePageScreenshot", "captureScreenshot", "windowMaximize",
+             "windowFocus", "setTimeout", "setMouseSpeed", "allowNativeXpath", "deleteAllVisibleCookies",
+             "deleteAllCookies", "bringBrowserToForeground", "setProxy", "onDownload", "onError", "comment",
+             "localStorageExport", "csvSave", "csvRead", "csvReadArray", "label", "throwError":
+            mapRecorderOnly(c)
+
+        // UI.Vision desktop and visual automation
+        case _ where SeleneseDesktopCommand.handles(name):
+            var desktop = SeleneseDesktopCommand(command: c, context: context)
+            let values = self
+            for step in desktop.steps(substitute: { values.substitute($0) }) { add(step, c) }
+            diagnostics += desktop.diagnostics
+        case "gotoLabel":
+            note("Go back to the step marked “\(c.target)” and carry on from there.", c, value: c.target)
+
         // Playback settings
         case "setSpeed", "debugger":
-            fields.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .seleniumPlaybackOnly, "The command '\(name)' only affects playback in Selenium IDE; it is skipped.",
-                at: fields.location(c.node)))
+                at: c.location))
 
         default:
             var step = Step(action: .custom, customType: name)
@@ -494,11 +523,37 @@ struct SeleniumCommandConverter {
             }
             if step.value == nil, !c.value.isEmpty { step.value = substitute(c.value) }
             add(step, c)
-            fields.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .seleniumUnknownCommand,
                 "The command '\(name)' is not a Selenium IDE command Waymark knows (a plugin or legacy command); it is kept as a custom step.",
                 hint: "Add an \"instruction\" to the step in the converted capture to say what a person does here.",
-                at: fields.location(c.node)))
+                at: c.location))
+        }
+    }
+
+    /// Commands that steer the recorder's playback or its files rather than the page: a note says what happened
+    /// where a person would notice (a screenshot, a data file, an error stop), the rest are skipped with a note
+    /// diagnostic.
+    mutating func mapRecorderOnly(_ c: Command) {
+        switch c.name {
+        case "captureEntirePageScreenshot", "captureScreenshot":
+            note("Take a screenshot of the page if you need a record of it.", c)
+        case "csvRead", "csvReadArray":
+            note("The recording reads its data from the file “\(c.target)”; have that data ready.", c, value: c.target)
+        case "csvSave", "localStorageExport":
+            note("The recording saves its data to a file; there is nothing to do by hand.", c)
+        case "throwError":
+            note("Stop here: \(substitute(c.target))", c, value: c.target)
+        case "comment":
+            if let text = c.target.collapsingWhitespaceOrNil { note(text, c) }
+        case "label":
+            note("This point is marked “\(c.target)” so later steps can come back to it.", c, value: c.target)
+        case "deleteAllVisibleCookies", "deleteAllCookies":
+            note("Sign out and clear the site's cookies, so the steps start from a fresh session.", c)
+        default:
+            diagnostics.append(Diagnostic(
+                .seleniumPlaybackOnly, "The command '\(c.name)' only affects playback in the recorder; it is skipped.",
+                at: c.location))
         }
     }
 
@@ -523,6 +578,22 @@ struct SeleniumCommandConverter {
             target = element(c.target, c.alternatives); expected = value
         case "NotText", "NotSelectedValue":
             target = element(c.target, c.alternatives); expected = "not “\(value)”"
+        case "TextPresent", "TextNotPresent":
+            // Selenium 1: the target is text anywhere on the page, not a locator.
+            let text = substitute(c.target)
+            var step = Step(action: .assert, target: Target(role: "page", context: context), value: text)
+            step.instruction = base == "TextPresent" ? "Check that the page shows “\(text)”." : "Check that “\(text)” is not on the page."
+            if soft { step.note = "If this differs, note it and carry on." }
+            add(step, c)
+            return
+        case "Location":
+            var step = Step(action: .assert, target: Target(role: "page", context: context), value: substitute(c.target))
+            step.instruction = "Check that the browser shows the page “\(substitute(c.target))”."
+            if soft { step.note = "If this differs, note it and carry on." }
+            add(step, c)
+            return
+        case "Visible": target = element(c.target, c.alternatives); expected = "visible"
+        case "NotVisible": target = element(c.target, c.alternatives); expected = "hidden"
         case "":
             // assert / verify on a variable.
             note("Check that \(c.target) is “\(value)”.", c, value: value)
@@ -539,6 +610,8 @@ struct SeleniumCommandConverter {
         case "NotEditable": "cannot be edited"
         case "ElementPresent": "is on the page"
         case "ElementNotPresent": "is not on the page"
+        case "Visible": "is visible"
+        case "NotVisible": "is hidden"
         case "NotText": "does not read “\(value)”"
         case "NotSelectedValue": "does not have “\(value)” selected"
         default: nil
@@ -548,7 +621,7 @@ struct SeleniumCommandConverter {
         add(step, c)
     }
 
-    mutating func mapWait(_ c: Command, fields: inout ForeignJSONFields) {
+    mutating func mapWait(_ c: Command) {
         let condition: String
         switch c.name {
         case "waitForElementPresent": condition = "until it is present"
@@ -558,17 +631,31 @@ struct SeleniumCommandConverter {
         case "waitForElementEditable": condition = "until it can be edited"
         case "waitForElementNotEditable": condition = "until it can no longer be edited"
         case "waitForText": condition = "until it shows “\(substitute(c.value))”"
+        case "waitForVisible": condition = "until it is visible"
+        case "waitForNotVisible": condition = "until it is hidden"
+        case "waitForPageToLoad", "waitForFrameToLoad", "waitForCondition":
+            // Selenium 1: wait for the page (or a frame, or a script's condition) — no element to name.
+            add(Step(action: .wait, target: context.map { Target(context: $0) }), c)
+            return
+        case "waitForTextPresent":
+            add(Step(action: .wait, target: Target(role: "page", context: context), value: substitute(c.target),
+                     instruction: "Wait until the page shows “\(substitute(c.target))”."), c)
+            return
+        case "waitForTextNotPresent":
+            add(Step(action: .wait, target: Target(role: "page", context: context), value: substitute(c.target),
+                     instruction: "Wait until “\(substitute(c.target))” is gone from the page."), c)
+            return
         default:
             var step = Step(action: .custom, target: element(c.target, c.alternatives), customType: c.name)
             step.value = c.value.isEmpty ? nil : c.value
             add(step, c)
-            fields.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .seleniumUnknownCommand, "The command '\(c.name)' is not a Selenium IDE command Waymark knows; it is kept as a custom step.",
-                hint: "Add an \"instruction\" to the step in the converted capture.", at: fields.location(c.node)))
+                hint: "Add an \"instruction\" to the step in the converted capture.", at: c.location))
             return
         }
         var step = Step(action: .wait, target: element(c.target, c.alternatives), value: condition)
-        if c.name != "waitForElementPresent" && c.name != "waitForElementVisible" {
+        if !["waitForElementPresent", "waitForElementVisible", "waitForVisible"].contains(c.name) {
             // Only "until it appears" is the generated sentence; other conditions are said outright.
             step.instruction = "Wait \(condition.replacingOccurrences(of: "until it", with: "until \(Self.words(step.target))"))."
         }
