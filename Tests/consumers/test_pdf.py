@@ -266,3 +266,28 @@ def test_an_unknown_paper_exits_2(tmp_path):
     project = make_project(tmp_path, names={"reset-password"})
     code, output = waymark(project, "build", "captures", "--out", "out", "--package", "pdf", "--paper", "legal")
     assert code == 2 and "error[package.paper]" in output, output
+
+
+def test_a_crowded_job_aid_is_shrunk_onto_one_page_and_an_overlong_one_warns(tmp_path):
+    """Twenty steps with three-line notes do not fit one page at 100 %: the job aid is printed smaller until they do.
+    Sixty such steps cannot fit even at 50 %: the PDF is written with more pages and the build warns."""
+    note = ("Check the figure against the signed paper copy before you continue; if the two differ, stop here and "
+            "ask the controller on duty, who keeps the list of approved exceptions for this month's close.")
+    base = json.loads((SAMPLES / "run-month-end-report.json").read_text(encoding="utf-8"))
+    captures = tmp_path / "captures"
+    captures.mkdir()
+    for capture_id, count in (("crowded", 20), ("overlong", 60)):
+        steps = [dict(base["steps"][i % len(base["steps"])], note=f"{note} ({i + 1})") for i in range(count)]
+        for step in steps:
+            step.pop("screenshot", None)
+        capture = dict(base, id=capture_id, title=f"{count} annotated steps", steps=steps)
+        (captures / f"{capture_id}.json").write_text(json.dumps(capture, ensure_ascii=False), encoding="utf-8")
+    output = build(tmp_path, "--package", "pdf")
+    crowded = tmp_path / "out" / "crowded" / "job-aid.pdf"
+    assert pdf_info(crowded)["Pages"].strip() == "1"
+    text = subprocess.run([require_tool("pdftotext"), str(crowded), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "(20)" in squeezed(text) and "(1)" in squeezed(text)
+    assert int(pdf_info(tmp_path / "out" / "overlong" / "job-aid.pdf")["Pages"]) > 1
+    warnings = [line for line in output.splitlines() if "warning[package.job-aid-pages]" in line]
+    assert len(warnings) == 1 and "overlong.json" in warnings[0], output
