@@ -66,10 +66,11 @@ let package = Package(
             "WaymarkModel", "WaymarkJSON", "WaymarkEscaping", "WaymarkSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // What commands do, on disk: preparing captures, build, check, narrate, diff, import, inspect, configuration.
+        // What commands do, on disk: preparing captures, build (PDFs printed through WaymarkBrowser), check, narrate,
+        // diff, import, inspect, configuration.
         .target(name: "WaymarkActions", dependencies: [
             "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkImport", "WaymarkRender", "WaymarkPackaging",
-            "WaymarkStaleness", "WaymarkSupport", .product(name: "Yams", package: "Yams"),
+            "WaymarkStaleness", "WaymarkSupport", "WaymarkBrowser", .product(name: "Yams", package: "Yams"),
         ]),
         // Thin commands: options → one action → print.
         .target(name: "WaymarkCLI", dependencies: [
@@ -108,7 +109,7 @@ let package = Package(
             "WaymarkActions", "WaymarkModel", "WaymarkJSON", "WaymarkImport", "WaymarkXML", "WaymarkRender", "WaymarkStaleness",
             "WaymarkPackaging",
             "WaymarkSupport", "WaymarkTestSupport",
-        ], exclude: ["__Snapshots__"]),
+        ], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "WaymarkPackagingTests", dependencies: [
             "WaymarkPackaging", "WaymarkRender", "WaymarkImport", "WaymarkXML", "WaymarkModel", "WaymarkTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -23,13 +23,18 @@ public enum BuildAction {
         public var shard: CaptureShard?
         /// `--package KIND` values; when given they replace `packages` of `waymark.yml`.
         public var packages: [String] = []
+        /// `--paper a4|letter`; when given it replaces `paper` of `waymark.yml`.
+        public var paper: String?
+        /// The browser that prints PDFs, when it is not where Debian installs it (from the environment).
+        public var chromedriverPath: String?
+        public var chromiumPath: String?
 
         public init() {}
     }
 
     /// The build options for `request` in `project`: command-line values first, then `waymark.yml`, then the
     /// defaults (the captures of `waymark.yml`, else `SampleCaptures/`; `out/`).
-    /// Throws when a `--package` kind is unknown.
+    /// Throws when a `--package` kind or the `--paper` size is unknown.
     public static func options(for request: Request, in project: Project) throws(DiagnosticError) -> BuildOptions {
         let configuration = project.configuration
         var inputs = request.paths
@@ -52,6 +57,13 @@ public enum BuildAction {
             baseDirectory: project.workingDirectory)
         options.shard = request.shard
         options.packages = request.packages.isEmpty ? configuration.packages : try PackageKind.parse(request.packages)
+        options.chromedriverPath = request.chromedriverPath
+        options.chromiumPath = request.chromiumPath
+        if let paper = request.paper {
+            options.paper = try PaperSize.parse(paper)
+        } else {
+            options.paper = configuration.paper ?? .a4
+        }
         return options
     }
 

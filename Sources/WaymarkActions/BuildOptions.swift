@@ -23,6 +23,12 @@ public struct BuildOptions: Sendable {
     public var shard: CaptureShard? = nil
     /// LMS packages to write beside each guide (`--package`, else waymark.yml `packages`).
     public var packages: [PackageKind] = []
+    /// Paper of the printed guides (`--paper`, else waymark.yml `paper`, else A4); used only with `pdf` packages.
+    public var paper: PaperSize = .a4
+    /// chromedriver and Chromium for printing PDFs (`WAYMARK_CHROMEDRIVER`, `WAYMARK_CHROMIUM`); nil searches `PATH`
+    /// and where Debian installs them.
+    public var chromedriverPath: String? = nil
+    public var chromiumPath: String? = nil
 
     public init(
         inputs: [String], outputDirectory: URL, templatesDirectory: URL? = nil, force: Bool = false,
@@ -60,6 +66,7 @@ extension BuildOptions {
         var packaging: [String] = []
         if !packages.isEmpty { packaging.append("packages=" + packages.map(\.rawValue).joined(separator: ",")) }
         if let mastery = c.masteryScore { packaging.append("mastery=\(mastery.percent)") }
+        if packages.contains(.pdf) { packaging.append("paper=\(paper.rawValue)") }
         return String(Fingerprint.hex(of: (parts + packaging).joined(separator: "\n")).prefix(16))
     }
 }

@@ -76,6 +76,17 @@ public struct BuildPipeline: Sendable {
             return result
         }
 
+        // PDFs are printed from the pages just written, which load the shared stylesheet: it is written first.
+        var stylesheetWritten = false
+        if options.packages.contains(.pdf) {
+            let stylesheet = RenderedFile(path: TemplateSet.stylesheetName, text: templates.stylesheet)
+            let (output, diagnostic) = write(stylesheet, relativePath: stylesheet.path, root: outputRoot)
+            if let output { report.sharedOutputs.append(output) }
+            if let diagnostic { report.diagnostics.append(diagnostic) }
+            stylesheetWritten = true
+            printPDFs(into: &report.captures, outputRoot: outputRoot, templates: templates)
+        }
+
         // Shared files: stylesheet and dashboard.
         let statuses = self.statuses?(report.captures) ?? [:]
         let context = RenderContext(templates: templates)
@@ -87,7 +98,7 @@ public struct BuildPipeline: Sendable {
         let shared = Self.sharedFiles(
             entries: entries, templates: context.templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
         Self.ensureLastCheckScript(in: outputRoot)
-        for file in shared {
+        for file in shared where !(stylesheetWritten && file.path == TemplateSet.stylesheetName) {
             let (output, diagnostic) = write(file, relativePath: file.path, root: outputRoot)
             if let output { report.sharedOutputs.append(output) }
             if let diagnostic { report.diagnostics.append(diagnostic) }
@@ -290,7 +301,7 @@ public struct BuildPipeline: Sendable {
                 }
                 // The bytes ride along when a page inlines them or a package carries them.
                 images[step.number] = GuideImage(path: path, width: width, height: height,
-                                                 data: options.selfContained || !options.packages.isEmpty ? data : nil)
+                                                 data: options.selfContained || options.packages.contains(where: \.isLMSPackage) ? data : nil)
                 files.append(RenderedFile(path: path, contents: data))
             }
         }

@@ -115,6 +115,12 @@ public enum ConfigurationLoader {
                     }
                 }
                 configuration.packages = Array(Set(configuration.packages)).sorted()
+            case "paper":
+                do {
+                    configuration.paper = try PaperSize.parse(value.scalar?.string ?? "", at: location(value, file))
+                } catch {
+                    diagnostics += error.diagnostics
+                }
             case "mastery_score":
                 do {
                     configuration.masteryScore = try MasteryScore.parse(value.scalar?.string ?? "", at: location(value, file))

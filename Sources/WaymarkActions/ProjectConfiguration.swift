@@ -31,6 +31,8 @@ public struct ProjectConfiguration: Sendable, Hashable {
     public var packages: [PackageKind] = []
     /// Pass mark for captures that set no `masteryScore` (`mastery_score:`); nil: 80 %.
     public var masteryScore: MasteryScore? = nil
+    /// Paper for `--package pdf` (`paper: letter`); nil: A4. `--paper` overrides it.
+    public var paper: PaperSize? = nil
 
     public init(
         captures: [String] = [], out: String? = nil, templates: String? = nil, wordsPerMinute: Double? = nil,
@@ -52,6 +54,7 @@ public struct ProjectConfiguration: Sendable, Hashable {
     /// Keys `waymark.yml` may contain.
     public static let keys = [
         "captures", "out", "templates", "wpm", "pause", "fail_on", "max_age", "redact", "owners", "packages", "mastery_score",
+        "paper",
     ]
 
     /// `180d` → 180, `26w` → 182, `6m` → 180, `1y` → 365; a bare number is days. Nil when malformed.

@@ -43,9 +43,13 @@ public struct BuildCommand: ParsableCommand {
     var shard: String?
 
     @Option(name: .customLong("package"), help: ArgumentHelp(
-        "Also write an LMS package per guide: scorm12 or cmi5 (repeatable; default: `packages` of waymark.yml).",
+        "Also write a package per guide: scorm12, cmi5 (LMS zips) or pdf (guide.pdf, job-aid.pdf) (repeatable; default: `packages` of waymark.yml).",
         valueName: "KIND"))
     var packages: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Paper of the PDFs: a4 or letter (default: `paper` of waymark.yml, else a4).", valueName: "SIZE"))
+    var paper: String?
 
     public init() {}
 
@@ -65,6 +69,10 @@ public struct BuildCommand: ParsableCommand {
         request.quiz = quiz.map { $0 ? .always : .never } ?? .automatic
         request.shard = try ShardOption.parse(shard)
         request.packages = packages
+        request.paper = paper
+        let environment = ProcessInfo.processInfo.environment
+        request.chromedriverPath = environment["WAYMARK_CHROMEDRIVER"].flatMap { $0.isEmpty ? nil : $0 }
+        request.chromiumPath = environment["WAYMARK_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
         let options = try DiagnosticConsole.orExit { () throws(DiagnosticError) in try BuildAction.options(for: request, in: project) }
         let outPath = BuildAction.outputPath(for: request, in: project)
 

@@ -317,10 +317,14 @@ extension DiagnosticCode {
     // MARK: package.* (LMS packages)
     public static let packageArchive = DiagnosticCode("package.archive", .error,
         hint: "Restore the package files under Templates/packages (or your --templates folder) and build again.")
+    public static let packageJobAidPages = DiagnosticCode("package.job-aid-pages", .warning,
+        hint: "Shorten the steps' notes or split the capture: a job aid is one page for up to 20 steps.")
     public static let packageMasteryScore = DiagnosticCode("package.mastery-score", .error,
         hint: "Write mastery_score as a whole percentage from 0 to 100, for example 80.")
+    public static let packagePaper = DiagnosticCode("package.paper", .error,
+        hint: "Use a4 or letter.")
     public static let packageUnknownKind = DiagnosticCode("package.unknown-kind", .error,
-        hint: "Use scorm12 or cmi5.")
+        hint: "Use scorm12, cmi5 or pdf.")
 
     // MARK: phrase.* (turning steps into sentences)
     public static let phraseCustomStep = DiagnosticCode("phrase.custom-step", .warning,
@@ -480,7 +484,7 @@ extension DiagnosticCode {
         narrationToolFailed, narrationToolMissing, narrationWpm,
         optionShard,
         outputEdited, outputWriteFailed,
-        packageArchive, packageMasteryScore, packageUnknownKind,
+        packageArchive, packageJobAidPages, packageMasteryScore, packagePaper, packageUnknownKind,
         phraseCustomStep, phraseInstructionSelector, phraseInstructionSensitive, phraseLabelFromSelector,
         phraseNoKey, phraseNoLabel, phraseNoteSelector, phraseNoteSensitive,
         psrMissedActions, psrNoReport, psrNoScreenshots, psrNoSteps, psrNotARecording, psrNotAReport,

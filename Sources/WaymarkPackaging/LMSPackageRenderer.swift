@@ -12,7 +12,7 @@ import WaymarkRender
 ///
 /// The screenshots come from `RenderContext.images`, which must carry the image bytes (`GuideImage.data`).
 public struct LMSPackageRenderer: MaterialRenderer {
-    /// The packages to write, in this order.
+    /// The packages to write, in this order (`pdf` is not an LMS package and is left to the build).
     public var kinds: [PackageKind]
     /// The pass mark for captures that set none (waymark.yml `mastery_score`, else 80 %).
     public var masteryScore: MasteryScore
@@ -23,12 +23,14 @@ public struct LMSPackageRenderer: MaterialRenderer {
     }
 
     public func render(_ guide: PhrasedGuide, context: RenderContext) throws -> [RenderedFile] {
+        let kinds = self.kinds.filter(\.isLMSPackage)
         guard !kinds.isEmpty else { return [] }
         let contents = try PackageContents(guide: guide, context: context, masteryScore: MasteryScore.forCapture(guide.capture, projectDefault: masteryScore))
         var files: [RenderedFile] = []
         for kind in kinds {
             let archive = try PackageArchive.zip(try contents.files(for: kind))
-            files.append(RenderedFile(path: kind.fileName(captureID: guide.capture.id), contents: archive))
+            guard let name = kind.archiveName(captureID: guide.capture.id) else { continue }
+            files.append(RenderedFile(path: name, contents: archive))
         }
         return files
     }

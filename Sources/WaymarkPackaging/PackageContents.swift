@@ -36,7 +36,9 @@ struct PackageContents {
 
     /// The package's files in archive order: its description file first (LMSs and people look there), then the
     /// rest by path.
+    /// `pdf` is printed by the build, not zipped: no files.
     func files(for kind: PackageKind) throws -> [RenderedFile] {
+        guard kind.isLMSPackage else { return [] }
         let templates = page.context.templates
         var content = shared
         let adapter: RenderedFile
@@ -48,6 +50,8 @@ struct PackageContents {
             }
         case .cmi5:
             adapter = try Self.template("assets/waymark-cmi5.js", "packages/cmi5/waymark-cmi5.js", templates)
+        case .pdf:
+            return []
         }
         content.append(adapter)
         content.append(RenderedFile(path: Self.launchPath, text: try page.html(kind: kind, adapterPath: adapter.path)))
@@ -67,6 +71,8 @@ struct PackageContents {
                 description: capture.purpose.flatMap { $0.collapsingWhitespace.isEmpty ? nil : $0 } ?? capture.title,
                 language: capture.languageTag, launchPath: Self.launchPath, masteryScore: mastery)
             description = RenderedFile(path: "cmi5.xml", text: structure.xml)
+        case .pdf:
+            return []
         }
         return [description] + content
     }

@@ -1,21 +1,30 @@
 import WaymarkModel
 
-/// A kind of learning-management package Waymark writes beside a guide: what LMSs import to deliver the guide and
-/// its knowledge check to learners and record how they did.
+/// A kind of package Waymark writes beside a guide to deliver it where learners are: an LMS package (what LMSs import
+/// to deliver the guide and its knowledge check and record how learners did) or printable PDFs.
 public enum PackageKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// SCORM 1.2 (ADL): the format every LMS imports; results go through the LMS's JavaScript `API`.
     case scorm12
     /// cmi5 (AICC/ADL): an xAPI profile; results go to the LMS's Learning Record Store as statements.
     case cmi5
+    /// `guide.pdf` and `job-aid.pdf`, printed from the guide's HTML by headless Chromium (see docs/packages.md).
+    case pdf
 
-    /// The package's file name in the capture's output folder, e.g. `reset-password-scorm12.zip`.
-    public func fileName(captureID: String) -> String { "\(captureID)-\(rawValue).zip" }
+    /// Whether this is an LMS package (a zip made by `LMSPackageRenderer`); the PDFs are printed by the build.
+    public var isLMSPackage: Bool { self != .pdf }
 
-    /// How people call it: `SCORM 1.2`, `cmi5`.
+    /// An LMS package's zip in the capture's output folder, e.g. `reset-password-scorm12.zip`; nil for `pdf`, whose
+    /// files are `guide.pdf` and `job-aid.pdf`.
+    public func archiveName(captureID: String) -> String? {
+        isLMSPackage ? "\(captureID)-\(rawValue).zip" : nil
+    }
+
+    /// How people call it: `SCORM 1.2`, `cmi5`, `PDF`.
     public var displayName: String {
         switch self {
         case .scorm12: "SCORM 1.2"
         case .cmi5: "cmi5"
+        case .pdf: "PDF"
         }
     }
 
@@ -31,7 +40,7 @@ public enum PackageKind: String, Sendable, Hashable, CaseIterable, Comparable {
             guard let kind = PackageKind(rawValue: name.trimming(.whitespaces).lowercased()) else {
                 throw DiagnosticError(Diagnostic(
                     .packageUnknownKind, "'\(name)' is not a package Waymark makes.",
-                    hint: "Use " + allCases.map(\.rawValue).joined(separator: " or ") + ".", at: location))
+                    hint: DiagnosticCode.packageUnknownKind.hint, at: location))
             }
             kinds.insert(kind)
         }

@@ -898,6 +898,22 @@ Questions: {{contact}}
 </section>
 
 """#,
+        "packages/pdf/print.css": #"""
+/* Added to guide.html and job-aid.html only while `waymark build --package pdf` prints them (docs/packages.md),
+   on top of the print rules of assets/waymark.css. Override it with packages/pdf/print.css in a --templates folder. */
+/* Images fit the page: never wider than the text column, never taller than half a page. */
+img { max-width: 100%; height: auto; }
+.wm-shot-frame { max-width: 100%; }
+.wm-shot-frame img { max-height: 12cm; }
+figure.wm-shot { margin: 0.3cm 0 0.2cm; }
+/* A step is never split across pages; a heading stays with the step that follows it. */
+li.wm-step, .wm-check, figure, blockquote, tr { break-inside: avoid; page-break-inside: avoid; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+/* The address a link leads to, added after links whose text does not show it. */
+.wm-print-address { font-size: 0.85em; color: #333; overflow-wrap: anywhere; }
+pre, code { white-space: pre-wrap; overflow-wrap: anywhere; }
+
+"""#,
         "packages/scorm12/SOURCES.md": #"""
 # SCORM 1.2 schema files shipped inside every `<id>-scorm12.zip`
 

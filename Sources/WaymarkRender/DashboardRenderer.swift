@@ -149,6 +149,7 @@ public struct DashboardRenderer: Sendable {
         // LMS packages (`--package`), named after the capture.
         let packages: [(file: String, label: String)] = [
             ("\(entry.id)-scorm12.zip", "SCORM 1.2 package"), ("\(entry.id)-cmi5.zip", "cmi5 package"),
+            ("guide.pdf", "Guide (PDF)"), ("job-aid.pdf", "Job aid (PDF)"),
         ]
         return (known + packages).filter { files.contains($0.file) }.map { ["href": "\(entry.id)/\($0.file)", "label": $0.label] }
     }

@@ -1,11 +1,22 @@
 import Testing
 import WaymarkModel
+import WaymarkRender
 @testable import WaymarkPackaging
 
 @Suite struct PackageKindTests {
     @Test func namesParseInAFixedOrderWithoutRepeats() throws {
         #expect(try PackageKind.parse(["cmi5", "SCORM12", " scorm12 "]) == [.scorm12, .cmi5])
-        #expect(PackageKind.cmi5.fileName(captureID: "reset-password") == "reset-password-cmi5.zip")
+        #expect(try PackageKind.parse(["pdf", "cmi5", "PDF"]) == [.cmi5, .pdf])
+        #expect(PackageKind.cmi5.archiveName(captureID: "reset-password") == "reset-password-cmi5.zip")
+    }
+
+    @Test func pdfIsAPackageButNotAnLMSArchive() throws {
+        #expect(!PackageKind.pdf.isLMSPackage)
+        #expect(PackageKind.pdf.archiveName(captureID: "reset-password") == nil)
+        #expect(PackageKind.allCases.filter(\.isLMSPackage) == [.scorm12, .cmi5])
+        // The LMS renderer leaves the PDFs to the build: asked for pdf alone, it writes nothing.
+        let guide = StepPhraser().phrase(Capture(id: "x", title: "X", steps: [Step(action: .click, target: Target(label: "OK", role: "button"))]))
+        #expect(try LMSPackageRenderer(kinds: [.pdf]).render(guide, context: RenderContext()).isEmpty)
     }
 
     @Test func anUnknownKindIsADiagnosticWithItsCode() {
@@ -15,7 +26,7 @@ import WaymarkModel
         } catch {
             #expect(error.diagnostics.map(\.code) == [DiagnosticCode.packageUnknownKind.id])
             #expect(error.diagnostics.first?.location?.line == 3)
-            #expect(error.diagnostics.first?.hint == "Use scorm12 or cmi5.")
+            #expect(error.diagnostics.first?.hint == "Use scorm12, cmi5 or pdf.")
         }
     }
 

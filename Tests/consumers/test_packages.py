@@ -251,7 +251,7 @@ def test_bad_package_settings_exit_2_with_line_and_column(tmp_path, config, code
 
 def test_unknown_package_option_and_bad_capture_score_exit_2(tmp_path):
     project = make_project(tmp_path)
-    result = run_waymark("build", "captures", "--out", "out", "--package", "pdf", cwd=project)
+    result = run_waymark("build", "captures", "--out", "out", "--package", "scorm2004", cwd=project)
     assert result.returncode == 2 and "error[package.unknown-kind]" in result.stderr, result.stderr
     data = json.loads((project / "captures" / "reset-password.json").read_text())
     data["masteryScore"] = 101

@@ -1,0 +1,293 @@
+"""Printed guides (`waymark build --package pdf`), checked by real consumers: poppler-utils.
+
+- `pdfinfo`: A4 (595 x 842 pt, within a point) by default, Letter (612 x 792 pt) with `--paper letter` or `paper: letter`; every job
+  aid is one page, a 20-step one included.
+- `pdftotext`: every step is in the guide, and no step is split across pages (its first and last line are on one).
+- `pdfimages -list`: the screenshots are embedded.
+- Two builds give identical PDF bytes (`cmp`); the PDFs are in the lock, `waymark check` reports them edited or
+  missing, incremental builds skip them, and dropping `pdf` removes them.
+- Without chromedriver: `browser.driver-missing` naming the Debian package, exit 2, the other materials built.
+
+Each build runs Chromium through chromedriver on loopback; after every build the test checks that no process the
+build started (they carry `WAYMARK_BROWSER_OWNER=<pid of waymark>-…`) is left, and kills and fails if one is.
+"""
+import hashlib
+import json
+import os
+import pathlib
+import re
+import shutil
+import signal
+import subprocess
+
+import html5lib
+import pytest
+
+from conftest import SAMPLES, require_tool, run_waymark, waymark_binary
+
+TWENTY = "twenty-steps"
+
+
+def make_project(folder: pathlib.Path, names=None) -> pathlib.Path:
+    """The sample captures (JSON) with their screenshots, plus a 20-step capture cut from the longest sample."""
+    captures = folder / "captures"
+    shutil.copytree(SAMPLES / "images", captures / "images")
+    for path in sorted(SAMPLES.glob("*.json")):
+        if names is None or path.stem in names:
+            shutil.copy(path, captures / path.name)
+    if names is None or TWENTY in names:
+        long = json.loads((SAMPLES / "run-month-end-report.json").read_text(encoding="utf-8"))
+        assert len(long["steps"]) > 20
+        long["id"], long["title"], long["steps"] = TWENTY, "Twenty steps of the month-end report", long["steps"][:20]
+        (captures / f"{TWENTY}.json").write_text(json.dumps(long, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def survivors(owner_pid: int) -> list:
+    """Processes whose environment names `owner_pid` as the owner of their browser."""
+    found = []
+    marker = f"WAYMARK_BROWSER_OWNER={owner_pid}-".encode()
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if marker in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def waymark(project, *args, env=None, timeout=600):
+    """Runs `waymark ARGS` in `project`; stops it (and its group) on timeout; fails if a browser it started survives."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    process = subprocess.Popen([str(waymark_binary()), *map(str, args)], cwd=project, env=full_env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+        left = survivors(process.pid)
+        for pid in left:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+    assert not left, f"processes of waymark {process.pid} survived it: {left}"
+    return process.returncode, stdout + stderr
+
+
+def build(project, *args, out="out", env=None):
+    code, output = waymark(project, "build", "captures", "--out", out, *args, env=env)
+    assert code == 0, output
+    return output
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> pathlib.Path:
+    project = make_project(tmp_path_factory.mktemp("printed"))
+    (project / "waymark.yml").write_text("captures: [captures]\npackages: [pdf]\n")
+    build(project)
+    return project
+
+
+def pdf_info(path: pathlib.Path) -> dict:
+    result = subprocess.run([require_tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True)
+    return dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
+
+
+def page_size(path: pathlib.Path) -> tuple:
+    """Width and height in points, as whole numbers where Chromium's page is within a point of a paper size
+    (Chromium rounds A4's 595.28 x 841.89 pt to 595.92 x 841.92 pt; pdfinfo still names it A4)."""
+    size = pdf_info(path)["Page size"]
+    match = re.match(r"\s*([\d.]+) x ([\d.]+) pts", size)
+    width, height = float(match.group(1)), float(match.group(2))
+    for paper, (w, h) in {"A4": (595, 842), "letter": (612, 792)}.items():
+        if abs(width - w) <= 1 and abs(height - h) <= 1:
+            assert f"({paper})" in size, size
+            return w, h
+    return width, height
+
+
+def guides(project, out="out"):
+    found = sorted((project / out).glob("*/guide.pdf"))
+    assert found, "no guide.pdf written"
+    return found
+
+
+def squeezed(text: str) -> str:
+    """Text without white space and hyphens: pdftotext places spaces where the layout has gaps (around code spans,
+    at line ends) and joins a word broken after its hyphen ("out-of-" + "pocket" → "out-ofpocket")."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
+def step_texts(guide_html: pathlib.Path) -> list:
+    """Per step of the guide page: the text blocks a reader sees, in order (paragraphs, captions, notes)."""
+    document = html5lib.parse(guide_html.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    steps = []
+    for item in document.iter("li"):
+        if "wm-step" not in (item.get("class") or "").split():
+            continue
+        for link in [a for a in item.iter("a") if "wm-step-link" in (a.get("class") or "")]:
+            link.text = ""  # the "Link" anchor is not printed
+        blocks = [squeezed("".join(block.itertext())) for block in item.iter() if block.tag in ("p", "figcaption")]
+        blocks = [block for block in blocks if block] or [squeezed("".join(item.itertext()))]
+        assert blocks[0], "a step without text"
+        steps.append(blocks)
+    return steps
+
+
+def test_pages_are_a4_by_default(printed):
+    for guide in guides(printed):
+        assert page_size(guide) == (595, 842), guide
+        assert page_size(guide.with_name("job-aid.pdf")) == (595, 842), guide
+
+
+def test_every_job_aid_is_one_page_twenty_steps_included(printed):
+    twenty = json.loads((printed / "captures" / f"{TWENTY}.json").read_text(encoding="utf-8"))
+    assert len(twenty["steps"]) == 20
+    for guide in guides(printed):
+        assert pdf_info(guide.with_name("job-aid.pdf"))["Pages"].strip() == "1", guide
+    assert int(pdf_info(printed / "out" / TWENTY / "guide.pdf")["Pages"]) > 1
+
+
+def test_every_step_is_printed_and_none_is_split_across_pages(printed, tmp_path):
+    pdftotext = require_tool("pdftotext")
+    for guide in guides(printed):
+        text = subprocess.run([pdftotext, str(guide), "-"], capture_output=True, text=True, check=True).stdout
+        pages = [squeezed(page) for page in text.split("\f")]
+        full = "\f".join(pages)
+        steps = step_texts(guide.with_name("guide.html"))
+        assert len(steps) >= 10, guide
+        cursor = 0
+        for number, blocks in enumerate(steps, start=1):
+            first, last = blocks[0][:25], blocks[-1][-25:]
+            start = full.find(first, cursor)
+            assert start >= 0, f"{guide}: step {number} ({first!r}) is not in the PDF"
+            end = full.find(last, start)
+            assert end >= 0, f"{guide}: the end of step {number} ({last!r}) is not in the PDF"
+            assert full.count("\f", start, end + len(last)) == 0, \
+                f"{guide}: step {number} is split across pages {full.count(chr(12), 0, start) + 1} and " \
+                f"{full.count(chr(12), 0, end) + 1}"
+            cursor = start + 1
+
+
+def test_screenshots_are_embedded(printed):
+    pdfimages = require_tool("pdfimages")
+    for guide in guides(printed):
+        shots = {hashlib.sha256(path.read_bytes()).hexdigest() for path in (guide.parent / "images").glob("step-*")}
+        listing = subprocess.run([pdfimages, "-list", str(guide)], capture_output=True, text=True, check=True).stdout
+        images = [row for row in listing.splitlines()[2:] if row.split()[2:3] == ["image"]]
+        assert len(images) >= len(shots) > 0, f"{guide}: {len(images)} images for {len(shots)} screenshots"
+
+
+def test_links_show_their_address_and_local_paths_stay_out(printed):
+    text = subprocess.run([require_tool("pdftotext"), str(printed / "out" / "reset-password" / "guide.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "https://account.contoso.example/signin" in text
+    raw = b"".join(path.read_bytes() for path in guides(printed))
+    assert str(printed).encode() not in raw and b"file://" not in raw
+
+
+def test_two_builds_give_identical_bytes(printed):
+    build(printed, out="out-again")
+    for guide in guides(printed):
+        for name in ("guide.pdf", "job-aid.pdf"):
+            first, second = guide.with_name(name), printed / "out-again" / guide.parent.name / name
+            result = subprocess.run(["cmp", str(first), str(second)], capture_output=True, text=True)
+            assert result.returncode == 0, result.stdout + result.stderr
+    assert b"/CreationDate (D:19800101000000+00'00')" in guides(printed)[0].read_bytes()
+
+
+def check_json(project):
+    code, output = waymark(project, "check", "captures", "--out", "out", "--report", "json")
+    assert code in (0, 1), output
+    return code, json.loads(output[output.index("{"):output.rindex("}") + 1])
+
+
+def test_letter_paper_from_the_command_line_and_from_waymark_yml(tmp_path):
+    project = make_project(tmp_path, names={"reset-password"})
+    build(project, "--package", "pdf", "--paper", "letter")
+    assert page_size(project / "out" / "reset-password" / "guide.pdf") == (612, 792)
+    assert page_size(project / "out" / "reset-password" / "job-aid.pdf") == (612, 792)
+    (project / "waymark.yml").write_text("captures: [captures]\npackages: [pdf]\npaper: letter\n")
+    build(project, out="from-yml")
+    assert page_size(project / "from-yml" / "reset-password" / "job-aid.pdf") == (612, 792)
+
+
+def test_pdfs_are_locked_checked_built_incrementally_and_removed_when_dropped(tmp_path):
+    project = make_project(tmp_path, names={"reset-password"})
+    (project / "waymark.yml").write_text("captures: [captures]\npackages: [pdf]\n")
+    build(project)
+    folder = project / "out" / "reset-password"
+    outputs = json.loads((project / "out" / "waymark.lock").read_text())["captures"]["reset-password"]["outputs"]
+    assert {"guide.pdf", "job-aid.pdf"} <= set(outputs)
+    assert 'href="reset-password/guide.pdf"' in (project / "out" / "index.html").read_text()
+    assert check_json(project)[0] == 0
+
+    # Nothing changed: skipped, and the PDFs are not printed again.
+    stamp = (folder / "guide.pdf").stat().st_mtime_ns
+    assert "1 up-to-date guide skipped" in build(project)
+    assert (folder / "guide.pdf").stat().st_mtime_ns == stamp
+
+    # Edited and missing PDFs are findings like any other output.
+    (folder / "guide.pdf").write_bytes((folder / "guide.pdf").read_bytes() + b"%edited\n")
+    (folder / "job-aid.pdf").unlink()
+    code, report = check_json(project)
+    assert code == 1
+    assert sorted((f["status"], f["file"]) for f in report["findings"]) == [
+        ("edited", "out/reset-password/guide.pdf"), ("missing", "out/reset-password/job-aid.pdf")]
+
+    # Asked for no more: written PDFs go (an edited one stays: someone changed it since).
+    build(project, "--force")
+    (project / "waymark.yml").write_text("captures: [captures]\n")
+    build(project)
+    assert not (folder / "guide.pdf").exists() and not (folder / "job-aid.pdf").exists()
+    assert (folder / "guide.html").is_file()
+    lock = json.loads((project / "out" / "waymark.lock").read_text())
+    assert not any(path.endswith(".pdf") for path in lock["captures"]["reset-password"]["outputs"])
+
+
+def test_without_chromedriver_the_error_names_the_package_and_the_rest_is_built(tmp_path):
+    project = make_project(tmp_path, names={"reset-password"})
+    code, output = waymark(project, "build", "captures", "--out", "out", "--package", "pdf",
+                           env={"WAYMARK_CHROMEDRIVER": str(tmp_path / "no-chromedriver")})
+    assert code == 2, output
+    assert "error[browser.driver-missing]" in output and "chromium-driver" in output, output
+    folder = project / "out" / "reset-password"
+    assert (folder / "guide.html").is_file() and (folder / "job-aid.html").is_file()
+    assert not (folder / "guide.pdf").exists()
+
+
+def test_an_unknown_paper_exits_2(tmp_path):
+    project = make_project(tmp_path, names={"reset-password"})
+    code, output = waymark(project, "build", "captures", "--out", "out", "--package", "pdf", "--paper", "legal")
+    assert code == 2 and "error[package.paper]" in output, output
+
+
+def test_a_crowded_job_aid_is_shrunk_onto_one_page_and_an_overlong_one_warns(tmp_path):
+    """Twenty steps with three-line notes do not fit one page at 100 %: the job aid is printed smaller until they do.
+    Sixty such steps cannot fit even at 50 %: the PDF is written with more pages and the build warns."""
+    note = ("Check the figure against the signed paper copy before you continue; if the two differ, stop here and "
+            "ask the controller on duty, who keeps the list of approved exceptions for this month's close.")
+    base = json.loads((SAMPLES / "run-month-end-report.json").read_text(encoding="utf-8"))
+    captures = tmp_path / "captures"
+    captures.mkdir()
+    for capture_id, count in (("crowded", 20), ("overlong", 60)):
+        steps = [dict(base["steps"][i % len(base["steps"])], note=f"{note} ({i + 1})") for i in range(count)]
+        for step in steps:
+            step.pop("screenshot", None)
+        capture = dict(base, id=capture_id, title=f"{count} annotated steps", steps=steps)
+        (captures / f"{capture_id}.json").write_text(json.dumps(capture, ensure_ascii=False), encoding="utf-8")
+    output = build(tmp_path, "--package", "pdf")
+    crowded = tmp_path / "out" / "crowded" / "job-aid.pdf"
+    assert pdf_info(crowded)["Pages"].strip() == "1"
+    text = subprocess.run([require_tool("pdftotext"), str(crowded), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "(20)" in squeezed(text) and "(1)" in squeezed(text)
+    assert int(pdf_info(tmp_path / "out" / "overlong" / "job-aid.pdf")["Pages"]) > 1
+    warnings = [line for line in output.splitlines() if "warning[package.job-aid-pages]" in line]
+    assert len(warnings) == 1 and "overlong.json" in warnings[0], output
