@@ -16,7 +16,8 @@ struct ReplayTests {
     /// A fresh project folder for one test.
     private func project() -> (Project, URL) {
         let folder = BrowserTestEnvironment.temporaryFolder("replay-project")
-        return (Project(workingDirectory: folder), folder)
+        // A directory URL: paths of the project resolve inside it, not beside it.
+        return (Project(workingDirectory: URL(fileURLWithPath: folder.path, isDirectory: true)), folder)
     }
 
     private func json(_ url: URL) throws -> [String: Any] {
