@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "WaymarkPackaging", targets: ["WaymarkPackaging"]),
         .library(name: "WaymarkActions", targets: ["WaymarkActions"]),
         .library(name: "WaymarkBrowser", targets: ["WaymarkBrowser"]),
+        .library(name: "WaymarkReplay", targets: ["WaymarkReplay"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,7 +71,11 @@ let package = Package(
         // diff, import, inspect, configuration.
         .target(name: "WaymarkActions", dependencies: [
             "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkImport", "WaymarkRender", "WaymarkPackaging",
-            "WaymarkStaleness", "WaymarkSupport", "WaymarkBrowser", .product(name: "Yams", package: "Yams"),
+            "WaymarkStaleness", "WaymarkSupport", "WaymarkReplay", "WaymarkBrowser", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Replay of captures over a browser session: steps performed and observed, drift, refreshed captures, reports.
+        .target(name: "WaymarkReplay", dependencies: [
+            "WaymarkModel", "WaymarkJSON", "WaymarkLocators", "WaymarkBrowser", "WaymarkEscaping", "WaymarkStaleness",
         ]),
         // Thin commands: options → one action → print.
         .target(name: "WaymarkCLI", dependencies: [
@@ -118,12 +123,14 @@ let package = Package(
             "WaymarkCLI", "WaymarkActions", "WaymarkModel", "WaymarkXML", "WaymarkTestSupport",
         ], exclude: ["__Snapshots__"]),
         // Real chromedriver + Chromium against pages served by an in-process loopback server (NIOHTTP1).
+        // Replay tests live here too: they share the loopback server, the PNG decoder and the /proc orphan checks.
         .testTarget(name: "WaymarkBrowserTests", dependencies: [
             "WaymarkBrowser", "WaymarkModel", "CZlibForTests", "waymark-browser-signal-probe",
+            "WaymarkReplay", "WaymarkActions", "WaymarkImport", "WaymarkLocators", "WaymarkXML", "WaymarkTestSupport", "waymark",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        ], exclude: ["ReplayFixtures"]),
         // zlib's inflate, so the browser tests can decode the PNG screenshots they check (tests only).
         .systemLibrary(name: "CZlibForTests", path: "Tests/CZlibForTests", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A tiny program the browser tests start, interrupt (SIGINT/SIGTERM) and then scan /proc for orphans.

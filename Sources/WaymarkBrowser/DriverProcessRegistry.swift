@@ -71,6 +71,13 @@ final class DriverProcessRegistry: @unchecked Sendable {
         signalPipeWriteEnd = fds[1]
         let readEnd = fds[0]
         let watcher = Thread {
+            // A program can inherit these signals blocked (a parent's thread had them blocked when it spawned us: test
+            // runners, some supervisors); then no thread would ever take them. This thread takes them: whatever
+            // arrived while they were blocked is delivered here now.
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            for number in DriverProcessRegistry.handledSignals { sigaddset(&unblock, number) }
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
             var number: UInt8 = 0
             while true {
                 let count = read(readEnd, &number, 1)

@@ -15,6 +15,7 @@ public struct WaymarkCommand: ParsableCommand {
             BuildCommand.self,
             NarrateCommand.self,
             CheckCommand.self,
+            ReplayCommand.self,
             DiffCommand.self,
             CiteCommand.self,
             LockCommand.self,

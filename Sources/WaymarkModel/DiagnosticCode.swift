@@ -364,6 +364,25 @@ extension DiagnosticCode {
     public static let renderFailed = DiagnosticCode("render.failed", .error,
         hint: "Report this as a bug with the capture attached; the other captures are built.")
 
+    // MARK: replay.* (waymark replay)
+    public static let replayFailOn = DiagnosticCode("replay.fail-on", .error,
+        hint: "Use a comma-separated list of broken, drifted, needs-secret, screenshot-changed (or all, none).")
+    public static let replayJobs = DiagnosticCode("replay.jobs", .error,
+        hint: "Give --jobs a whole number from 1 to 32.")
+    public static let replayMaxVariation = DiagnosticCode("replay.max-variation", .error,
+        hint: "Give --max-variation a fraction from 0 to 1, for example 0.02.")
+    public static let replayNoNavigate = DiagnosticCode("replay.no-navigate", .error,
+        hint: "Record the capture again from the first page, or add a navigate step with the page's address.")
+    public static let replayOrigin = DiagnosticCode("replay.origin", .error,
+        hint: "Write an origin as http(s)://host[:port], for example --base-url http://127.0.0.1:8080 or --map https://app.example=http://127.0.0.1:8080.")
+    public static let replaySecret = DiagnosticCode("replay.secret", .error,
+        hint: "Write it as LABEL=ENVVAR (the step's label and the environment variable holding the value), and set the variable.")
+    public static let replaySkippedStep = DiagnosticCode("replay.skipped-step", .note,
+        hint: "Nothing to do: notes and steps Waymark cannot perform are kept as recorded.")
+    public static let replayTimeout = DiagnosticCode("replay.timeout", .error,
+        hint: "Give --timeout a number of seconds from 1 to 600.")
+    public static let replayWebDriver = DiagnosticCode("replay.webdriver", .error,
+        hint: "Give --webdriver the http:// address of a W3C WebDriver endpoint, for example http://grid.internal:4444.")
     // MARK: selenese.* (Selenium IDE 1–2 and Katalon Recorder HTML test cases and suites)
     public static let seleneseEmptySuite = DiagnosticCode("selenese.empty-suite", .error,
         hint: "Add test cases to the suite in the recorder, or pass the test case files themselves.")
@@ -490,6 +509,8 @@ extension DiagnosticCode {
         psrMissedActions, psrNoReport, psrNoScreenshots, psrNoSteps, psrNotARecording, psrNotAReport,
         psrUnknownAction,
         renderFailed,
+        replayFailOn, replayJobs, replayMaxVariation, replayNoNavigate, replayOrigin, replaySecret, replaySkippedStep,
+        replayTimeout, replayWebDriver,
         seleneseEmptySuite, seleneseNestedSuite, seleneseNotATest, seleneseRow, seleneseSuiteLinkMissing,
         seleneseSuiteLinkOutside,
         seleniumCommentedOut, seleniumEmptyCommand, seleniumEmptyTest, seleniumFieldType, seleniumMissingField,

@@ -55,9 +55,9 @@ public enum SARIFReport {
         ]))
     }
 
-    /// A relative URI reference for a path: `/` kept, everything outside RFC 3986 unreserved characters
+    /// A relative URI reference for a path (replay's SARIF report uses it too): `/` kept, everything outside RFC 3986 unreserved characters
     /// percent-encoded (so spaces and `#` in file names stay part of the path).
-    static func uri(_ path: String) -> String {
+    public static func uri(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))

@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+import WaymarkActions
+import WaymarkModel
+import WaymarkReplay
+import WaymarkTestSupport
+import WaymarkXML
+@testable import WaymarkBrowser
+
+/// `waymark replay` end to end: real recordings, real pages on loopback, real chromedriver and Chromium.
+@Suite("waymark replay", .serialized, .enabled(if: ReplayTestSupport.available, ReplayTestSupport.missing))
+struct ReplayTests {
+    /// A fresh project folder for one test.
+    private func project() -> (Project, URL) {
+        let folder = BrowserTestEnvironment.temporaryFolder("replay-project")
+        // A directory URL: paths of the project resolve inside it, not beside it.
+        return (Project(workingDirectory: URL(fileURLWithPath: folder.path, isDirectory: true)), folder)
+    }
+
+    private func json(_ url: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: url)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// The step of a written capture whose target has this first selector.
+    private func step(_ capture: [String: Any], selector: String) -> [String: Any]? {
+        let steps = capture["steps"] as? [[String: Any]] ?? []
+        return steps.first { (($0["target"] as? [String: Any])?["selectors"] as? [String])?.first == selector }
+    }
+
+    @Test func refreshWritesScreenshotsHighlightsAndTheApplicationsLabels() async throws {
+        let (project, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ReplayTestSupport.withServer { server in
+            var request = ReplayAction.Request()
+            request.paths = [ReplayTestSupport.mainFlow.path]
+            request.map = ["\(ReplayTestSupport.recordedOrigin)=\(server.origin)/puppeteer"]
+            request.out = "replayed"
+            let outcome = try await ReplayAction.run(request, in: project)
+            #expect(!outcome.fails, "\(outcome.printed ?? "")")
+            #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+            #expect(outcome.printed?.contains("nothing changed") == true, "\(outcome.printed ?? "")")
+
+            let written = folder.appendingPathComponent("replayed/main-page-buttons-and-form.json")
+            let capture = try json(written)
+            // origin points at the recording, so the refreshed capture can be replayed again.
+            let origin = try #require(capture["origin"] as? [String: Any])
+            #expect(origin["format"] as? String == "chrome-recorder")
+            #expect((origin["path"] as? String)?.hasSuffix("puppeteer-main-flow.json") == true)
+
+            // #test had only an id-made label; the application calls it "Test Button".
+            let testClick = try #require(step(capture, selector: "#test"))
+            let testTarget = try #require(testClick["target"] as? [String: Any])
+            #expect(testTarget["label"] as? String == "Test Button")
+            #expect(testTarget["labelSource"] as? String == "application")
+            // A label read from the recording's aria/ selector is kept as recorded.
+            let formClick = try #require(step(capture, selector: "aria/Form Button"))
+            #expect((formClick["target"] as? [String: Any])?["label"] as? String == "Form Button")
+            #expect((formClick["target"] as? [String: Any])?["labelSource"] as? String == "selector")
+            // The field's label comes from its <label for="input">.
+            let typed = try #require(step(capture, selector: "#input"))
+            #expect((typed["target"] as? [String: Any])?["label"] as? String == "Input")
+
+            // Every acted-on step has a real PNG screenshot with the element's box inside it.
+            for s in [testClick, formClick, typed] {
+                let shot = try #require(s["screenshot"] as? [String: Any])
+                let path = try #require(shot["path"] as? String)
+                #expect(path.hasPrefix("images/main-page-buttons-and-form/step-"))
+                let png = try DecodedPNG([UInt8](Data(contentsOf: folder.appendingPathComponent("replayed").appendingPathComponent(path))))
+                #expect(png.width == 1280 && png.height == 800)
+                #expect(shot["width"] as? Int == 1280)
+                let box = try #require(shot["highlight"] as? [String: Int])
+                #expect(box["width"]! > 0 && box["height"]! > 0)
+                #expect(box["x"]! + box["width"]! <= png.width && box["y"]! + box["height"]! <= png.height)
+            }
+        }
+    }
+
+    @Test func checkReportsTheRenamedButtonAndTheRemovedFieldInEveryFormat() async throws {
+        let site = try ReplayTestSupport.changedPuppeteerSite(page: "main.html") { html in
+            html.replacingOccurrences(of: "type=\"submit\">Form Button</button>", with: "type=\"submit\">Send</button>")
+                .replacingOccurrences(of: "<form><input id=\"input\" /></form>", with: "")
+        }
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let (_, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ReplayTestSupport.withServer(puppeteer: site) { server in
+            let base = ["replay", ReplayTestSupport.mainFlow.path, "--check", "--timeout", "2",
+                        "--map", "\(ReplayTestSupport.recordedOrigin)=\(server.origin)/puppeteer"]
+
+            let text = try await ReplayTestSupport.run(base, in: folder)
+            #expect(text.status == 1, "\(text)")
+            #expect(text.stdout.contains("“Form Button” → “Send”"), "\(text.stdout)")
+            #expect(text.stdout.contains("`#input` not found"), "\(text.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("replayed").path), "--check writes no capture")
+
+            let jsonRun = try await ReplayTestSupport.run(base + ["--report", "json", "--output", "report.json"], in: folder)
+            #expect(jsonRun.status == 1, "\(jsonRun)")
+            let report = try json(folder.appendingPathComponent("report.json"))
+            let findings = try #require(report["findings"] as? [[String: Any]])
+            #expect(findings.count == 2, "exactly the two changed steps: \(findings)")
+            let drifted = findings.first { $0["status"] as? String == "drifted" }
+            #expect(drifted?["recorded"] as? String == "Form Button")
+            #expect(drifted?["observed"] as? String == "Send")
+            let broken = findings.first { $0["status"] as? String == "broken" }
+            #expect((broken?["message"] as? String)?.contains("#input") == true)
+            #expect(Set(findings.compactMap { $0["step"] as? Int }).count == 2)
+
+            let junitRun = try await ReplayTestSupport.run(base + ["--report", "junit", "--output", "report.xml"], in: folder)
+            #expect(junitRun.status == 1, "\(junitRun)")
+            let xml = try XMLDocumentParser.parse(Data(contentsOf: folder.appendingPathComponent("report.xml"))).get()
+            #expect(xml.name == "testsuites")
+            #expect(xml[attribute: "failures"] == "2")
+            let cases = xml.elements(named: "testsuite").flatMap { $0.elements(named: "testcase") }
+            let failing = cases.filter { $0.firstElement(named: "failure") != nil }
+            #expect(failing.count == 2)
+            #expect(failing.contains { $0.firstElement(named: "failure")?[attribute: "message"]?.contains("“Form Button” → “Send”") == true })
+
+            let sarifRun = try await ReplayTestSupport.run(base + ["--report", "sarif", "--output", "report.sarif"], in: folder)
+            #expect(sarifRun.status == 1, "\(sarifRun)")
+            let sarif = try json(folder.appendingPathComponent("report.sarif"))
+            #expect(sarif["version"] as? String == "2.1.0")
+            let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+            let results = try #require(run["results"] as? [[String: Any]])
+            #expect(Set(results.compactMap { $0["ruleId"] as? String }) == ["waymark-replay/drifted", "waymark-replay/broken"])
+            #expect(results.allSatisfy { $0["level"] as? String == "error" })
+
+            // The same findings, reported but not failing the run.
+            let lenient = try await ReplayTestSupport.run(base + ["--fail-on", "none"], in: folder)
+            #expect(lenient.status == 0, "\(lenient)")
+        }
+    }
+
+    @Test func aSeleniumRecordingReplaysAgainstItsSiteWithBaseURL() async throws {
+        let side = try #require(Fixtures.shared).appendingPathComponent("captures/selenium-ide/selenium-ide__tests-examples__check-examples.side")
+        let (project, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ReplayTestSupport.withServer { server in
+            var request = ReplayAction.Request()
+            request.paths = [side.path]
+            request.baseURL = "\(server.origin)/selenium"
+            let outcome = try await ReplayAction.run(request, in: project)
+            #expect(!outcome.fails, "\(outcome.printed ?? "")")
+            #expect(outcome.printed?.contains("nothing changed") == true, "\(outcome.printed ?? "")")
+            let written = outcome.written.filter { $0.hasSuffix(".png") }
+            // navigate + 4 checks/unchecks + 4 assertions, each with a screenshot.
+            #expect(written.count == 9, "\(outcome.written)")
+            for path in written {
+                _ = try DecodedPNG([UInt8](Data(contentsOf: folder.appendingPathComponent(path))))
+            }
+        }
+    }
+
+    @Test func twoJobsOnARemoteWebDriverEndpoint() async throws {
+        let side = try #require(Fixtures.shared).appendingPathComponent("captures/selenium-ide/selenium-ide__tests-examples__check-examples.side")
+        let (project, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The endpoint a Selenium Grid 4 exposes, played here by a chromedriver the test starts on loopback.
+        let driver = try await BrowserDriver.start()
+        let token = try #require(driver.ownerToken)
+        do {
+            try await ReplayTestSupport.withServer { server in
+                var request = ReplayAction.Request()
+                request.paths = [ReplayTestSupport.mainFlow.path, side.path]
+                request.map = ["\(ReplayTestSupport.recordedOrigin)=\(server.origin)/puppeteer", "http://localhost:8080=\(server.origin)/selenium"]
+                request.webdriver = driver.url
+                request.jobs = 2
+                request.check = true
+                request.report = .json
+                let outcome = try await ReplayAction.run(request, in: project)
+                #expect(!outcome.fails, "\(outcome.printed ?? "")")
+                #expect(outcome.written.isEmpty)
+                let report = try #require(try JSONSerialization.jsonObject(with: Data((outcome.printed ?? "").utf8)) as? [String: Any])
+                #expect((report["captures"] as? [Any])?.count == 2)
+            }
+        } catch {
+            await driver.stop()
+            await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
+            throw error
+        }
+        await driver.stop()
+        await BrowserTestEnvironment.expectNoProcesses(ownedBy: token)
+    }
+
+    @Test func badInputIsExitStatusTwoWithTheCode() async throws {
+        let (_, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let noNavigate = folder.appendingPathComponent("no-navigate.json")
+        try Data(##"{"title": "No start", "steps": [{"type": "click", "selectors": [["#test"]]}]}"##.utf8).write(to: noNavigate)
+        let run = try await ReplayTestSupport.run(["replay", noNavigate.path], in: folder)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("replay.no-navigate"), "\(run.stderr)")
+
+        let badMap = try await ReplayTestSupport.run(["replay", ReplayTestSupport.mainFlow.path, "--map", "localhost:8907"], in: folder)
+        #expect(badMap.status == 2)
+        #expect(badMap.stderr.contains("replay.origin"), "\(badMap.stderr)")
+
+        let badJobs = try await ReplayTestSupport.run(["replay", ReplayTestSupport.mainFlow.path, "--jobs", "0", "--fail-on", "stale"], in: folder)
+        #expect(badJobs.status == 2)
+        #expect(badJobs.stderr.contains("replay.jobs") && badJobs.stderr.contains("replay.fail-on"), "\(badJobs.stderr)")
+
+        var request = ReplayAction.Request()
+        request.paths = [ReplayTestSupport.mainFlow.path]
+        request.chromedriverPath = folder.appendingPathComponent("no-such-chromedriver").path
+        await #expect {
+            try await ReplayAction.run(request, in: Project(workingDirectory: folder))
+        } throws: { error in
+            let diagnostics = (error as? DiagnosticError)?.diagnostics ?? []
+            return diagnostics.contains { $0.code == "browser.driver-missing" && ($0.hint ?? DiagnosticCode.browserDriverMissing.hint).contains("chromium-driver") }
+        }
+    }
+
+    @Test func sigtermDuringAReplayLeavesNoBrowserBehind() async throws {
+        let (_, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ReplayTestSupport.withServer { server in
+            let (process, _, _) = try ReplayTestSupport.start(
+                ["replay", ReplayTestSupport.neverFinishes.path, "--map", "\(ReplayTestSupport.recordedOrigin)=\(server.origin)"], in: folder)
+            let pid = process.processIdentifier
+            // Wait until Chromium runs (and is stuck on the page that never finishes loading).
+            let clock = ContinuousClock()
+            let deadline = clock.now.advanced(by: .seconds(60))
+            while process.isRunning && clock.now < deadline
+                && !ProcessTable.processes(startedByProcess: pid).contains(where: { $0.command.contains("chrom") && !$0.command.contains("chromedriver") }) {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(process.isRunning, "waymark ended before it could be interrupted")
+            #expect(!ProcessTable.processes(startedByProcess: pid).isEmpty, "no browser started")
+            kill(pid, SIGTERM)
+            try await ReplayTestSupport.waitForExit(process, limit: .seconds(30))
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 143)
+            await ReplayTestSupport.expectNothingLeft(by: pid)
+        }
+    }
+}

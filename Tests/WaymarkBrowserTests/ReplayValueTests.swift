@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import WaymarkBrowser
+import WaymarkModel
+import WaymarkReplay
+
+/// The replay engine's pure parts, without a browser: locators to queries, origin mapping, the refreshed capture,
+/// and the report formats not covered end to end.
+@Suite struct ReplayValueTests {
+    @Test func recordedLocatorsBecomeTheQueriesTheBrowserRuns() {
+        #expect(LocatorQuery.query(for: "id=f") == .css("[id=\"f\"]"))
+        #expect(LocatorQuery.query(for: "name=q") == .css("[name=\"q\"]"))
+        #expect(LocatorQuery.query(for: "xpath=//a[@id='x']") == .xpath("//a[@id='x']"))
+        #expect(LocatorQuery.query(for: "aria/Submit[role=\"button\"]") == .accessibleName("Submit", role: AccessibleRole("button")))
+        #expect(LocatorQuery.query(for: "text/Hello") == .visibleText("Hello"))
+        #expect(LocatorQuery.query(for: "pierce/#inner") == .pierceCSS("#inner"))
+        #expect(LocatorQuery.query(for: "linkText=Page 2") == .linkText("Page 2"))
+        #expect(LocatorQuery.query(for: "custom-element >>> button") == .shadowPath(["custom-element", "button"]))
+        #expect(LocatorQuery.query(for: "dom=document.forms[0]") == nil, "scripts from a capture are never run")
+
+        // Selectors first, in the recorded order; the written label last; a label made from an id is no query.
+        let written = Target(label: "Send report", role: "button", selectors: ["#send", "aria/Send report"])
+        #expect(LocatorQuery.queries(for: written) == [.css("#send"), .accessibleName("Send report", role: nil),
+                                                       .accessibleName("Send report", role: AccessibleRole("button"))])
+        let guessed = Target(label: "Send", role: nil, selectors: ["#send"], labelSource: .identifier)
+        #expect(LocatorQuery.queries(for: guessed) == [.css("#send")])
+    }
+
+    @Test func originsAreMappedAndOnlyTheirHostsAllowed() throws {
+        let mapping = try OriginMapping.parse(
+            baseURL: "http://127.0.0.1:9000/staging", map: ["https://cdn.example.com=http://127.0.0.1:9001"],
+            allowOrigins: ["http://app.localhost:9002"]).get()
+        let capture = Capture(id: "c", title: "C", steps: [
+            Step(action: .navigate, url: "https://app.example.com/expenses?x=1"),
+            Step(action: .navigate, url: "https://cdn.example.com/help.html"),
+        ])
+        let primary = OriginMapping.primaryOrigin(of: capture)
+        #expect(primary?.description == "https://app.example.com")
+        #expect(mapping.rewrite("https://app.example.com/expenses?x=1", primary: primary) == "http://127.0.0.1:9000/staging/expenses?x=1")
+        #expect(mapping.rewrite("https://cdn.example.com/help.html", primary: primary) == "http://127.0.0.1:9001/help.html")
+        #expect(mapping.rewrite("https://elsewhere.example/", primary: primary) == "https://elsewhere.example/")
+        #expect(mapping.networkPolicy(for: capture) == .loopbackOnly(allowing: ["app.localhost"]))
+
+        guard case .failure(let error) = OriginMapping.parse(baseURL: "ftp://x", map: ["nope"], allowOrigins: ["http://a/b"]) else {
+            Issue.record("bad origins were accepted")
+            return
+        }
+        #expect(error.diagnostics.count == 3)
+        #expect(error.diagnostics.allSatisfy { $0.code == DiagnosticCode.replayOrigin.id })
+    }
+
+    @Test func aRefreshKeepsWrittenLabelsFillsGuessedOnesAndMasksSecrets() {
+        let capture = Capture(id: "pay", title: "Pay", source: CaptureSource(format: .chromeRecorder, path: "rec/pay.json"), steps: [
+            Step(action: .click, target: Target(label: "Submit", selectors: ["#go"])),
+            Step(action: .click, target: Target(label: "Go", selectors: ["#go"], labelSource: .identifier)),
+            Step(action: .type, target: Target(label: "PIN", selectors: ["#pin"]), value: "4711", sensitive: true),
+        ])
+        let shot = ObservedScreenshot(png: [1, 2, 3], width: 1280, height: 800)
+        let replay = CaptureReplay(capture: capture, observations: [
+            StepObservation(index: 0, outcome: .ok, computedLabel: "Send", screenshot: shot, highlight: Rect(x: 1, y: 2, width: 3, height: 4)),
+            StepObservation(index: 1, outcome: .ok, computedLabel: "Go to payment", screenshot: shot),
+            StepObservation(index: 2, outcome: .ok, computedLabel: "PIN", screenshot: shot),
+        ])
+        let (refreshed, images) = ReplayedCapture.make(replay)
+        #expect(refreshed.steps[0].target?.label == "Submit", "a written label is never replaced")
+        #expect(refreshed.steps[1].target?.label == "Go to payment")
+        #expect(refreshed.steps[1].target?.labelSource == .application)
+        #expect(refreshed.steps[2].value == Redactor.mask)
+        #expect(refreshed.origin == CaptureSource(format: .chromeRecorder, path: "rec/pay.json"))
+        #expect(refreshed.steps[0].screenshot?.path == "images/pay/step-01.png")
+        #expect(refreshed.steps[0].screenshot?.highlight == Rect(x: 1, y: 2, width: 3, height: 4))
+        #expect(images.map(\.path) == ["images/pay/step-01.png", "images/pay/step-02.png", "images/pay/step-03.png"])
+
+        // The written label that no longer matches is drift; the guessed one is not.
+        let findings = DriftDetector.findings(replay)
+        #expect(findings.map(\.message) == ["step 1: “Submit” → “Send”"])
+    }
+
+    @Test func githubAndGitLabReportsNameTheOwnerAndStep() throws {
+        let report = ReplayReport(captures: [], findings: [
+            ReplayFinding(kind: .drifted, captureID: "pay", owner: "Finance, Team", file: "rec/pay.json", step: 4,
+                          message: "step 4: “Submit” → “Send”", recorded: "Submit", observed: "Send"),
+            ReplayFinding(kind: .needsSecret, captureID: "pay", owner: nil, file: "rec/pay.json", step: 5, message: "step 5: needs a secret."),
+        ])
+        let github = ReplayReportWriter.render(report, as: .github)
+        #expect(github.contains("::error file=rec/pay.json,title=Step shows something else (owner%3A Finance%2C Team)::step 4: “Submit” → “Send”\n"))
+        #expect(github.contains("::warning file=rec/pay.json,title=Step needs a secret::step 5: needs a secret.\n"))
+
+        let gitlab = try #require(try JSONSerialization.jsonObject(with: Data(ReplayReportWriter.render(report, as: .gitlab).utf8)) as? [[String: Any]])
+        #expect(gitlab.count == 2)
+        #expect(Set(gitlab.compactMap { $0["fingerprint"] as? String }).count == 2)
+        #expect((gitlab[0]["description"] as? String)?.contains("owner: Finance, Team") == true)
+        #expect(gitlab.map { $0["severity"] as? String } == ["major", "minor"])
+    }
+}
