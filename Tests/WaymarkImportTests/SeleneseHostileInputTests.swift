@@ -54,7 +54,8 @@ import WaymarkTestSupport
         let seconds = Self.elapsed { result = SeleneseHTMLImporterTests.read(html) }
         #expect(result.captures.isEmpty)
         #expect(result.diagnostics.map(\.code) == ["html.too-large"])
-        #expect(seconds < 5)
+        // A guard against reading the table before refusing it (minutes), not a speed target: the machine is shared.
+        #expect(seconds < 60)
     }
 
     @Test func deeplyNestedMarkupIsRefusedNotRecursedInto() {
@@ -65,7 +66,7 @@ import WaymarkTestSupport
         let seconds = Self.elapsed { result = SeleneseHTMLImporterTests.read(html, path: "deep.html") }
         #expect(result.captures.isEmpty)
         #expect(result.diagnostics.map(\.code) == ["html.too-deep"])
-        #expect(seconds < 10)
+        #expect(seconds < 60, "recursion or a quadratic walk, not a slow machine, takes this long")
     }
 
     @Test func anEntityBombIsTextNotAnExpansion() throws {
@@ -78,7 +79,7 @@ import WaymarkTestSupport
             + "<tr><td>type</td><td>id=q</td><td>&lol9;</td></tr></tbody></table></body></html>"
         var result = ImportResult()
         let seconds = Self.elapsed { result = SeleneseHTMLImporterTests.read(html, path: "bomb.html") }
-        #expect(seconds < 5)
+        #expect(seconds < 60, "an expansion of 10^9 characters, not a slow machine, takes this long")
         let capture = try #require(result.captures.first)
         let value = try #require(capture.steps.first?.value)
         #expect(value.count < 100, "the entity was expanded: \(value.count) characters")
