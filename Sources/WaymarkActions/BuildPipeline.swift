@@ -236,7 +236,7 @@ public struct BuildPipeline: Sendable {
         if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors, options.shard == nil {
             diagnostics.append(Diagnostic(
                 .inputNone, "No captures found in " + options.inputs.joined(separator: ", ") + ".",
-                hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht)."))
+                hint: "Pass capture files or folders that hold them (.json, .xml, .side, .html, .zip, .mht)."))
         }
         return (imported, reused, diagnostics)
     }

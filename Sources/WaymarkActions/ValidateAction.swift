@@ -26,7 +26,7 @@ public enum ValidateAction {
         if loaded.isEmpty {
             files.append(FileResult(diagnostics: [Diagnostic(
                 .inputNone, "No capture files found in the given paths.",
-                hint: "Pass capture files (.json, .xml, .side, .zip, .mht) or folders that hold them.")], summary: ""))
+                hint: "Pass capture files (.json, .xml, .side, .html, .zip, .mht) or folders that hold them.")], summary: ""))
             failed = true
         }
         return (files, failed)

@@ -230,7 +230,7 @@ extension DiagnosticCode {
     public static let inputNoCaptures = DiagnosticCode("input.no-captures", .error,
         hint: "Pass a file that holds at least one capture.")
     public static let inputNone = DiagnosticCode("input.none", .error,
-        hint: "Pass capture files or folders that hold them (.json, .xml, .side, .zip, .mht).")
+        hint: "Pass capture files or folders that hold them (.json, .xml, .side, .html, .zip, .mht).")
     public static let inputNotAFile = DiagnosticCode("input.not-a-file", .error,
         hint: "Pass a capture file saved on disk.")
     public static let inputNotFound = DiagnosticCode("input.not-found", .error,
