@@ -135,14 +135,8 @@ public enum ReplayReportWriter {
     static func sarif(_ report: ReplayReport) -> String {
         let kinds = ReplayFindingKind.allCases
         let rules: [JSONNode] = kinds.map { kind in
-            .object([
-                ("id", .string(kind.ruleID)),
-                ("name", .string(kind.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
-                ("shortDescription", .object([("text", .string(kind.title))])),
-                ("fullDescription", .object([("text", .string(kind.title + ". " + kind.help))])),
-                ("help", .object([("text", .string(kind.help))])),
-                ("defaultConfiguration", .object([("level", .string(report.failOn.contains(kind) ? "error" : "warning"))])),
-            ])
+            SARIFReport.rule(id: kind.ruleID, kind: kind.rawValue, title: kind.title, help: kind.help,
+                             failing: report.failOn.contains(kind))
         }
         let results: [JSONNode] = report.findings.map { f in
             .object(compacting: [
@@ -161,21 +155,7 @@ public enum ReplayReportWriter {
                 ])),
             ])
         }
-        let run = JSONNode.object([
-            ("tool", .object([("driver", .object([
-                ("name", .string("waymark")),
-                ("version", .string(WaymarkVersion.current)),
-                ("semanticVersion", .string(WaymarkVersion.current)),
-                ("rules", .array(rules)),
-            ]))])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(results)),
-        ])
-        return JSONWriter.write(.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
-        ]))
+        return SARIFReport.log(rules: rules, results: results)
     }
 
     static func gitlab(_ report: ReplayReport) -> String {

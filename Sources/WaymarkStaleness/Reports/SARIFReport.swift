@@ -9,14 +9,8 @@ public enum SARIFReport {
     public static func render(_ report: StalenessReport) -> String {
         let kinds = FindingKind.allCases
         let rules: [JSONNode] = kinds.map { kind in
-            .object([
-                ("id", .string(kind.ruleID)),
-                ("name", .string(kind.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
-                ("shortDescription", .object([("text", .string(kind.title))])),
-                ("fullDescription", .object([("text", .string(kind.title + ". " + kind.help))])),
-                ("help", .object([("text", .string(kind.help))])),
-                ("defaultConfiguration", .object([("level", .string(report.failOn.contains(kind) ? "error" : "warning"))])),
-            ])
+            rule(id: kind.ruleID, kind: kind.rawValue, title: kind.title, help: kind.help,
+                 failing: report.failOn.contains(kind))
         }
         let identities = ReportWriter.uniqueIdentities(report.findings)
         let results: [JSONNode] = zip(report.findings, identities).map { finding, identity in
@@ -38,6 +32,24 @@ public enum SARIFReport {
                 ])),
             ])
         }
+        return log(rules: rules, results: results)
+    }
+
+    /// One rule of the log: a finding kind (`kind` in kebab case) with its title, help and default level. `check`
+    /// and `replay` describe their kinds the same way, so dashboards show both alike.
+    public static func rule(id: String, kind: String, title: String, help: String, failing: Bool) -> JSONNode {
+        .object([
+            ("id", .string(id)),
+            ("name", .string(kind.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
+            ("shortDescription", .object([("text", .string(title))])),
+            ("fullDescription", .object([("text", .string(title + ". " + help))])),
+            ("help", .object([("text", .string(help))])),
+            ("defaultConfiguration", .object([("level", .string(failing ? "error" : "warning"))])),
+        ])
+    }
+
+    /// The SARIF 2.1.0 log of one `waymark` run with these rules and results.
+    public static func log(rules: [JSONNode], results: [JSONNode]) -> String {
         let run = JSONNode.object([
             ("tool", .object([("driver", .object([
                 ("name", .string("waymark")),
