@@ -59,22 +59,24 @@ public struct BuildPipeline: Sendable {
                 return report
             }
         }
-        var (captures, reused, importDiagnostics) = importAll()
-        let total = captures.count
-        let pending = LockedSlots<ImportedCapture>(captures)
-        captures = []
-        report.diagnostics += importDiagnostics
-        report.reused = reused
-
         let outputRoot = options.outputDirectory.standardizedFileURL
         let chosenTemplates = templates
         let counter = ProgressCounter()
-        report.captures = Parallel.map(count: total, workers: options.jobs) { index in
-            // Taken out of the list, so each capture's memory is released once it is built.
-            let result = build(pending.take(index), templates: chosenTemplates, outputRoot: outputRoot)
-            progress?(BuildProgress(completed: counter.increment(), total: total, captureID: result.id))
-            return result
+        var built: [BuildReport.CaptureResult] = []
+        // Captures are imported and built a batch at a time, so a build holds one batch of imported captures, not
+        // the whole corpus (10,000 captures held at once were most of a large build's memory).
+        let (reused, importDiagnostics) = importAll { batch, expected in
+            let pending = LockedSlots<ImportedCapture>(batch)
+            built += Parallel.map(count: batch.count, workers: options.jobs) { index in
+                // Taken out of the list, so each capture's memory is released once it is built.
+                let result = build(pending.take(index), templates: chosenTemplates, outputRoot: outputRoot)
+                progress?(BuildProgress(completed: counter.increment(), total: expected, captureID: result.id))
+                return result
+            }
         }
+        report.captures = built
+        report.diagnostics += importDiagnostics
+        report.reused = reused
 
         // PDFs are printed from the pages just written, which load the shared stylesheet: it is written first.
         var stylesheetWritten = false
@@ -150,9 +152,17 @@ public struct BuildPipeline: Sendable {
         var sourceHash: String = ""
     }
 
+    /// How many input files are imported together before their captures are built (per worker): large enough to
+    /// keep every core busy, small enough that memory does not grow with the corpus.
+    static let importBatchPerWorker = 64
+
     /// Reads every input; skips files no importer recognises inside folders; rejects duplicate ids. Files that
-    /// `reuse` vouches for are not imported: their dashboard rows come back in the second list.
-    func importAll() -> ([ImportedCapture], [DashboardEntry], [Diagnostic]) {
+    /// `reuse` vouches for are not imported: their dashboard rows come back in the first list. The captures to
+    /// build are handed to `build` a batch at a time, in the order ids are claimed, with the number of captures
+    /// expected so far (for progress), so that no more than a batch of them is in memory at once.
+    func importAll(
+        build: (_ batch: [ImportedCapture], _ expectedTotal: Int) -> Void
+    ) -> ([DashboardEntry], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (files, collectDiagnostics) = InputCollector.collect(options.inputs, relativeTo: options.baseDirectory)
         diagnostics += collectDiagnostics
@@ -164,8 +174,12 @@ public struct BuildPipeline: Sendable {
         let inputs = files.filter { !$0.path.hasPrefix(outputPrefix) || named.contains($0.path) }
         // Reading, hashing and importing are independent per file, so they run on every core; what depends on
         // order (first file wins an id, reuse only without conflicts) is decided below, in input order.
-        let loaded = Parallel.map(count: inputs.count, workers: options.jobs) { load(inputs[$0], named: named) }
+        // First every file is read, hashed and offered for reuse (cheap, and what the id claims below depend on);
+        // the files to import are imported later, a batch at a time.
+        let loaded = Parallel.map(count: inputs.count, workers: options.jobs) { probe(inputs[$0]) }
         var imported: [ImportedCapture] = []
+        var builtSoFar = 0
+        var anyImported = false
         var reused: [DashboardEntry] = []
         var firstFileForID: [String: String] = [:]
         let preparation = CapturePreparation(configuration: options.configuration)
@@ -173,7 +187,29 @@ public struct BuildPipeline: Sendable {
         // Files built before and unchanged claim their ids first, so adding a recording whose title repeats an
         // existing one never moves the existing guide; the rest follow in input order.
         let claimOrder = loaded.indices.filter { loaded[$0].reusableRows != nil } + loaded.indices.filter { loaded[$0].reusableRows == nil }
-        for entry in claimOrder.map({ loaded[$0] }) {
+        let batchSize = Self.importBatchPerWorker * max(1, options.jobs)
+        var position = 0
+        var importedBatch: [Int: LoadedInput] = [:]
+        func flush() {
+            guard !imported.isEmpty else { return }
+            anyImported = true
+            builtSoFar += imported.count
+            build(imported, builtSoFar + claimOrder.count - position)
+            imported = []
+        }
+        for index in claimOrder {
+            defer { position += 1 }
+            // The next batch of files to import, imported together on every core once the previous batch is built.
+            if loaded[index].loadFailure == nil, loaded[index].reusableRows == nil, importedBatch[index] == nil {
+                flush()
+                let batch = Array(claimOrder[position...].lazy.filter {
+                    loaded[$0].loadFailure == nil && loaded[$0].reusableRows == nil
+                }.prefix(batchSize))
+                let probed = batch.map { loaded[$0] }
+                let results = Parallel.map(count: probed.count, workers: options.jobs) { load(probed[$0], named: named) }
+                importedBatch = Dictionary(uniqueKeysWithValues: zip(batch, results))
+            }
+            let entry = importedBatch.removeValue(forKey: index) ?? loaded[index]
             let file = entry.file, display = entry.displayPath
             if let failure = entry.loadFailure {
                 diagnostics += failure
@@ -233,12 +269,13 @@ public struct BuildPipeline: Sendable {
                     capture: capture, fileURL: file, displayPath: display, sourceHash: sourceHash))
             }
         }
-        if imported.isEmpty, reused.isEmpty, !diagnostics.hasErrors, options.shard == nil {
+        flush()
+        if !anyImported, reused.isEmpty, !diagnostics.hasErrors, options.shard == nil {
             diagnostics.append(Diagnostic(
                 .inputNone, "No captures found in " + options.inputs.joined(separator: ", ") + ".",
                 hint: "Pass capture files or folders that hold them (.json, .xml, .side, .html, .zip, .mht)."))
         }
-        return (imported, reused, diagnostics)
+        return (reused, diagnostics)
     }
 
     /// One input file after the parallel phase of `importAll`.
@@ -253,20 +290,34 @@ public struct BuildPipeline: Sendable {
         var imported: ImportResult?
     }
 
-    /// Reads and hashes one file, asks `reuse`, and imports it when it cannot be reused.
-    func load(_ file: URL, named: Set<String>) -> LoadedInput {
+    /// Reads and hashes one file and asks `reuse`; nothing is imported yet.
+    func probe(_ file: URL) -> LoadedInput {
         let display = displayPath(file)
         var entry = LoadedInput(file: file, displayPath: display)
+        do {
+            let input = try CaptureInput.load(file, displayPath: display)
+            entry.sourceHash = Fingerprint.hex(of: input.data)
+        } catch {
+            entry.loadFailure = error.diagnostics
+            return entry
+        }
+        entry.reusableRows = reuse?(file, display, entry.sourceHash)
+        return entry
+    }
+
+    /// `entry` (probed, not reusable) imported: read again and imported when a reader recognises it. The hash
+    /// is taken again from the bytes imported, so the lock always names the bytes the materials came from.
+    func load(_ entry: LoadedInput, named: Set<String>) -> LoadedInput {
+        var entry = entry
         let input: CaptureInput
         do {
-            input = try CaptureInput.load(file, displayPath: display)
+            input = try CaptureInput.load(entry.file, displayPath: entry.displayPath)
         } catch {
             entry.loadFailure = error.diagnostics
             return entry
         }
         entry.sourceHash = Fingerprint.hex(of: input.data)
-        entry.reusableRows = reuse?(file, display, entry.sourceHash)
-        if entry.reusableRows == nil, named.contains(file.path) || reader.detectFormat(of: input) != nil {
+        if named.contains(entry.file.path) || reader.detectFormat(of: input) != nil {
             entry.imported = reader.read(input)
         }
         return entry

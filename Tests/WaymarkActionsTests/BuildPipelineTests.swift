@@ -33,6 +33,26 @@ import WaymarkTestSupport
         #expect(BuildTestSupport.tree(outA) == a)
     }
 
+    /// Captures are imported and built a batch at a time; ids are still claimed across batches in input order, and
+    /// the report lists every capture once, in that order.
+    @Test func idsAreClaimedAcrossImportBatches() throws {
+        let count = BuildPipeline.importBatchPerWorker * 2 + 10
+        var captures: [String: Capture] = [:]
+        for n in 0..<count {
+            let id = n == count - 1 ? "c-0000" : "c-\(String(format: "%04d", n))"
+            captures[String(format: "f%04d.json", n)] = Self.capture(id, steps: [Step(action: .click, target: Target(label: "OK"))])
+        }
+        let folder = try BuildTestSupport.folder(with: captures)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (report, out) = BuildTestSupport.build([folder.path], jobs: 1)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(report.captures.map(\.id) == (0..<(count - 1)).map { "c-\(String(format: "%04d", $0))" })
+        let duplicates = report.allDiagnostics.filter { $0.code == "capture.duplicate-id" }
+        #expect(duplicates.count == 1)
+        #expect(duplicates.first?.message.contains("f0000.json") == true)
+        #expect(duplicates.first?.location?.file?.hasSuffix("f\(String(format: "%04d", count - 1)).json") == true)
+    }
+
     @Test func reportIsInInputOrderWhateverTheJobs() {
         let (one, _) = BuildTestSupport.build(["SampleCaptures"], jobs: 1)
         let (many, _) = BuildTestSupport.build(["SampleCaptures"], jobs: 8)
