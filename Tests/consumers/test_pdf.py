@@ -4,6 +4,8 @@
   aid is one page, a 20-step one included.
 - `pdftotext`: every step is in the guide, and no step is split across pages (its first and last line are on one).
 - `pdfimages -list`: the screenshots are embedded.
+- `pdftoppm`: every page rendered as an image into the browser tests' `_screens/pdf/` folder (the first page of each
+  PDF kept as PNG for people to look at); each page A4-shaped and not blank.
 - Two builds give identical PDF bytes (`cmp`); the PDFs are in the lock, `waymark check` reports them edited or
   missing, incremental builds skip them, and dropping `pdf` removes them.
 - Without chromedriver: `browser.driver-missing` naming the Debian package, exit 2, the other materials built.
@@ -291,3 +293,47 @@ def test_a_crowded_job_aid_is_shrunk_onto_one_page_and_an_overlong_one_warns(tmp
     assert int(pdf_info(tmp_path / "out" / "overlong" / "job-aid.pdf")["Pages"]) > 1
     warnings = [line for line in output.splitlines() if "warning[package.job-aid-pages]" in line]
     assert len(warnings) == 1 and "overlong.json" in warnings[0], output
+
+
+def read_pgm(path: pathlib.Path):
+    """Width, height and grey bytes of a binary PGM (what `pdftoppm -gray` writes)."""
+    data = path.read_bytes()
+    fields, position = [], 0
+    while len(fields) < 4:
+        while data[position:position + 1].isspace():
+            position += 1
+        if data[position:position + 1] == b"#":
+            position = data.index(b"\n", position) + 1
+            continue
+        end = position
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[position:end])
+        position = end
+    assert fields[0] == b"P5", f"{path}: not a binary PGM"
+    width, height = int(fields[1]), int(fields[2])
+    pixels = data[position + 1:]
+    assert len(pixels) == width * height, f"{path}: {len(pixels)} bytes for {width}x{height}"
+    return width, height, pixels
+
+
+def test_pages_look_right_as_images(printed, samples_out):
+    """Every printed page rendered by poppler (`pdftoppm`) into the browser tests' screenshots folder, for people
+    to look at; each is A4-shaped and none is blank."""
+    pdftoppm = require_tool("pdftoppm")
+    folder = samples_out / "_screens" / "pdf"
+    folder.mkdir(parents=True, exist_ok=True)
+    for pdf in sorted(printed.glob("out/*/*.pdf")):
+        pages = int(pdf_info(pdf)["Pages"].strip())
+        stem = folder / f"{pdf.parent.name}-{pdf.stem}"
+        subprocess.run([pdftoppm, "-r", "40", "-gray", str(pdf), str(stem)], check=True, timeout=120)
+        subprocess.run([pdftoppm, "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf), str(stem)], check=True, timeout=120)
+        images = sorted(folder.glob(f"{stem.name}-*.pgm"))
+        assert len(images) == pages, f"{pdf}: {len(images)} page images for {pages} pages"
+        assert list(folder.glob(f"{stem.name}-*1.png")), f"{pdf}: no PNG of the first page"
+        for image in images:
+            width, height, pixels = read_pgm(image)
+            assert abs(height / width - 297 / 210) < 0.02, f"{image}: {width}x{height} is not A4-shaped"
+            dark = sum(1 for value in pixels if value < 128)
+            assert dark > 20, f"{image}: the page is blank ({dark} dark pixels)"
+            image.unlink()
