@@ -36,7 +36,15 @@ final class DriverProcessRegistry: @unchecked Sendable {
         if installSignals { signalsInstalled = true }
         lock.unlock()
         if installSignals { installSignalHandlers() }
-        if installExitHook { atexit { DriverProcessRegistry.shared.killAll() } }
+        if installExitHook {
+            atexit {
+                DriverProcessRegistry.shared.killAll()
+                // Interrupted: whichever thread reaches exit first (the run, failing because its browser was just
+                // killed, or the signal thread), the status is the signal's, as a shell reports it.
+                let number = receivedSignal
+                if number != 0 { _exit(128 + number) }
+            }
+        }
     }
 
     func unregister(_ ownerToken: String) {
@@ -107,8 +115,12 @@ final class DriverProcessRegistry: @unchecked Sendable {
 /// The write end of the signal pipe; set once before any handler is installed, read only by the handler.
 nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
 
-/// The signal handler: one `write`, which is async-signal-safe.
+/// The signal that interrupted the run (0: none); written by the handler, read at exit.
+nonisolated(unsafe) private var receivedSignal: Int32 = 0
+
+/// The signal handler: a store and one `write`, both async-signal-safe.
 private func forwardSignalToPipe(_ number: Int32) {
+    receivedSignal = number
     var byte = UInt8(truncatingIfNeeded: number)
     _ = write(signalPipeWriteEnd, &byte, 1)
 }
