@@ -14,7 +14,8 @@ import WaymarkTestSupport
     @Test(.enabled(if: hasMoreCaptures, missing))
     func everyRecordingBuildsAGoldenGuide() throws {
         let folder = try #require(Self.folder)
-        let (report, out) = BuildTestSupport.build([folder.path])
+        // Built relative to ../shared, so `source:` in the goldens does not depend on where the checkout lives.
+        let (report, out) = BuildTestSupport.build(["more-captures"], base: folder.deletingLastPathComponent())
         #expect(!report.hasErrors, "\(report.allDiagnostics)")
         let ids = report.captures.map(\.id).sorted()
         #expect(ids == ["artificial-intelligence-seat", "simple-test"])
