@@ -13,13 +13,21 @@ APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driv
 # ralph-malph is the Learning Record Store the cmi5 tests send statements to (Tests/consumers/test_package_runtimes.py).
 PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib selenium 'ralph-malph[lrs,cli]' requests
 
-.PHONY: demo test deps-build deps-test build build-release unit-test consumer-test browser-test clean fuzz fuzz-build sanitize sanitize-address sanitize-thread
+.PHONY: demo demo-replay test deps-build deps-test build build-release unit-test consumer-test browser-test clean fuzz fuzz-build sanitize sanitize-address sanitize-thread
 
 ## make demo: install what is missing, build (release), build the sample guides, say where they are.
 demo: deps-build build-release
 	./.build/release/waymark build SampleCaptures --out $(OUT)
 	@echo
 	@echo "Open $(abspath $(OUT))/index.html"
+
+## make demo-replay: replay a Chrome Recorder recording of the demo application (SampleCaptures/demo-site, served on
+## 127.0.0.1) for real screenshots and labels, build guides from it, then check it against the next release and see
+## the check fail on the two steps that changed. Needs Chromium and chromedriver (installed here).
+APT_REPLAY := chromium chromium-driver fonts-dejavu-core
+demo-replay: deps-build build-release
+	@./scripts/ensure-apt $(APT_REPLAY)
+	OUT=$(OUT) ./scripts/demo-replay.sh
 
 ## make test: install what tests need, then run every test (unit, golden, end-to-end, consumer checks).
 test: deps-build deps-test
@@ -78,7 +86,7 @@ clean:
 
 # ---- Benchmarks (issue 7): synthetic corpora and one table of ratios against the C tools. See BENCHMARKS.md.
 BENCH_DIR ?= .build/bench
-APT_BENCH := libxml2-utils cmark pandoc time jq
+APT_BENCH := libxml2-utils cmark pandoc time jq poppler-utils chromium chromium-driver
 
 .PHONY: bench bench-corpus
 

@@ -126,7 +126,7 @@ let package = Package(
         // Replay tests live here too: they share the loopback server, the PNG decoder and the /proc orphan checks.
         .testTarget(name: "WaymarkBrowserTests", dependencies: [
             "WaymarkBrowser", "WaymarkModel", "CZlibForTests", "waymark-browser-signal-probe",
-            "WaymarkReplay", "WaymarkActions", "WaymarkImport", "WaymarkLocators", "WaymarkXML", "WaymarkTestSupport", "waymark",
+            "WaymarkReplay", "WaymarkActions", "WaymarkImport", "WaymarkLocators", "WaymarkXML", "WaymarkJSON", "WaymarkTestSupport", "waymark",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

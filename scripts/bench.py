@@ -23,6 +23,7 @@ Environment (all optional):
   BENCH_MHT_MB             size of the synthetic Steps Recorder .mht (default 100)
   BENCH_CHECK_ARGS         how `waymark check` is called (default "{captures} --out {out}")
   BENCH_RESULTS            where the Markdown table is also written (default BENCH_DIR/results.md)
+  BENCH_PDF_CAPTURES       captures printed to PDF for the per-page row (default 10)
 """
 import os
 import pathlib
@@ -47,6 +48,7 @@ MHT_MB = int(os.environ.get("BENCH_MHT_MB", "100"))
 CHECK_ARGS = os.environ.get("BENCH_CHECK_ARGS", "{captures} --out {out}")
 RESULTS = pathlib.Path(os.environ.get("BENCH_RESULTS", BENCH_DIR / "results.md"))
 TIME = "/usr/bin/time"
+PDF_SAMPLE = int(os.environ.get("BENCH_PDF_CAPTURES", "10"))
 
 rows = []   # (measure, waymark, baseline, ratio, target, verdict)
 notes = []
@@ -281,6 +283,99 @@ def foreign_rows(fmt, ext, name, xml_build, have_build):
     lock_row(name, out, 1000)
 
 
+def package_row(corpus, plain):
+    """SCORM 1.2 + cmi5 packages of 1,000 captures, as a ratio to the plain build of the same run (issue 15)."""
+    name = f"Build with SCORM 1.2 + cmi5 packages, 1,000 × {STEPS} XML, vs the plain build"
+    out = BENCH_DIR / "out-packages-1000"
+    log("full build with --package scorm12 --package cmi5, 1,000 captures")
+    m = full_build_with(corpus, out, REPEAT, ["--package", "scorm12", "--package", "cmi5"])
+    if not m.ok:
+        failed(name, "(none in issue)", m, "waymark build --package scorm12 --package cmi5")
+        return
+    zips = list(out.glob("*/*-scorm12.zip")) + list(out.glob("*/*-cmi5.zip"))
+    size = sum(p.stat().st_size for p in zips)
+    add(name, fmt_m(m), f"plain {fmt_m(plain)}", fmt_ratio(m, plain),
+        "(none in issue; reported)", "—")
+    notes.append(f"Packages: {len(zips):,} zips, {size / 1_000_000:.1f} MB; packaging costs "
+                 f"{(m.seconds - plain.seconds) / 1000 * 1000:.2f} ms per capture over the plain build.")
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    for line in info.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return 0
+
+
+def chromium_binary():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def pdf_row(corpus, count=PDF_SAMPLE):
+    """PDF printing per page: Waymark's `--package pdf` (the extra time over a plain build of the same captures)
+    against Chromium's own `--print-to-pdf` of the same HTML pages, one browser process per page (issue 15).
+    Both print the same pages in the same headless Chromium, so the ratio is Waymark's overhead, not Chromium's."""
+    name = f"PDF printing per page, {count} captures (guide + job aid)"
+    target = "(none in issue; Waymark's overhead)"
+    chromium = chromium_binary()
+    if not chromium or not shutil.which("chromedriver") or not shutil.which("pdfinfo"):
+        missing(name, target, "n/a (chromium, chromedriver or pdfinfo missing)")
+        return
+    sample = BENCH_DIR / f"corpus-pdf-{count}"
+    discard(sample)
+    sample.mkdir(parents=True)
+    for path in capture_files(corpus)[:count]:
+        os.link(path, sample / pathlib.Path(path).name)
+    images = corpus / "images"
+    if images.exists():  # hard links, not a symlink: Waymark does not follow links out of a capture's folder
+        (sample / "images").mkdir()
+        for image in images.iterdir():
+            os.link(image, sample / "images" / image.name)
+    plain_out, pdf_out = BENCH_DIR / "out-pdf-plain", BENCH_DIR / "out-pdf"
+    log(f"build of {count} captures, plain and with --package pdf")
+    plain = full_build(sample, plain_out, REPEAT)
+    printed = full_build_with(sample, pdf_out, REPEAT, ["--package", "pdf"])
+    if not plain.ok or not printed.ok:
+        failed(name, target, printed if not printed.ok else plain, "waymark build --package pdf")
+        return
+    pdfs = sorted(pdf_out.glob("*/guide.pdf")) + sorted(pdf_out.glob("*/job-aid.pdf"))
+    pages = sum(pdf_pages(p) for p in pdfs)
+    if not pdfs or pages == 0:
+        add(name, "no PDF written", "—", "—", target, "—")
+        return
+    scratch = BENCH_DIR / "chromium-print"
+    discard(scratch)
+    scratch.mkdir(parents=True)
+    commands = []
+    for index, pdf in enumerate(pdfs):
+        html = pdf.with_suffix(".html")
+        commands.append(" ".join(shlex.quote(str(a)) for a in [
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            f"--print-to-pdf={scratch / f'{index}.pdf'}", html.resolve().as_uri()]) + " 2>/dev/null")
+    log(f"chromium --print-to-pdf over the same {len(pdfs)} pages")
+    cm = best(lambda: "; ".join(commands), REPEAT, shell=True)
+    if not cm.ok:
+        failed(name, target, cm, "chromium --print-to-pdf")
+        return
+    chromium_pages = sum(pdf_pages(p) for p in scratch.glob("*.pdf"))
+    extra = Measurement(max(printed.seconds - plain.seconds, 0), 0, 0, "", max(printed.cpu - plain.cpu, 0))
+    mine = Measurement(extra.seconds / pages, 0, 0, "", extra.cpu / pages)
+    theirs = Measurement(cm.seconds / max(chromium_pages, 1), 0, 0, "", cm.cpu / max(chromium_pages, 1))
+    add(name, f"{fmt_m(mine)} per page ({pages} pages, {len(pdfs)} PDFs; build {fmt_s(printed.seconds)} − plain "
+        f"{fmt_s(plain.seconds)})", f"{fmt_m(theirs)} per page ({chromium_pages} pages, one `chromium --print-to-pdf` "
+        f"per page)", fmt_ratio(mine, theirs), target, "—")
+
+
+def full_build_with(captures, out, repeat, extra):
+    def prepare():
+        discard(out)
+    return best(lambda: build_argv(captures, out) + extra, repeat, prepare=prepare)
+
+
 def main():
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     for tool in (GENERATOR, pathlib.Path(TIME)):
@@ -363,6 +458,11 @@ def main():
                     "(none in issue; ≈ no-op + 1%)", "—")
             else:
                 failed("Rebuild after changing 1% vs full build", "—", one, "waymark build (after edits)")
+
+    # ---- LMS packages and PDFs (issue 15): packaging cost over the plain build; printing per page vs Chromium.
+    if full1k is not None:
+        package_row(c1k, full1k)
+        pdf_row(c1k)
 
     # ---- The same flows as Chrome DevTools Recorder and Selenium IDE exports: floor, pandoc, cost vs XML, lock size.
     if full1k is not None:

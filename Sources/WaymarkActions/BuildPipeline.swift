@@ -2,6 +2,7 @@ import Foundation
 import WaymarkImport
 import WaymarkModel
 import WaymarkRender
+import WaymarkReplay
 import WaymarkStaleness
 import WaymarkSupport
 
@@ -99,7 +100,7 @@ public struct BuildPipeline: Sendable {
         let entries = reused + report.captures.compactMap(\.dashboard)
         let shared = Self.sharedFiles(
             entries: entries, templates: context.templates, wordsPerMinute: wordsPerMinute, pauseSeconds: pauseSeconds)
-        Self.ensureLastCheckScript(in: outputRoot)
+        Self.ensureDashboardScripts(in: outputRoot)
         for file in shared where !(stylesheetWritten && file.path == TemplateSet.stylesheetName) {
             let (output, diagnostic) = write(file, relativePath: file.path, root: outputRoot)
             if let output { report.sharedOutputs.append(output) }
@@ -111,12 +112,14 @@ public struct BuildPipeline: Sendable {
         return report
     }
 
-    /// The dashboard loads `last-check.js`; `waymark check` fills it. The build only creates the empty form when
-    /// it is absent, and never records it in the lock.
-    public static func ensureLastCheckScript(in root: URL) {
-        let url = root.appendingPathComponent(LastCheckScript.fileName)
-        guard !FileManager.default.fileExists(atPath: url.path) else { return }
-        _ = try? AtomicFileWriter.write(Data(LastCheckScript.empty.utf8), to: url)
+    /// The dashboard loads `last-check.js` and `last-replay.js`; `waymark check` and `waymark replay` fill them. The
+    /// build only creates their empty forms when they are absent, and never records them in the lock.
+    public static func ensureDashboardScripts(in root: URL) {
+        for (name, empty) in [(LastCheckScript.fileName, LastCheckScript.empty), (LastReplayScript.fileName, LastReplayScript.empty)] {
+            let url = root.appendingPathComponent(name)
+            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
+            _ = try? AtomicFileWriter.write(Data(empty.utf8), to: url)
+        }
     }
 
     /// The files every build writes once, beside the capture folders: the stylesheet and the dashboard.

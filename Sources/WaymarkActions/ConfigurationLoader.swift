@@ -121,6 +121,25 @@ public enum ConfigurationLoader {
                 } catch {
                     diagnostics += error.diagnostics
                 }
+            case "secrets":
+                guard let pairs = value.mapping else {
+                    typeError(key, "a mapping of step label to environment variable name", value)
+                    continue
+                }
+                for (label, variable) in pairs {
+                    guard let l = label.scalar?.string, !l.isEmpty, let v = variable.scalar?.string else {
+                        typeError(key, "a mapping of step label to environment variable name", variable)
+                        continue
+                    }
+                    guard ProjectConfiguration.isEnvironmentVariableName(v) else {
+                        // Most likely the secret itself was pasted in: say so without printing it.
+                        diagnostics.append(Diagnostic(
+                            .configSecretName, "The value for “\(l)” under `secrets` is not an environment variable name.",
+                            at: location(variable, file)))
+                        continue
+                    }
+                    configuration.secrets[l] = v
+                }
             case "mastery_score":
                 do {
                     configuration.masteryScore = try MasteryScore.parse(value.scalar?.string ?? "", at: location(value, file))

@@ -109,7 +109,7 @@ public struct LockMerge: Sendable {
             entries: entries, templates: templates,
             wordsPerMinute: configuration.wordsPerMinute ?? Double(NarrationOptions.defaultWordsPerMinute),
             pauseSeconds: configuration.pauseSeconds ?? NarrationOptions.defaultPauseSeconds)
-        BuildPipeline.ensureLastCheckScript(in: outRoot)
+        BuildPipeline.ensureDashboardScripts(in: outRoot)
         for file in files {
             do {
                 _ = try AtomicFileWriter.write(file.contents, to: outRoot.appendingPathComponent(file.path))

@@ -33,6 +33,10 @@ public struct ProjectConfiguration: Sendable, Hashable {
     public var masteryScore: MasteryScore? = nil
     /// Paper for `--package pdf` (`paper: letter`); nil: A4. `--paper` overrides it.
     public var paper: PaperSize? = nil
+    /// For `waymark replay`: step label → the name of the environment variable holding the value a sensitive step
+    /// types (`secrets: {Password: APP_PASSWORD}`). Only names live in the file, never values; `--secret` adds to
+    /// and overrides these.
+    public var secrets: [String: String] = [:]
 
     public init(
         captures: [String] = [], out: String? = nil, templates: String? = nil, wordsPerMinute: Double? = nil,
@@ -54,8 +58,15 @@ public struct ProjectConfiguration: Sendable, Hashable {
     /// Keys `waymark.yml` may contain.
     public static let keys = [
         "captures", "out", "templates", "wpm", "pause", "fail_on", "max_age", "redact", "owners", "packages", "mastery_score",
-        "paper",
+        "paper", "secrets",
     ]
+
+    /// An environment variable name as shells write them: a letter or `_`, then letters, digits and `_`.
+    public static func isEnvironmentVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
 
     /// `180d` → 180, `26w` → 182, `6m` → 180, `1y` → 365; a bare number is days. Nil when malformed.
     public static func days(fromAge text: String) -> Int? {

@@ -35,6 +35,13 @@ public enum ReplayAction {
         public var secrets: [String] = []
         /// Where `--secret` variables are read (the process environment by default).
         public var environment: [String: String] = ProcessInfo.processInfo.environment
+        /// The built folder whose dashboard shows when each guide was last verified (`DIR/last-replay.js`); nil:
+        /// `out` of waymark.yml, else `out`, and then only when a dashboard is there.
+        public var dashboard: String?
+        /// Write `last-replay.js` at all (`--no-update-dashboard` turns it off).
+        public var updateDashboard = true
+        /// When the run happened, for the dashboard (tests pin it); nil: now.
+        public var now: Date?
         /// The chromedriver to start (nil: found on PATH); for tests and unusual installations.
         public var chromedriverPath: String?
 
@@ -58,17 +65,19 @@ public enum ReplayAction {
         var failOn: Set<ReplayFindingKind>
         var mapping: OriginMapping
         var secrets: [String: String]
+        /// `secrets:` entries of waymark.yml whose variable is not set (a warning: the steps become needs-secret).
+        var warnings: [Diagnostic] = []
     }
 
     /// Problems with the options themselves (exit status 2 before anything starts).
-    public static func optionProblems(_ request: Request) -> [Diagnostic] {
-        switch settings(request) {
+    public static func optionProblems(_ request: Request, configuration: ProjectConfiguration = ProjectConfiguration()) -> [Diagnostic] {
+        switch settings(request, configuration: configuration) {
         case .success: []
         case .failure(let error): error.diagnostics
         }
     }
 
-    static func settings(_ request: Request) -> Result<Settings, DiagnosticError> {
+    static func settings(_ request: Request, configuration: ProjectConfiguration) -> Result<Settings, DiagnosticError> {
         var problems: [Diagnostic] = []
         var failOn = ReplayFindingKind.defaultFailOn
         if let list = request.failOn {
@@ -94,6 +103,7 @@ public enum ReplayAction {
         case .success(let m): mapping = m
         case .failure(let error): problems += error.diagnostics
         }
+        // `--secret` first: it adds to and overrides waymark.yml, and its variable must be set (asked for by name).
         var secrets: [String: String] = [:]
         for pair in request.secrets {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
@@ -105,9 +115,24 @@ public enum ReplayAction {
                 problems.append(Diagnostic(.replaySecret, "--secret \(pair): the environment variable \(variable) is not set."))
                 continue
             }
-            secrets[String(pair[..<eq])] = value
+            secrets[ReplaySettings.key(String(pair[..<eq]))] = value
         }
-        return problems.isEmpty ? .success(Settings(failOn: failOn, mapping: mapping, secrets: secrets)) : .failure(DiagnosticError(problems))
+        // waymark.yml names the variables for the whole project; one unset in this run is a warning, not an error, so
+        // a nightly job that lacks one secret still checks everything else (those steps become needs-secret).
+        var warnings: [Diagnostic] = []
+        for (label, variable) in configuration.secrets.sorted(by: { $0.key < $1.key })
+        where secrets[ReplaySettings.key(label)] == nil {
+            if let value = request.environment[variable], !value.isEmpty {
+                secrets[ReplaySettings.key(label)] = value
+            } else {
+                warnings.append(Diagnostic(
+                    .replaySecretUnset, "secrets: the environment variable \(variable) for “\(label)” is not set.",
+                    at: configuration.file.map { SourceLocation(file: $0) }))
+            }
+        }
+        return problems.isEmpty
+            ? .success(Settings(failOn: failOn, mapping: mapping, secrets: secrets, warnings: warnings))
+            : .failure(DiagnosticError(problems))
     }
 
     /// Runs `run` to completion for a synchronous caller (the command line), which waits on this thread while the
@@ -129,8 +154,9 @@ public enum ReplayAction {
 
     /// Replays the captures and writes the report (and, without `--check`, the refreshed captures).
     public static func run(_ request: Request, in project: Project) async throws(DiagnosticError) -> Outcome {
-        let settings = try settings(request).get()
+        let settings = try settings(request, configuration: project.configuration).get()
         var outcome = Outcome()
+        outcome.diagnostics += settings.warnings
         let inputs = request.paths.isEmpty ? project.configuredCaptures : request.paths
         if inputs.isEmpty {
             throw DiagnosticError(Diagnostic(.inputNone, "No captures given: pass capture files or folders, or set `captures` in waymark.yml."))
@@ -177,6 +203,9 @@ public enum ReplayAction {
                 }
             }
         }
+        if request.updateDashboard, !replays.isEmpty {
+            outcome.diagnostics += updateDashboard(report, request: request, project: project)
+        }
         let text = ReplayReportWriter.render(report, as: request.report)
         if let output = request.output {
             do {
@@ -190,6 +219,27 @@ public enum ReplayAction {
             outcome.printed = text
         }
         return outcome
+    }
+
+    /// Writes `last-replay.js` beside the dashboard, keeping what earlier runs recorded for other captures. The
+    /// default folder is skipped quietly when no dashboard has been built there; a folder asked for by name is not.
+    static func updateDashboard(_ report: ReplayReport, request: Request, project: Project) -> [Diagnostic] {
+        let folder = project.url(request.dashboard ?? project.configuredOut ?? "out")
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) else {
+            guard let named = request.dashboard else { return [] }
+            return [Diagnostic(.replayDashboard, "--dashboard \(named) holds no dashboard (index.html); run `waymark build --out \(named)` first.",
+                               at: SourceLocation(file: named))]
+        }
+        let url = folder.appendingPathComponent(LastReplayScript.fileName)
+        let previous = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+        let time = ISO8601DateFormatter().string(from: request.now ?? Date())
+        do {
+            _ = try AtomicFileWriter.write(Data(LastReplayScript.render(report, time: time, previous: previous).utf8), to: url)
+            return []
+        } catch {
+            return [Diagnostic(.replayDashboard, "Cannot write \(LastReplayScript.fileName): \(error.localizedDescription)",
+                               at: SourceLocation(file: url.path))]
+        }
     }
 
     /// Starts the driver, replays up to `jobs` captures at once (one session each), and stops the driver.

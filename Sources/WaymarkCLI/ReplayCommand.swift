@@ -69,8 +69,14 @@ public struct ReplayCommand: ParsableCommand {
             help: ArgumentHelp("Another origin the browser may contact (repeatable).", valueName: "origin"))
     public var allowOrigin: [String] = []
 
-    @Option(help: ArgumentHelp("Type the sensitive step labelled LABEL from the environment variable ENVVAR (repeatable).", valueName: "label=envvar"))
+    @Option(help: ArgumentHelp("Type the sensitive step labelled LABEL from the environment variable ENVVAR (repeatable; adds to secrets: in waymark.yml).", valueName: "label=envvar"))
     public var secret: [String] = []
+
+    @Option(help: ArgumentHelp("The built folder whose dashboard shows when each guide was last verified (default: out of waymark.yml, else out, if a dashboard is there).", valueName: "dir"))
+    public var dashboard: String?
+
+    @Flag(inversion: .prefixedNo, help: "Write DIR/last-replay.js so the dashboard shows when each guide was last verified and what broke.")
+    public var updateDashboard: Bool = true
 
     public init() {}
 
@@ -90,12 +96,14 @@ public struct ReplayCommand: ParsableCommand {
         request.maxVariation = maxVariation
         request.allowOrigins = allowOrigin
         request.secrets = secret
-        let problems = ReplayAction.optionProblems(request)
+        request.dashboard = dashboard
+        request.updateDashboard = updateDashboard
+        let project = try DiagnosticConsole.orExit { () throws(DiagnosticError) in try Project.load() }
+        let problems = ReplayAction.optionProblems(request, configuration: project.configuration)
         if !problems.isEmpty {
             DiagnosticConsole.report(problems)
             throw ExitStatus.invalidInput
         }
-        let project = try DiagnosticConsole.orExit { () throws(DiagnosticError) in try Project.load() }
         let outcome = try DiagnosticConsole.orExit { () throws(DiagnosticError) in try ReplayAction.runToCompletion(request, in: project) }
         DiagnosticConsole.report(outcome.diagnostics)
         if let printed = outcome.printed {

@@ -185,6 +185,8 @@ extension DiagnosticCode {
         hint: "Write waymark.yml as `key: value` lines, such as `out: site`.")
     public static let configRedactPattern = DiagnosticCode("config.redact-pattern", .error,
         hint: "Use ICU regular expression syntax; quote the pattern in single quotes.")
+    public static let configSecretName = DiagnosticCode("config.secret-name", .error,
+        hint: "Under `secrets`, map a step's label to the NAME of an environment variable (`Password: APP_PASSWORD`); never write the secret itself in waymark.yml.")
     public static let configSyntax = DiagnosticCode("config.syntax", .error,
         hint: "Check indentation and quoting near this line.")
     public static let configType = DiagnosticCode("config.type", .error,
@@ -365,6 +367,8 @@ extension DiagnosticCode {
         hint: "Report this as a bug with the capture attached; the other captures are built.")
 
     // MARK: replay.* (waymark replay)
+    public static let replayDashboard = DiagnosticCode("replay.dashboard", .warning,
+        hint: "Build the guides into that folder first, or leave --dashboard out; the replay itself is not affected.")
     public static let replayFailOn = DiagnosticCode("replay.fail-on", .error,
         hint: "Use a comma-separated list of broken, drifted, needs-secret, screenshot-changed (or all, none).")
     public static let replayJobs = DiagnosticCode("replay.jobs", .error,
@@ -377,6 +381,8 @@ extension DiagnosticCode {
         hint: "Write an origin as http(s)://host[:port], for example --base-url http://127.0.0.1:8080 or --map https://app.example=http://127.0.0.1:8080.")
     public static let replaySecret = DiagnosticCode("replay.secret", .error,
         hint: "Write it as LABEL=ENVVAR (the step's label and the environment variable holding the value), and set the variable.")
+    public static let replaySecretUnset = DiagnosticCode("replay.secret-unset", .warning,
+        hint: "Set the environment variable for this run (a CI secret, for example); until then the steps that type into the field are reported as needs-secret.")
     public static let replaySkippedStep = DiagnosticCode("replay.skipped-step", .note,
         hint: "Nothing to do: notes and steps Waymark cannot perform are kept as recorded.")
     public static let replayTimeout = DiagnosticCode("replay.timeout", .error,
@@ -487,8 +493,8 @@ extension DiagnosticCode {
         chromeCustomStep, chromeFieldType, chromeLoneStep, chromeMissingField, chromeMissingTitle, chromeNoSteps, chromeNotARecording, chromeUnknownStep,
         chromeUnpairedKeyUp,
         citationIncomplete, citeNoLock, citeSourceChanged, citeUnknownId,
-        configDuplicateKey, configEncoding, configKey, configNotAMapping, configRedactPattern, configSyntax,
-        configType, configUnknownKey, configUnreadable,
+        configDuplicateKey, configEncoding, configKey, configNotAMapping, configRedactPattern, configSecretName,
+        configSyntax, configType, configUnknownKey, configUnreadable,
         htmlEmpty, htmlNulByte, htmlTooDeep, htmlTooLarge,
         imageEmpty, imageMissing, imageNotAFile, imageOutsideCaptureFolder, imageTooLarge, imageUnreadable,
         importEmbeddedScreenshotsDropped,
@@ -509,8 +515,8 @@ extension DiagnosticCode {
         psrMissedActions, psrNoReport, psrNoScreenshots, psrNoSteps, psrNotARecording, psrNotAReport,
         psrUnknownAction,
         renderFailed,
-        replayFailOn, replayJobs, replayMaxVariation, replayNoNavigate, replayOrigin, replaySecret, replaySkippedStep,
-        replayTimeout, replayWebDriver,
+        replayDashboard, replayFailOn, replayJobs, replayMaxVariation, replayNoNavigate, replayOrigin, replaySecret, replaySecretUnset,
+        replaySkippedStep, replayTimeout, replayWebDriver,
         seleneseEmptySuite, seleneseNestedSuite, seleneseNotATest, seleneseRow, seleneseSuiteLinkMissing,
         seleneseSuiteLinkOutside,
         seleniumCommentedOut, seleniumEmptyCommand, seleniumEmptyTest, seleniumFieldType, seleniumMissingField,

@@ -118,7 +118,7 @@ body.wm-index { max-width: 100rem; }
   :root { --wm-text: #000; --wm-muted: #333; --wm-accent: #000; --wm-surface: #f2f2f2; --wm-border: #999;
     --wm-background: #fff; --wm-highlight: #d1400f; }
   body, body.wm-guide { display: block; max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
-  .wm-skip, .wm-nav, .wm-back, .wm-step-link, .wm-announce, .wm-viewer { display: none !important; }
+  .wm-skip, .wm-nav, .wm-back, .wm-step-link, .wm-announce, .wm-viewer, .wm-screen-only { display: none !important; }
   a { color: inherit; text-decoration: none; }
   .wm-shot, li { break-inside: avoid; }
   li.wm-step { break-inside: avoid; page-break-inside: avoid; padding-top: 0.25rem; }
@@ -170,8 +170,10 @@ body.wm-index { max-width: 100rem; }
 .wm-status-stale, .wm-status-edited, .wm-status-overdue, .wm-status-missing, .wm-status-orphaned { color: var(--wm-warn);
   border-color: var(--wm-warn); border-style: dashed; }
 .wm-finding { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--wm-muted); min-width: 11rem; }
-.wm-check-findings { margin: 0.25rem 0 0; padding-left: 1.1rem; font-size: 0.85rem; min-width: 11rem; }
+.wm-check-findings, .wm-replay-findings { margin: 0.25rem 0 0; padding-left: 1.1rem; font-size: 0.85rem; min-width: 11rem; }
 .wm-last-check { font-size: 0.9rem; color: var(--wm-muted); }
+.wm-verified { font-size: 0.9rem; min-width: 9rem; }
+.wm-verified .wm-status { display: inline-block; }
 .wm-dashboard tr[hidden] { display: none; }
 .wm-filter-result:empty { display: none; }
 .wm-dashboard { overflow-wrap: normal; }
@@ -402,13 +404,13 @@ body.wm-index { max-width: 100rem; }
 <div class="wm-filters" hidden></div>
 <div class="wm-table-wrap">
 <table class="wm-dashboard" aria-labelledby="wm-guides">
-<caption>Every guide built from the captures, with its materials, owner, review date, status and what the last check found.</caption>
+<caption>Every guide built from the captures, with its materials, owner, review date, status, what the last check found and when it was last verified against the application.</caption>
 <thead>
-<tr><th scope="col">Guide</th><th scope="col">Application</th><th scope="col" class="wm-num">Steps</th><th scope="col" class="wm-num">Reading</th><th scope="col" class="wm-num">Narration</th><th scope="col">Owner</th><th scope="col">Review by</th><th scope="col">Status</th><th scope="col">Capture</th></tr>
+<tr><th scope="col">Guide</th><th scope="col">Application</th><th scope="col" class="wm-num">Steps</th><th scope="col" class="wm-num">Reading</th><th scope="col" class="wm-num">Narration</th><th scope="col">Owner</th><th scope="col">Review by</th><th scope="col">Status</th><th scope="col">Last verified</th><th scope="col">Capture</th></tr>
 </thead>
 <tbody>
 {{#guides}}
-<tr data-id="{{id}}" data-status="{{plainStatus}}" data-owner="{{plainOwner}}" data-application="{{plainApplication}}"><th scope="row"><a href="{{htmlLink}}">{{plainTitle}}</a>{{#hasMaterials}}<ul class="wm-materials">{{#materials}}<li><a href="{{href}}">{{label}}</a></li>{{/materials}}</ul>{{/hasMaterials}}</th><td data-label="Application">{{plainApplication}}</td><td class="wm-num" data-label="Steps">{{steps}}</td><td class="wm-num" data-label="Reading" data-sort="{{readingSort}}">{{reading}}</td><td class="wm-num" data-label="Narration" data-sort="{{narrationSort}}">{{narration}}</td><td data-label="Owner">{{plainOwner}}</td><td data-label="Review by" data-sort="{{reviewSort}}">{{reviewBy}}</td><td data-label="Status"><span class="wm-status wm-status-{{statusClass}}"><span class="wm-status-icon" aria-hidden="true">{{statusIcon}}</span> {{plainStatus}}</span>{{#finding}}<p class="wm-finding">{{finding}}</p>{{/finding}}</td><td class="wm-source" data-label="Capture">{{plainSource}}</td></tr>
+<tr data-id="{{id}}" data-status="{{plainStatus}}" data-owner="{{plainOwner}}" data-application="{{plainApplication}}"><th scope="row"><a href="{{htmlLink}}">{{plainTitle}}</a>{{#hasMaterials}}<ul class="wm-materials">{{#materials}}<li><a href="{{href}}">{{label}}</a></li>{{/materials}}</ul>{{/hasMaterials}}</th><td data-label="Application">{{plainApplication}}</td><td class="wm-num" data-label="Steps">{{steps}}</td><td class="wm-num" data-label="Reading" data-sort="{{readingSort}}">{{reading}}</td><td class="wm-num" data-label="Narration" data-sort="{{narrationSort}}">{{narration}}</td><td data-label="Owner">{{plainOwner}}</td><td data-label="Review by" data-sort="{{reviewSort}}">{{reviewBy}}</td><td data-label="Status"><span class="wm-status wm-status-{{statusClass}}"><span class="wm-status-icon" aria-hidden="true">{{statusIcon}}</span> {{plainStatus}}</span>{{#finding}}<p class="wm-finding">{{finding}}</p>{{/finding}}</td><td class="wm-verified" data-label="Last verified" data-sort="">Not replayed</td><td class="wm-source" data-label="Capture">{{plainSource}}</td></tr>
 {{/guides}}
 </tbody>
 </table>
@@ -464,6 +466,45 @@ body.wm-index { max-width: 100rem; }
     }
   });
   note.textContent = "Last check " + last.date + ": " + ((last.summary && last.summary.text) || "") ;
+})();
+</script>
+<script src="last-replay.js"></script>
+<script>
+/* The last `waymark replay` (last-replay.js): when each guide was last replayed against the application, and what
+   broke or drifted then. */
+(function () {
+  var last = window.waymarkLastReplay;
+  if (!last || !last.captures) { return; }
+  var entries = {};
+  last.captures.forEach(function (entry) { entries[entry.capture] = entry; });
+  Array.prototype.forEach.call(document.querySelectorAll("table.wm-dashboard tbody tr"), function (row) {
+    var entry = entries[row.getAttribute("data-id")];
+    var cell = row.querySelector("td[data-label='Last verified']");
+    if (!entry || !cell) { return; }
+    cell.textContent = "";
+    cell.setAttribute("data-sort", entry.verified);
+    var time = document.createElement("time");
+    time.setAttribute("datetime", entry.verified);
+    time.textContent = entry.verified.slice(0, 10);
+    cell.appendChild(time);
+    var counts = entry.counts || {};
+    var parts = Object.keys(counts).sort().map(function (kind) { return counts[kind] + " " + kind; });
+    var badge = document.createElement("span");
+    badge.className = "wm-status wm-status-" + (entry.failed ? "stale" : "fresh");
+    badge.textContent = parts.length ? parts.join(", ") : "every step works";
+    cell.appendChild(document.createTextNode(" "));
+    cell.appendChild(badge);
+    if ((entry.findings || []).length) {
+      var list = document.createElement("ul");
+      list.className = "wm-replay-findings";
+      entry.findings.forEach(function (finding) {
+        var item = document.createElement("li");
+        item.textContent = finding.message;
+        list.appendChild(item);
+      });
+      cell.appendChild(list);
+    }
+  });
 })();
 </script>
 <script>

@@ -148,7 +148,9 @@ struct GuideHTMLWriter {
         } else if !box.isEmpty {
             caption += ", with the control outlined"
         }
-        caption += context.selfContained ? "." : ". Select the picture to open it full size."
+        // On paper there is nothing to select: the hint is for screens only (hidden by the print style sheet).
+        caption += context.selfContained
+            ? "." : ". <span class=\"wm-screen-only\">Select the picture to open it full size.</span>"
         return "<figure class=\"wm-shot\">\n\(framed)\n<figcaption>\(caption)</figcaption>\n</figure>"
     }
 

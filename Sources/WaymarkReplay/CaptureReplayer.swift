@@ -129,7 +129,7 @@ public struct CaptureReplayer: Sendable {
         }
         if step.action == .type, step.sensitive, settings.secret(for: step) == nil {
             return StepObservation(index: index, outcome: .needsSecret,
-                                   message: "“\(target.label ?? "the field")” takes a secret; none was given (--secret LABEL=ENVVAR).")
+                                   message: "“\(target.label ?? "the field")” takes a secret; none was given (--secret LABEL=ENVVAR, or secrets: in waymark.yml).")
         }
         let element: BrowserElement
         switch try await locate(target) {

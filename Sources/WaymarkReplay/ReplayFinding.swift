@@ -27,7 +27,7 @@ public enum ReplayFindingKind: String, Sendable, Hashable, CaseIterable, Compara
         switch self {
         case .broken: "The application changed under the guide; update the capture (label, selector or step) or record it again."
         case .drifted: "The guide names what the application no longer shows; run `waymark replay` to refresh it, or correct the written label."
-        case .needsSecret: "Pass --secret LABEL=ENVVAR with the environment variable that holds the value."
+        case .needsSecret: "Name the environment variable that holds the value under secrets: in waymark.yml, or pass --secret LABEL=ENVVAR, and set it."
         case .screenshotChanged: "Look at the new screenshot; refresh the capture with `waymark replay` when the change is real."
         }
     }

@@ -23,5 +23,7 @@ public struct ReplaySettings: Sendable {
         return secrets[Self.key(label)]
     }
 
-    static func key(_ label: String) -> String { label.collapsingWhitespace.lowercased() }
+    /// How a step label is matched to a secret: without case, with white space collapsed ("New  password" and
+    /// "new password" are one field). The one place this rule lives, for `--secret` and `secrets:` alike.
+    public static func key(_ label: String) -> String { label.collapsingWhitespace.lowercased() }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WaymarkBrowser
 import WaymarkModel
-import WaymarkReplay
+import WaymarkJSON
+@testable import WaymarkReplay
 
 /// The replay engine's pure parts, without a browser: locators to queries, origin mapping, the refreshed capture,
 /// and the report formats not covered end to end.
@@ -76,6 +77,32 @@ import WaymarkReplay
         #expect(findings.map(\.message) == ["step 1: “Submit” → “Send”"])
     }
 
+    @Test func lastReplayKeepsEarlierCapturesAndReplacesTheOnesReplayedAgain() throws {
+        func summary(_ id: String) -> ReplayedCaptureSummary {
+            ReplayedCaptureSummary(ReplayedCaptureSummaryFixture.replay(id: id, steps: 3))
+        }
+        let first = ReplayReport(captures: [summary("pay"), summary("claim")], findings: [
+            ReplayFinding(kind: .drifted, captureID: "pay", owner: nil, file: "pay.json", step: 2,
+                          message: "step 2: “Submit” → “Send </script>”", recorded: "Submit", observed: "Send </script>"),
+        ])
+        let written = LastReplayScript.render(first, time: "2026-12-01T02:00:00Z", previous: LastReplayScript.empty)
+        #expect(written.hasPrefix("/* Written by waymark replay"))
+        #expect(!written.contains("</script>"), "nothing in the data may close the dashboard's <script> element")
+        #expect(LastReplayScript.previousEntries(written).map(\.id) == ["claim", "pay"])
+
+        // The next night replays only "pay", and it works again; "claim" keeps its earlier verification.
+        let second = ReplayReport(captures: [summary("pay")], findings: [])
+        let merged = LastReplayScript.render(second, time: "2026-12-02T02:00:00Z", previous: written)
+        let entries = Dictionary(uniqueKeysWithValues: LastReplayScript.previousEntries(merged).map { ($0.id, $0.node) })
+        #expect(entries["pay"]?["verified"]?.stringValue == "2026-12-02T02:00:00Z")
+        #expect(entries["pay"]?["failed"]?.boolValue == false)
+        #expect(entries["pay"]?["findings"]?.arrayValue?.isEmpty == true)
+        #expect(entries["claim"]?["verified"]?.stringValue == "2026-12-01T02:00:00Z")
+        // A file that is not ours (or the empty form) is a fresh start, never an error.
+        #expect(LastReplayScript.previousEntries("window.somethingElse = 1;").isEmpty)
+        #expect(LastReplayScript.previousEntries(LastReplayScript.empty).isEmpty)
+    }
+
     @Test func githubAndGitLabReportsNameTheOwnerAndStep() throws {
         let report = ReplayReport(captures: [], findings: [
             ReplayFinding(kind: .drifted, captureID: "pay", owner: "Finance, Team", file: "rec/pay.json", step: 4,
@@ -91,5 +118,13 @@ import WaymarkReplay
         #expect(Set(gitlab.compactMap { $0["fingerprint"] as? String }).count == 2)
         #expect((gitlab[0]["description"] as? String)?.contains("owner: Finance, Team") == true)
         #expect(gitlab.map { $0["severity"] as? String } == ["major", "minor"])
+    }
+}
+
+/// Replays of captures with `steps` steps that all worked, for report tests.
+enum ReplayedCaptureSummaryFixture {
+    static func replay(id: String, steps: Int) -> CaptureReplay {
+        let capture = Capture(id: id, title: id, steps: (0..<steps).map { _ in Step(action: .click, target: Target(label: "Go")) })
+        return CaptureReplay(capture: capture, observations: (0..<steps).map { StepObservation(index: $0, outcome: .ok) })
     }
 }

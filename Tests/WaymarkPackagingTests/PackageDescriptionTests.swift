@@ -46,7 +46,7 @@ import WaymarkTestSupport
 
     @Test func everySampleHasGoldenDescriptions() throws {
         let captures = try Self.sampleCaptures()
-        #expect(captures.count == 5)
+        #expect(captures.count == 6)
         for capture in captures {
             for (name, text) in try Self.descriptions(capture) {
                 Snapshot.assert(text, named: name, group: "sample-\(capture.id)")

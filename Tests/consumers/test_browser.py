@@ -604,3 +604,100 @@ def test_dashboard_shows_the_last_checks_findings(driver, tmp_path):
     # The check did not make the dashboard look edited: a rebuild keeps index.html and says nothing about it.
     rebuild = run_waymark("build", "captures", "--out", "out", cwd=tmp_path)
     assert "output.edited" not in rebuild.stderr, rebuild.stderr
+
+
+def png_pixels(path: pathlib.Path):
+    """(width, height, rows of (r, g, b)) of an 8-bit, non-interlaced RGB or RGBA PNG, as Chromium writes them."""
+    import struct
+    import zlib
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and colour in (2, 6) and interlace == 0, f"{path}: unexpected PNG layout"
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw, stride, rows, previous = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up, corner = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        previous = line
+    return width, height, rows
+
+
+def test_make_demo_replay_refreshes_a_recording_and_the_dashboard_shows_what_broke(driver, tmp_path):
+    """The README's `make demo-replay`, run as its script: a Chrome Recorder recording replayed against the demo site
+    (v1) on 127.0.0.1 with the password from the variable waymark.yml names, guides built from the refreshed capture,
+    then the check against v2 exits 1 and the dashboard shows when the guide was last verified and what broke."""
+    out = tmp_path / "out"
+    password = "pw-" + os.urandom(6).hex()
+    env = dict(os.environ, WAYMARK=str(conftest_binary()), OUT=str(out), WAYMARK_DEMO_PASSWORD=password)
+    demo = subprocess.run(["bash", str(ROOT / "scripts" / "demo-replay.sh")], capture_output=True, text=True, env=env,
+                          timeout=600)
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    # v1: every step works, so no secret was missing and the labels came from the page.
+    assert "1 capture replayed, 12 steps: nothing changed." in demo.stdout, demo.stdout
+    # v2: exactly the renamed button and the removed field, naming the owner from waymark.yml.
+    assert "Owner: finance-training@contoso.example" in demo.stdout, demo.stdout
+    assert "“Submit” → “Send for approval”" in demo.stdout and "`#merchant` not found" in demo.stdout, demo.stdout
+    assert "2 broken, 1 drifted" in demo.stdout, demo.stdout
+
+    capture = json.loads((out / "replayed" / "file-an-expense-claim.json").read_text())
+    labels = [(step.get("target") or {}).get("label") for step in capture["steps"]]
+    assert {"Work email", "Category", "Amount (EUR)", "Merchant"} <= set(labels), labels
+    # The password reached no file, and its field is painted over in the screenshot taken after it was typed.
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert password.encode() not in path.read_bytes(), f"{path} holds the password"
+    sign_in = next(step for step in capture["steps"] if (step.get("target") or {}).get("label") == "Sign in")
+    typed = next(step for step in capture["steps"] if step.get("sensitive"))
+    box = typed["screenshot"]["highlight"]
+    _, _, rows = png_pixels(out / "replayed" / sign_in["screenshot"]["path"])
+    inside = {rows[y][x] for y in range(box["y"] + 4, box["y"] + box["height"] - 4)
+              for x in range(box["x"] + 4, box["x"] + box["width"] - 4)}
+    assert len(inside) == 1, f"the password field is not painted over in one colour: {len(inside)} colours"
+
+    logs = open_page(driver, out / "replayed-guides" / "index.html")
+    assert console_errors(logs) == [], console_errors(logs)
+    cell = driver.execute_script("""
+        const row = document.querySelector('tr[data-id="file-an-expense-claim"]');
+        const cell = row.querySelector('td[data-label="Last verified"]');
+        return {text: cell.textContent, time: cell.querySelector('time').getAttribute('datetime'),
+                items: Array.from(cell.querySelectorAll('li')).map(li => li.textContent)};
+    """)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", cell["time"]), cell
+    assert "2 broken, 1 drifted" in cell["text"], cell
+    assert any("Send for approval" in item for item in cell["items"]), cell
+
+
+def conftest_binary():
+    from conftest import waymark_binary
+    return waymark_binary()
+
+
+def test_a_dashboard_without_a_replay_says_not_replayed(driver, samples_out):
+    """Before any replay the build's empty last-replay.js loads without an error and every guide says so."""
+    logs = open_page(driver, samples_out / "index.html")
+    assert console_errors(logs) == [], console_errors(logs)
+    cells = driver.execute_script(
+        "return Array.from(document.querySelectorAll('td[data-label=\"Last verified\"]')).map(td => td.textContent)")
+    assert cells and set(cells) == {"Not replayed"}, cells

@@ -186,6 +186,19 @@ def test_screenshots_are_embedded(printed):
         assert len(images) >= len(shots) > 0, f"{guide}: {len(images)} images for {len(shots)} screenshots"
 
 
+def test_screen_only_hints_are_not_printed(printed):
+    """The caption's "Select the picture to open it full size" is for screens: on paper there is nothing to select."""
+    pdftotext = require_tool("pdftotext")
+    with_pictures = [guide for guide in guides(printed) if "<figcaption>" in (guide.parent / "guide.html").read_text()]
+    assert with_pictures, "no printed guide has a screenshot"
+    for guide in with_pictures:
+        html = (guide.parent / "guide.html").read_text(encoding="utf-8")
+        assert "Select the picture" in html, f"{guide.parent.name}: the screen hint is gone from the HTML too"
+        text = squeezed(subprocess.run([pdftotext, str(guide), "-"], capture_output=True, text=True, check=True).stdout)
+        assert "Screenshotofstep" in text, f"{guide}: captions are not printed at all"
+        assert "Selectthepicture" not in text, f"{guide}: the screen-only hint is printed"
+
+
 def test_links_show_their_address_and_local_paths_stay_out(printed):
     text = subprocess.run([require_tool("pdftotext"), str(printed / "out" / "reset-password" / "guide.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
