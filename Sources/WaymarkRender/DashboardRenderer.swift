@@ -99,7 +99,8 @@ public struct DashboardRenderer: Sendable {
                 "reading": entry.timing.readingText,
                 "narration": entry.timing.narrationText,
                 "owner": cell(entry.owner),
-                "plainOwner": plain(entry.owner),
+                // The same words as the owner counts and the owner filter: one name for "nobody" on the page.
+                "plainOwner": Self.ownerName(entry.owner),
                 "reviewBy": entry.reviewBy?.description ?? "—",
                 "status": cell(entry.status),
                 "plainStatus": plain(entry.status),
@@ -119,7 +120,7 @@ public struct DashboardRenderer: Sendable {
             "statusCounts": Self.counts(sorted.map { $0.status.collapsingWhitespace }).map { row in
                 row.merging(["icon": StatusBadge(status: row["name"] as? String ?? "", reviewBy: nil).icon]) { a, _ in a }
             },
-            "ownerCounts": Self.counts(sorted.map { $0.owner.map(\.collapsingWhitespace) ?? "" }.map { $0.isEmpty ? "no owner" : $0 }),
+            "ownerCounts": Self.counts(sorted.map { Self.ownerName($0.owner) }),
         ]
         // The two pages are independent and, with thousands of guides, each takes a while: render them side by side.
         let names = ["index.md", "index.html"]
@@ -132,6 +133,12 @@ public struct DashboardRenderer: Sendable {
     }
 
     /// Name and count, most common first, then by name: the dashboard's "by status" and "by owner" lists.
+    /// An owner as the dashboard names it: white space collapsed, "no owner" when there is none.
+    static func ownerName(_ owner: String?) -> String {
+        let name = owner?.collapsingWhitespace ?? ""
+        return name.isEmpty ? "no owner" : name
+    }
+
     static func counts(_ values: [String]) -> [[String: Any]] {
         var counts: [String: Int] = [:]
         for value in values { counts[value, default: 0] += 1 }

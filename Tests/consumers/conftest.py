@@ -14,6 +14,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "SampleCaptures"
 IS_CI = os.environ.get("CI", "").lower() in ("1", "true")
+# Captures in SampleCaptures (each becomes one guide): the native samples and the replay demo's recording; the demo
+# site's pages and waymark.yml are not captures.
+SAMPLE_COUNT = sum(1 for p in SAMPLES.rglob("*") if p.suffix in (".json", ".xml") and "demo-site" not in p.parts)
 
 
 def waymark_binary() -> pathlib.Path:

@@ -327,8 +327,13 @@ def test_every_sample_guide_reads_well_in_a_browser(driver, samples_out, screens
         logs = open_page(driver, page)
         assert console_errors(logs) == [], f"{page}: {console_errors(logs)}"
         images = check_images(driver)
-        assert images, f"{page} has no screenshots"
-        assert check_highlights(driver, guide_dir, guide_dir.name) > 0
+        # The native samples carry screenshots; the Chrome Recorder recording of the replay demo carries none
+        # (replay adds them; see test_make_demo_replay_…), and its guide must read well without.
+        if guide_dir.name.removesuffix("-xml") in SAMPLE_IDS:
+            assert images, f"{page} has no screenshots"
+            assert check_highlights(driver, guide_dir, guide_dir.name) > 0
+        else:
+            assert not (guide_dir / "images").exists() and images == [], f"{page}: unexpected screenshots"
         check_headings(driver)
         # Every step has its anchor and a link to it.
         steps = driver.execute_script(

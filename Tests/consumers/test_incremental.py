@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import SAMPLES, run_waymark
+from conftest import SAMPLE_COUNT, SAMPLES, run_waymark
 
 
 def tree(folder: pathlib.Path):
@@ -26,14 +26,14 @@ def build(project, *args):
 def project(tmp_path) -> pathlib.Path:
     shutil.copytree(SAMPLES, tmp_path / "captures")
     output = build(tmp_path)
-    assert "Built 10 guides" in output
+    assert f"Built {SAMPLE_COUNT} guides" in output
     return tmp_path
 
 
 def test_no_op_rebuild_skips_every_capture_and_changes_nothing(project):
     before = tree(project / "out")
     output = build(project)
-    assert "Built 0 guides" in output and "10 up-to-date guides skipped" in output, output
+    assert "Built 0 guides" in output and f"{SAMPLE_COUNT} up-to-date guides skipped" in output, output
     assert tree(project / "out") == before
 
 
@@ -43,7 +43,7 @@ def test_touching_one_capture_rebuilds_only_that_capture(project, tmp_path_facto
     data["steps"][1]["target"]["label"] = "Forgot your password?"
     source.write_text(json.dumps(data, indent=2))
     output = build(project)
-    assert "Built 1 guide" in output and "9 up-to-date guides skipped" in output, output
+    assert "Built 1 guide" in output and f"{SAMPLE_COUNT - 1} up-to-date guides skipped" in output, output
     assert "Forgot your password?" in (project / "out" / "reset-password" / "guide.md").read_text()
 
     # The incremental result is the same tree a full build of the same captures gives.
@@ -62,7 +62,7 @@ def test_changed_settings_rebuild_everything(project):
     (project / "waymark.yml").write_text("wpm: 120\n")
     output = run_waymark("build", "captures", "--out", "out", cwd=project)
     assert output.returncode == 0, output.stderr
-    assert "Built 10 guides" in output.stdout, output.stdout
+    assert f"Built {SAMPLE_COUNT} guides" in output.stdout, output.stdout
 
 
 def test_missing_output_rebuilds_its_capture(project):
@@ -82,7 +82,7 @@ def test_edited_output_is_kept_and_reported_not_silently_skipped(project):
 
 def test_force_rebuilds_everything(project):
     output = build(project, "--force")
-    assert "Built 10 guides" in output, output
+    assert f"Built {SAMPLE_COUNT} guides" in output, output
 
 
 def test_lock_keeps_dashboard_rows_for_skipped_captures(project):

@@ -17,7 +17,7 @@ import zipfile
 
 import pytest
 
-from conftest import SAMPLES, require_tool, run_waymark
+from conftest import SAMPLE_COUNT, SAMPLES, require_tool, run_waymark
 
 ODD_TITLE = 'Zählerstand "melden" <Team A&B> ]]> 北京 — it\'s done'
 ODD_ID = "2027-q1-close"
@@ -60,7 +60,7 @@ def packaged(tmp_path_factory) -> pathlib.Path:
 
 def zips(project, kind):
     found = sorted((project / "out").glob(f"*/*-{kind}.zip"))
-    assert len(found) == 11, found
+    assert len(found) == SAMPLE_COUNT + 1, found
     return found
 
 
@@ -215,12 +215,12 @@ def test_packages_are_locked_checked_and_built_incrementally(tmp_path):
     assert check_json(project)[0] == 0
 
     # Nothing changed: every guide is skipped, packages included.
-    assert "11 up-to-date guides skipped" in build(project)
+    assert f"{SAMPLE_COUNT + 1} up-to-date guides skipped" in build(project)
 
     # The mastery score shapes packages: changing it rebuilds them.
     before = package.read_bytes()
     (project / "waymark.yml").write_text("captures: [captures]\npackages: [scorm12]\nmastery_score: 90\n")
-    assert "Built 11 guides" in build(project)
+    assert f"Built {SAMPLE_COUNT + 1} guides" in build(project)
     assert b"<adlcp:masteryscore>90</adlcp:masteryscore>" in read_zip(package)["imsmanifest.xml"]
     assert package.read_bytes() != before
 
@@ -265,7 +265,7 @@ def test_golden_descriptions_are_valid_too(shared_dir):
     snapshots = pathlib.Path(__file__).resolve().parents[1] / "WaymarkPackagingTests" / "__Snapshots__"
     manifests = sorted(snapshots.glob("*/imsmanifest.xml"))
     structures = sorted(snapshots.glob("*/cmi5.xml"))
-    assert len(manifests) == len(structures) == 6
+    assert len(manifests) == len(structures) == 7
     for manifest in manifests:
         xmllint(shared_dir / "schemas" / "scorm12" / "scorm12-all.xsd", manifest)
     for structure in structures:

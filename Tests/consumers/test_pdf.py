@@ -135,6 +135,8 @@ def step_texts(guide_html: pathlib.Path) -> list:
             continue
         for link in [a for a in item.iter("a") if "wm-step-link" in (a.get("class") or "")]:
             link.text = ""  # the "Link" anchor is not printed
+        for hint in [s for s in item.iter() if "wm-screen-only" in (s.get("class") or "").split()]:
+            hint.text = ""  # nor are hints for screens ("Select the picture…")
         blocks = [squeezed("".join(block.itertext())) for block in item.iter() if block.tag in ("p", "figcaption")]
         blocks = [block for block in blocks if block] or [squeezed("".join(item.itertext()))]
         assert blocks[0], "a step without text"

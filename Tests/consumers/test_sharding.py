@@ -4,7 +4,7 @@ import json
 import pathlib
 import shutil
 
-from conftest import SAMPLES, run_waymark
+from conftest import SAMPLE_COUNT, SAMPLES, run_waymark
 
 
 def tree(folder: pathlib.Path):
@@ -27,7 +27,7 @@ def test_sharded_builds_merge_into_the_full_build(tmp_path):
         check = run_waymark("check", "captures", "--out", "out", "--shard", f"{i}/{n}", cwd=job)
         assert check.returncode == 0, check.stdout + check.stderr
     # Every capture is built by exactly one shard.
-    assert len(built_ids) == len(set(built_ids)) == 10
+    assert len(built_ids) == len(set(built_ids)) == SAMPLE_COUNT
 
     # The final job gathers the shards' guides and merges their locks.
     final = tmp_path / "final"
@@ -42,7 +42,7 @@ def test_sharded_builds_merge_into_the_full_build(tmp_path):
     locks = [f"shards/{i}/waymark.lock" for i in range(1, n + 1)]
     merged = run_waymark("lock", "merge", *locks, "--out", "out", cwd=final)
     assert merged.returncode == 0, merged.stderr
-    assert "10 captures" in merged.stdout
+    assert f"{SAMPLE_COUNT} captures" in merged.stdout
 
     full = tmp_path / "full"
     shutil.copytree(SAMPLES, full / "captures")

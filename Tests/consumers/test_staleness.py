@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, SAMPLES, run_waymark
+from conftest import ROOT, SAMPLE_COUNT, SAMPLES, run_waymark
 
 OWNER = "it-servicedesk@contoso.example"
 
@@ -42,7 +42,7 @@ def replace_in(path: pathlib.Path, old: str, new: str):
 def test_fresh_build_checks_clean(project):
     result = check(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "10 materials checked: 10 fresh." in result.stdout
+    assert f"{SAMPLE_COUNT} materials checked: {SAMPLE_COUNT} fresh." in result.stdout
     lock = json.loads((project / "out" / "waymark.lock").read_text())
     assert lock["version"] == 2
     entry = lock["captures"]["reset-password"]
@@ -139,7 +139,7 @@ def test_changed_template_is_outdated_template(project):
     assert code == 1
     kinds = {f["status"] for f in report["findings"]}
     assert kinds == {"outdated-template"}
-    assert len(report["findings"]) == 10
+    assert len(report["findings"]) == SAMPLE_COUNT
 
 
 def test_hand_written_material_citing_a_capture(project):
@@ -203,11 +203,11 @@ def test_check_without_a_build_reports_untracked_and_notes_it(tmp_path):
     result = run_waymark("check", "captures", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0
     assert "check.no-lock" in result.stderr
-    assert "10 materials checked: 0 fresh. Findings: 10 untracked." in result.stdout
+    assert f"{SAMPLE_COUNT} materials checked: 0 fresh. Findings: {SAMPLE_COUNT} untracked." in result.stdout
 
 
 def test_partial_build_keeps_the_other_lock_entries(project):
     assert run_waymark("build", "captures/reset-password.json", "--out", "out", cwd=project).returncode == 0
     lock = json.loads((project / "out" / "waymark.lock").read_text())
-    assert len(lock["captures"]) == 10
+    assert len(lock["captures"]) == SAMPLE_COUNT
     assert check(project).returncode == 0
