@@ -1,4 +1,5 @@
 import Foundation
+@testable import WaymarkActions
 import Testing
 import WaymarkBrowser
 import WaymarkModel
@@ -101,6 +102,66 @@ import WaymarkJSON
         // A file that is not ours (or the empty form) is a fresh start, never an error.
         #expect(LastReplayScript.previousEntries("window.somethingElse = 1;").isEmpty)
         #expect(LastReplayScript.previousEntries(LastReplayScript.empty).isEmpty)
+    }
+
+    @Test func secretsComeFromWaymarkYmlAndTheCommandLineOverrides() throws {
+        let configuration = try ConfigurationLoader.parse(
+            "secrets:\n  Password: APP_PASSWORD\n  One-time  code: APP_OTP\n  PIN: APP_PIN\n", file: "waymark.yml")
+        #expect(configuration.secrets == ["Password": "APP_PASSWORD", "One-time  code": "APP_OTP", "PIN": "APP_PIN"])
+
+        var request = ReplayAction.Request()
+        request.environment = ["APP_PASSWORD": "from-yml", "APP_OTP": "123456", "OVERRIDE": "from-command-line"]
+        request.secrets = ["pin=OVERRIDE"]
+        let settings = try ReplayAction.settings(request, configuration: configuration).get()
+        // Labels match without case and with white space collapsed; --secret wins over waymark.yml.
+        #expect(settings.secrets == ["password": "from-yml", "one-time code": "123456", "pin": "from-command-line"])
+        #expect(settings.warnings.isEmpty)
+
+        // A variable waymark.yml names but this run lacks is a warning (the step will need a secret), not an error.
+        request.secrets = []
+        let lacking = try ReplayAction.settings(request, configuration: configuration).get()
+        #expect(lacking.secrets["pin"] == nil)
+        #expect(lacking.warnings.map(\.code) == ["replay.secret-unset"])
+        #expect(lacking.warnings.first?.message.contains("APP_PIN") == true)
+        #expect(lacking.warnings.first?.severity == .warning)
+        // One given on the command line is asked for by name: missing is an error.
+        request.secrets = ["PIN=NOT_SET"]
+        #expect(ReplayAction.optionProblems(request, configuration: configuration).map(\.code) == ["replay.secret"])
+    }
+
+    @Test func aSecretPastedIntoWaymarkYmlIsRefusedWithoutBeingPrinted() {
+        let error = #expect(throws: DiagnosticError.self) {
+            try ConfigurationLoader.parse("secrets:\n  Password: hunter2!\n", file: "waymark.yml")
+        }
+        let diagnostic = error?.diagnostics.first
+        #expect(diagnostic?.code == "config.secret-name")
+        #expect(diagnostic?.location?.line == 2)
+        #expect(diagnostic.map { !$0.description.contains("hunter2") } == true)
+        #expect(throws: DiagnosticError.self) { try ConfigurationLoader.parse("secrets: [a, b]\n", file: "waymark.yml") }
+    }
+
+    @Test func theDashboardIsUpdatedOnlyWhereOneWasBuilt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replay-dashboard-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let project = Project(workingDirectory: URL(fileURLWithPath: folder.path, isDirectory: true))
+        let report = ReplayReport(captures: [ReplayedCaptureSummary(ReplayedCaptureSummaryFixture.replay(id: "pay", steps: 2))], findings: [])
+        var request = ReplayAction.Request()
+        request.now = Date(timeIntervalSince1970: 1_796_083_200)  // 2026-12-01T00:00:00Z
+
+        // No dashboard in the default folder: nothing written, nothing said.
+        #expect(ReplayAction.updateDashboard(report, request: request, project: project).isEmpty)
+        let script = folder.appendingPathComponent("out/last-replay.js")
+        #expect(!FileManager.default.fileExists(atPath: script.path))
+        // A folder asked for by name without a dashboard is worth a warning.
+        request.dashboard = "site"
+        #expect(ReplayAction.updateDashboard(report, request: request, project: project).map(\.code) == ["replay.dashboard"])
+
+        request.dashboard = nil
+        try Data("<!doctype html>".utf8).write(to: folder.appendingPathComponent("out/index.html"))
+        #expect(ReplayAction.updateDashboard(report, request: request, project: project).isEmpty)
+        let written = try String(contentsOf: script, encoding: .utf8)
+        #expect(LastReplayScript.previousEntries(written).first?.node["verified"]?.stringValue == "2026-12-01T00:00:00Z")
     }
 
     @Test func githubAndGitLabReportsNameTheOwnerAndStep() throws {
