@@ -24,12 +24,20 @@ stop_server() {
 }
 trap stop_server EXIT INT TERM
 
-# Serves one version of the demo site on a free loopback port; sets $origin.
+# Serves one version of the demo site on a free loopback port; sets $origin. A release folder holds only the pages
+# it changed: it is laid over v1.
 serve() {
   stop_server
+  local root="$SITE/v1"
+  if [ "$1" != v1 ]; then
+    root="$OUT/.demo-site-$1"
+    rm -rf "$root"
+    cp -R "$SITE/v1" "$root"
+    cp -R "$SITE/$1/." "$root/"
+  fi
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$SITE/$1" >/dev/null 2>&1 &
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root" >/dev/null 2>&1 &
   server_pid=$!
   origin="http://127.0.0.1:$port"
   for _ in $(seq 50); do
