@@ -59,6 +59,13 @@ public struct CaptureReplayer: Sendable {
                 observation.url = try? await session.currentURL()
                 observation.title = try? await session.title()
             }
+            // A page that cannot be reached (refused, unknown host, blocked) is Chromium's own error page, which
+            // WebDriver reports as a successful navigation to the address asked for: the replay cannot go on.
+            if !fatal, observation.outcome != .wrongPage, let reason = await errorPage() {
+                observation.outcome = .wrongPage
+                observation.message = "After step \(index + 1) the browser shows an error page (\(reason)) instead of "
+                    + "\(observation.url ?? "the application"): check that the address (--base-url, --map) is reachable from here."
+            }
             if let url = observation.url, observation.outcome != .wrongPage, let origin = Origin(url, allowingPath: true),
                !state.permitted.contains(origin.withoutPath) {
                 observation.outcome = .wrongPage
@@ -71,6 +78,18 @@ public struct CaptureReplayer: Sendable {
             }
         }
         return CaptureReplay(capture: capture, observations: observations)
+    }
+
+    /// When the browser shows its own error page rather than a page of the application: the network error it
+    /// names (`ERR_CONNECTION_REFUSED`), or "no code"; nil on an ordinary page.
+    private func errorPage() async -> String? {
+        guard case .string(let code)? = try? await session.executeScript("""
+            if (location.protocol !== 'chrome-error:') { return null; }
+            var e = document.querySelector('.error-code');
+            return (e && e.textContent.trim()) || 'no code';
+            """)
+        else { return nil }
+        return code
     }
 
     // MARK: Steps

@@ -213,6 +213,27 @@ struct ReplayTests {
         }
     }
 
+    @Test func anUnreachableApplicationIsOneFindingAtTheFirstStepNotACascade() async throws {
+        let (_, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A loopback port nobody listens on (refused), and one Chromium will not open at all (its own error page).
+        let closed = try BrowserTestEnvironment.closedLoopbackPort()
+        for base in ["http://127.0.0.1:\(closed)", "http://127.0.0.1:9"] {
+            let run = try await ReplayTestSupport.run(
+                ["replay", ReplayTestSupport.mainFlow.path, "--check", "--timeout", "2", "--base-url", base,
+                 "--report", "json", "--output", "report.json"], in: folder)
+            #expect(run.status == 1, "\(run)")
+            let report = try json(folder.appendingPathComponent("report.json"))
+            let findings = try #require(report["findings"] as? [[String: Any]])
+            #expect(findings.count == 1, "\(base): \(findings)")
+            #expect(findings.first?["status"] as? String == "broken")
+            let message = findings.first?["message"] as? String ?? ""
+            #expect(message.contains("ERR_CONNECTION_REFUSED") || message.contains("ERR_UNSAFE_PORT"), "\(message)")
+            let capture = (report["captures"] as? [[String: Any]])?.first
+            #expect(capture?["stoppedAfter"] as? Int == findings.first?["step"] as? Int, "\(report)")
+        }
+    }
+
     @Test func sigtermDuringAReplayLeavesNoBrowserBehind() async throws {
         let (_, folder) = project()
         defer { try? FileManager.default.removeItem(at: folder) }
