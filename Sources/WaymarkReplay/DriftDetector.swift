@@ -1,11 +1,13 @@
+import WaymarkBrowser
 import WaymarkModel
 
 /// Turns what a replay observed into findings: a step that no longer works is `broken`; one that works but shows
 /// the learner something the guide does not say is `drifted`.
 ///
 /// Only what a person reads counts as drift: a recorded label that is real words (written, or read from a
-/// selector, or filled by an earlier replay) compared with the accessible name the browser computes now, and the
-/// page a navigation lands on. Labels made from identifiers are guesses, so a different name there is filled in by
+/// selector, or filled by an earlier replay) compared with the accessible name the browser computes now, the kind of
+/// control the guide names ("the **Submit** button") compared with the role the browser computes, and the page a
+/// navigation lands on. Labels made from identifiers are guesses, so a different name there is filled in by
 /// a refresh, never reported.
 public enum DriftDetector {
     /// - Parameter maxVariation: screenshots that differ from the last refreshed ones by more than this share of
@@ -27,8 +29,18 @@ public enum DriftDetector {
                 finding(.broken, observation.index, observation.message ?? outcome.rawValue,
                         recorded: recorded, observed: observation.nearby.first?.name)
             case .ok:
-                if let recorded, let now = observation.computedLabel, !sameWords(recorded, now) {
-                    finding(.drifted, observation.index, "“\(recorded)” → “\(now)”", recorded: recorded, observed: now)
+                let label = recorded.flatMap { recorded in
+                    observation.computedLabel.flatMap { sameWords(recorded, $0) ? nil : (recorded, $0) }
+                }
+                let role = roleChange(step.target, observation.computedRole)
+                if label != nil || role != nil {
+                    var parts: [String] = []
+                    if let (was, now) = label { parts.append("“\(was)” → “\(now)”") }
+                    if let (was, now) = role {
+                        parts.append("\(label == nil ? "“\(recorded ?? "the element")” is" : "it is") now \(article(now)) \(now), not \(article(was)) \(was)")
+                    }
+                    finding(.drifted, observation.index, parts.joined(separator: "; "),
+                            recorded: label?.0 ?? role?.0, observed: label?.1 ?? role?.1)
                 } else if step.action == .navigate, let message = observation.message {
                     finding(.drifted, observation.index, message, recorded: step.url, observed: observation.url)
                 }
@@ -41,6 +53,22 @@ public enum DriftDetector {
             }
         }
         return out
+    }
+
+    /// The recorded role and the computed one, when the browser now says the element is another kind of control.
+    /// Roles guessed from identifiers, role words the browser cannot check and elements with no computed role are
+    /// left alone: only a role a learner is told ("the **Submit** button") and the browser contradicts is drift.
+    static func roleChange(_ target: Target?, _ computed: String?) -> (String, String)? {
+        guard let target, target.labelSource != .identifier, let word = target.role?.collapsingWhitespace, !word.isEmpty,
+              let computed = computed?.collapsingWhitespace, !computed.isEmpty else { return nil }
+        let role = AccessibleRole(word)
+        guard role.isKnown, !role.matches(computedRole: computed) else { return nil }
+        return (word, computed.lowercased())
+    }
+
+    static func article(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
     }
 
     /// The label a learner is told to look for, unless it was only made from an identifier.

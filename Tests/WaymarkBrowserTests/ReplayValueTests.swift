@@ -164,6 +164,30 @@ import WaymarkJSON
         #expect(LastReplayScript.previousEntries(written).first?.node["verified"]?.stringValue == "2026-12-01T00:00:00Z")
     }
 
+    @Test func aControlThatBecameAnotherKindOfControlHasDrifted() {
+        let capture = Capture(id: "c", title: "C", steps: [
+            Step(action: .click, target: Target(label: "Submit", role: "button", selectors: ["#go"])),
+            Step(action: .click, target: Target(label: "Help", role: "link", selectors: ["#help"])),
+            Step(action: .type, target: Target(label: "Amount", role: "text field", selectors: ["#amount"]), value: "1"),
+            Step(action: .click, target: Target(label: "Go", role: "button", selectors: ["#go-button"], labelSource: .identifier)),
+            Step(action: .click, target: Target(label: "Zone", role: "drop zone", selectors: ["#zone"])),
+        ])
+        let replay = CaptureReplay(capture: capture, observations: [
+            StepObservation(index: 0, outcome: .ok, computedLabel: "Submit", computedRole: "link"),
+            StepObservation(index: 1, outcome: .ok, computedLabel: "Get help", computedRole: "button"),
+            StepObservation(index: 2, outcome: .ok, computedLabel: "Amount", computedRole: "textbox"),
+            StepObservation(index: 3, outcome: .ok, computedLabel: "Go", computedRole: "link"),
+            StepObservation(index: 4, outcome: .ok, computedLabel: "Zone", computedRole: "generic"),
+        ])
+        let findings = DriftDetector.findings(replay)
+        #expect(findings.map(\.message) == [
+            "step 1: “Submit” is now a link, not a button",
+            "step 2: “Help” → “Get help”; it is now a button, not a link",
+        ], "a text field that is a textbox, a role guessed from an id and a role the browser cannot check are no drift")
+        #expect(findings.first?.recorded == "button" && findings.first?.observed == "link")
+        #expect(findings.allSatisfy { $0.kind == .drifted })
+    }
+
     @Test func githubAndGitLabReportsNameTheOwnerAndStep() throws {
         let report = ReplayReport(captures: [], findings: [
             ReplayFinding(kind: .drifted, captureID: "pay", owner: "Finance, Team", file: "rec/pay.json", step: 4,
