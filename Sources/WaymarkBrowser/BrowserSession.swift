@@ -199,6 +199,17 @@ public final class BrowserSession: Sendable {
         try await perform([.mouse([.move(x: offsetX, y: offsetY, origin: .element(element.id))])])
     }
 
+    /// Presses (`down`) or releases the left mouse button over the element's centre, leaving it that way until the
+    /// other call: Selenium's `mouseDown`/`mouseUp` with other steps in between (the session keeps the input state).
+    public func mouseButton(down: Bool, over element: BrowserElement) async throws(BrowserError) {
+        try await perform([.mouse([.move(origin: .element(element.id)), down ? .down(.left) : .up(.left)])])
+    }
+
+    /// Moves the pointer to the viewport's top-left corner, off whatever it was over (Selenium's `mouseOut`).
+    public func movePointerAway() async throws(BrowserError) {
+        try await perform([.mouse([.move(x: 0, y: 0, origin: .viewport)])])
+    }
+
     /// Drags `source` onto `target` with the mouse (presses on the source, moves in steps, releases on the
     /// target), which fires HTML drag-and-drop events in Chromium.
     public func dragAndDrop(_ source: BrowserElement, onto target: BrowserElement) async throws(BrowserError) {

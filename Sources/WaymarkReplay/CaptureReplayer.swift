@@ -26,6 +26,8 @@ public struct CaptureReplayer: Sendable {
         var sensitiveElements: [BrowserElement] = []
         var mainWindow: WindowHandle?
         var knownWindows: Set<WindowHandle> = []
+        /// Fields (by their selectors) whose value came from a stored variable replay did not type.
+        var fieldsWithUnknownValues: Set<String> = []
     }
 
     /// Replays every step of a prepared capture, in order. `previousScreenshots` (step index → PNG) are the last
@@ -92,6 +94,20 @@ public struct CaptureReplayer: Sendable {
         return code
     }
 
+    /// Custom steps that are pointer actions on their element (Selenium's mouse commands the importer could not fold
+    /// into a click or a drag, because other steps came between the press and the release).
+    static let pointerSteps: Set<String> = ["mouseDown", "mouseDownAt", "mouseUp", "mouseUpAt", "mouseOut"]
+
+    /// Assertions about an element's state rather than what it shows or holds.
+    static let stateAssertions: Set<String> = ["checked", "not checked", "editable", "not editable", "present", "not present", ""]
+
+    /// The first `${name}` in a value: a variable the recording stored while it ran (the importer already replaced
+    /// those whose value it could read).
+    static func storedVariable(in value: String) -> String? {
+        guard let start = value.range(of: "${"), let end = value[start.upperBound...].firstIndex(of: "}") else { return nil }
+        return String(value[start.lowerBound...end])
+    }
+
     // MARK: Steps
 
     private func perform(_ step: Step, index: Int, state: inout State) async throws(BrowserError) -> StepObservation {
@@ -112,6 +128,8 @@ public struct CaptureReplayer: Sendable {
                 observation.message = "The page moved: \(url) now opens \(landed)."
             }
             return observation
+        case .custom where Self.pointerSteps.contains(step.customType ?? ""):
+            break  // performed on its element below
         case .note, .custom:
             return StepObservation(index: index, outcome: .skipped, message: step.action == .note ? "A note." : "A custom step (\(step.customType ?? "unknown")).")
         case .upload:
@@ -145,6 +163,19 @@ public struct CaptureReplayer: Sendable {
                 return StepObservation(index: index, outcome: .ok, screenshot: shot)
             }
             return StepObservation(index: index, outcome: .skipped, message: "The step names no element replay can find.")
+        }
+        // A value made from what the test stored while it ran (`${count}`) is not known to replay: the step is not
+        // typed, and a later check of what that field holds is not judged either (it would fail for no reason).
+        let targetKey = target.selectors.joined(separator: "\u{1F}")
+        if [.type, .select].contains(step.action), let value = step.value, let variable = Self.storedVariable(in: value) {
+            state.fieldsWithUnknownValues.insert(targetKey)
+            return StepObservation(index: index, outcome: .skipped,
+                                   message: "The value uses \(variable), which the recording stored while it ran; replay does not compute stored values.")
+        }
+        if step.action == .assert, state.fieldsWithUnknownValues.contains(targetKey),
+           !Self.stateAssertions.contains(step.value ?? "") {
+            return StepObservation(index: index, outcome: .skipped,
+                                   message: "It checks a field whose value was made from a stored value; replay does not judge it.")
         }
         if step.action == .type, step.sensitive, settings.secret(for: step) == nil {
             return StepObservation(index: index, outcome: .needsSecret,
@@ -224,7 +255,14 @@ public struct CaptureReplayer: Sendable {
                 observation.outcome = .assertionFailed
                 observation.message = problem
             }
-        case .scroll, .navigate, .note, .custom, .upload, .switchContext:
+        case .custom:
+            switch step.customType ?? "" {
+            case "mouseDown", "mouseDownAt": try await session.mouseButton(down: true, over: element)
+            case "mouseUp", "mouseUpAt": try await session.mouseButton(down: false, over: element)
+            case "mouseOut": try await session.movePointerAway()
+            default: break
+            }
+        case .scroll, .navigate, .note, .upload, .switchContext:
             break  // scrolling to the element is done by observing it
         }
     }
@@ -261,21 +299,36 @@ public struct CaptureReplayer: Sendable {
             return editable == (expected == "editable") ? nil : "The element is \(editable ? "editable" : "not editable")."
         case "present", "":
             return nil
+        case "visible", "hidden":
+            let shown = try await element.isDisplayed()
+            return shown == (expected == "visible") ? nil : "The element is \(shown ? "visible" : "hidden"), not \(expected)."
         default:
-            let want = expected.collapsingWhitespace
-            let text = (try await element.text()).collapsingWhitespace
-            if text == want { return nil }
-            let value = try await element.property("value")
-            if let value = value.stringValue, value.collapsingWhitespace == want { return nil }
-            let tag = try await element.tagName()
-            if tag.lowercased() == "select" {
-                let chosen = try await session.executeScript(
-                    "const s = arguments[0]; const o = s.options[s.selectedIndex]; return o ? [o.text, o.value] : [];",
-                    [.element(element.id)])
-                for item in chosen.arrayValue ?? [] where item.stringValue?.collapsingWhitespace == want { return nil }
+            // `not “…”` is how captures say "does not read …" (Selenium's assertNotText).
+            if expected.hasPrefix("not “"), expected.hasSuffix("”"), expected.count > 5 {
+                let unwanted = String(expected.dropFirst(5).dropLast())
+                let (shows, text) = try await holds(unwanted, element)
+                return shows ? "The element still shows “\(text)”." : nil
             }
-            return "The element shows “\(text)”, not “\(expected)”."
+            let (shows, text) = try await holds(expected, element)
+            return shows ? nil : "The element shows “\(text)”, not “\(expected)”."
         }
+    }
+
+    /// Whether the element's text, value or selected option is `wanted` (white space collapsed), and its text.
+    private func holds(_ wanted: String, _ element: BrowserElement) async throws(BrowserError) -> (Bool, String) {
+        let want = wanted.collapsingWhitespace
+        let text = (try await element.text()).collapsingWhitespace
+        if text == want { return (true, text) }
+        let value = try await element.property("value")
+        if let value = value.stringValue, value.collapsingWhitespace == want { return (true, text) }
+        let tag = try await element.tagName()
+        if tag.lowercased() == "select" {
+            let chosen = try await session.executeScript(
+                "const s = arguments[0]; const o = s.options[s.selectedIndex]; return o ? [o.text, o.value] : [];",
+                [.element(element.id)])
+            for item in chosen.arrayValue ?? [] where item.stringValue?.collapsingWhitespace == want { return (true, text) }
+        }
+        return (false, text)
     }
 
     private func switchContext(_ step: Step, index: Int, state: inout State) async throws(BrowserError) -> StepObservation {

@@ -154,6 +154,43 @@ struct ReplayTests {
         }
     }
 
+    /// Every Selenium IDE recording in ../shared/captures that was made against Selenium IDE's own test pages
+    /// (project URL on localhost; the others were recorded on public sites and are not replayed) replays against
+    /// those pages unchanged: checks, selects, mouse sequences, text comparisons, stored values, scripts.
+    @Test func everySeleniumRecordingOfTheLocalTestPagesReplaysUnchanged() async throws {
+        let folder = try #require(Fixtures.shared).appendingPathComponent("captures/selenium-ide")
+        let local = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { name in
+            guard name.hasSuffix(".side"), let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let project = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let url = project["url"] as? String else { return false }
+            return url.hasPrefix("http://localhost:8080")
+        }
+        #expect(local.count >= 7, "\(local)")
+        let (project, projectFolder) = project()
+        defer { try? FileManager.default.removeItem(at: projectFolder) }
+        try await ReplayTestSupport.withServer { server in
+            var request = ReplayAction.Request()
+            request.paths = local.map { folder.appendingPathComponent($0).path }
+            request.baseURL = "\(server.origin)/selenium"
+            request.check = true
+            request.jobs = 2
+            request.timeout = 5
+            request.report = .json
+            let outcome = try await ReplayAction.run(request, in: project)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data((outcome.printed ?? "").utf8)) as? [String: Any])
+            let findings = report["findings"] as? [[String: Any]] ?? []
+            #expect(findings.isEmpty, "\(findings.map { "\($0["capture"] ?? ""): \($0["message"] ?? "")" })")
+            let captures = try #require(report["captures"] as? [[String: Any]])
+            #expect(captures.count >= 10, "\(captures.map { $0["capture"] ?? "" })")
+            #expect(captures.allSatisfy { $0["stoppedAfter"] == nil }, "\(captures)")
+            // The mouse sequence (press, check, release, check) and the negated text checks are performed, not skipped.
+            let mouse = captures.first { ($0["capture"] as? String)?.hasSuffix("mouse-sequence") == true }
+            #expect(mouse?["stepsReplayed"] as? Int == 8, "\(String(describing: mouse))")
+            let text = captures.first { ($0["capture"] as? String)?.hasSuffix("text-comparison") == true }
+            #expect(text?["stepsReplayed"] as? Int == 5, "\(String(describing: text))")
+        }
+    }
+
     @Test func twoJobsOnARemoteWebDriverEndpoint() async throws {
         let side = try #require(Fixtures.shared).appendingPathComponent("captures/selenium-ide/selenium-ide__tests-examples__check-examples.side")
         let (project, folder) = project()
