@@ -120,6 +120,7 @@ struct ChromeRecorderFlowReader {
             origin: CaptureSource(format: .chromeRecorder, path: path))
         var converted: [Step] = []
         var pendingKeys = KeyFolder()
+        var location = BrowsingLocation()
         for node in steps {
             guard node.objectValue != nil else {
                 fields.wrongType(node, field: "steps[]", expected: "an object")
@@ -146,7 +147,10 @@ struct ChromeRecorderFlowReader {
                 continue
             }
             converted.append(contentsOf: pendingKeys.flush())
-            if let step = convert(node, type: type, capture: &capture) { converted.append(step) }
+            if let step = convert(node, type: type, capture: &capture) {
+                converted.append(contentsOf: location.moves(to: BrowsingLocation(node)))
+                converted.append(step)
+            }
         }
         converted.append(contentsOf: pendingKeys.flush())
         if converted.isEmpty {

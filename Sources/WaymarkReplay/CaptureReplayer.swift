@@ -130,6 +130,16 @@ public struct CaptureReplayer: Sendable {
             return observation
         case .custom where Self.pointerSteps.contains(step.customType ?? ""):
             break  // performed on its element below
+        case .custom where step.customType == "close":
+            // The Recorder's `close` of a pop-up (the step before it switched there); the main window stays open.
+            let current = try? await session.windowHandle()
+            guard let current, current != state.mainWindow else {
+                return StepObservation(index: index, outcome: .skipped, message: "Replay does not close the main window.")
+            }
+            _ = try await session.closeWindow()
+            state.knownWindows.remove(current)
+            if let main = state.mainWindow { try await session.switchToWindow(main) }
+            return StepObservation(index: index, outcome: .ok)
         case .note, .custom:
             return StepObservation(index: index, outcome: .skipped, message: step.action == .note ? "A note." : "A custom step (\(step.customType ?? "unknown")).")
         case .upload:
@@ -160,6 +170,15 @@ public struct CaptureReplayer: Sendable {
             if step.action == .press, let chord = Self.chord(step) {
                 let shot = try await screenshot(state: state, extra: nil)
                 try await session.press(chord)
+                return StepObservation(index: index, outcome: .ok, screenshot: shot)
+            }
+            // Keys typed with no element named (the Recorder's keyDown/keyUp): they go where the focus is.
+            if step.action == .type, let text = step.value, !step.sensitive, !text.isEmpty {
+                guard let focused = try await session.activeElement() else {
+                    return StepObservation(index: index, outcome: .notInteractable, message: "Nothing has the focus to type “\(text)” into.")
+                }
+                let shot = try await screenshot(state: state, extra: nil)
+                try await focused.sendKeys(text)
                 return StepObservation(index: index, outcome: .ok, screenshot: shot)
             }
             return StepObservation(index: index, outcome: .skipped, message: "The step names no element replay can find.")
@@ -222,14 +241,16 @@ public struct CaptureReplayer: Sendable {
         case .doubleClick: try await session.doubleClick(element)
         case .rightClick: try await session.rightClick(element)
         case .hover: try await session.hover(element)
+        case .type where (try? await element.tagName().lowercased()) == "select":
+            // A recorder's `change` of a select it could not tell was one: choosing is what the person did.
+            try await choose(step.value ?? "", in: element)
         case .type:
             let text = step.sensitive ? (settings.secret(for: step) ?? "") : (step.value ?? "")
             try? await element.clear()
             try await element.sendKeys(text)
             if step.sensitive { state.sensitiveElements.append(element) }
         case .select:
-            let value = step.value ?? ""
-            do { try await element.selectOption(label: value) } catch { try await element.selectOption(value: value) }
+            try await choose(step.value ?? "", in: element)
         case .check, .uncheck:
             if try await element.isSelected() != (step.action == .check) { try await element.click() }
         case .press:
@@ -265,6 +286,11 @@ public struct CaptureReplayer: Sendable {
         case .scroll, .navigate, .note, .upload, .switchContext:
             break  // scrolling to the element is done by observing it
         }
+    }
+
+    /// Chooses the option whose visible text is `value`, else the one whose value is.
+    private func choose(_ value: String, in element: BrowserElement) async throws(BrowserError) {
+        do { try await element.selectOption(label: value) } catch { try await element.selectOption(value: value) }
     }
 
     private func wait(_ step: Step, for element: BrowserElement) async throws(BrowserError) {
@@ -336,6 +362,13 @@ public struct CaptureReplayer: Sendable {
         if step.target?.role == "window" {
             if step.value == "main", let main = state.mainWindow {
                 try await session.switchToWindow(main)
+            } else if Origin(selector, allowingPath: true) != nil {
+                // A Chrome Recorder pop-up, named by the address it showed when recorded.
+                let address = mapping.rewrite(selector, primary: state.primary)
+                guard let handle = try await window(showing: address, state: &state) else {
+                    return StepObservation(index: index, outcome: .notFound, message: "No window shows \(address).")
+                }
+                try await session.switchToWindow(handle)
             } else {
                 let handle = try await session.waitForNewWindow(besides: state.knownWindows, timeout: settings.stepTimeout)
                 state.knownWindows.insert(handle)
@@ -358,6 +391,30 @@ public struct CaptureReplayer: Sendable {
             return StepObservation(index: index, outcome: .skipped, message: "The step names no frame or window replay can find.")
         }
         return StepObservation(index: index, outcome: .ok)
+    }
+
+    /// The window whose page is `address` (fragment and a trailing slash aside), polled until the step timeout: a
+    /// pop-up may take a moment to open. Windows not seen before become known.
+    private func window(showing address: String, state: inout State) async throws(BrowserError) -> WindowHandle? {
+        func normalized(_ url: String) -> String {
+            var s = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
+            while s.hasSuffix("/") { s.removeLast() }
+            return s
+        }
+        let wanted = normalized(address)
+        let current = try? await session.windowHandle()
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: settings.stepTimeout)
+        repeat {
+            for handle in try await session.windowHandles() {
+                try await session.switchToWindow(handle)
+                state.knownWindows.insert(handle)
+                if let url = try? await session.currentURL(), normalized(url) == wanted { return handle }
+            }
+            if let current { try await session.switchToWindow(current) }
+            try? await Task.sleep(for: settings.pollInterval)
+        } while clock.now < deadline
+        return nil
     }
 
     // MARK: Finding

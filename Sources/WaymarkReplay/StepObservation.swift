@@ -68,5 +68,5 @@ public struct NearbyElement: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `a button “Send”`.
-    public var description: String { "a \(role) “\(name)”" }
+    public var description: String { "\(DriftDetector.article(role)) \(role) “\(name)”" }
 }

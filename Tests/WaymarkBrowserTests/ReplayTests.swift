@@ -154,6 +154,30 @@ struct ReplayTests {
         }
     }
 
+    /// A Chrome Recorder recording transcribed from puppeteer/replay's runner tests: clicks in a frame and in a frame
+    /// inside it, in an open shadow root, in a pop-up (then closed), a select changed by its ARIA name, scrolls, and
+    /// keys typed where the focus is — each checked on the page (the option chosen, the keys' log lines).
+    @Test func framesShadowDOMPopupsSelectScrollAndKeysOfAChromeRecording() async throws {
+        let (project, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ReplayTestSupport.withServer { server in
+            var request = ReplayAction.Request()
+            request.paths = [ReplayTestSupport.fixtures.appendingPathComponent("puppeteer-frames-popup-keys.json").path]
+            request.map = ["\(ReplayTestSupport.recordedOrigin)=\(server.origin)/puppeteer"]
+            request.check = true
+            request.timeout = 5
+            request.report = .json
+            let outcome = try await ReplayAction.run(request, in: project)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data((outcome.printed ?? "").utf8)) as? [String: Any])
+            let findings = report["findings"] as? [[String: Any]] ?? []
+            #expect(findings.isEmpty, "\(findings.map { "\($0["step"] ?? ""): \($0["message"] ?? "")" })")
+            let capture = try #require((report["captures"] as? [[String: Any]])?.first)
+            #expect(capture["stoppedAfter"] == nil)
+            // Only the scroll of the whole page has no element to act on; every other step was performed.
+            #expect(capture["stepsReplayed"] as? Int == (capture["steps"] as? Int).map { $0 - 1 }, "\(capture)")
+        }
+    }
+
     /// Every Selenium IDE recording in ../shared/captures that was made against Selenium IDE's own test pages
     /// (project URL on localhost; the others were recorded on public sites and are not replayed) replays against
     /// those pages unchanged: checks, selects, mouse sequences, text comparisons, stored values, scripts.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WaymarkJSON
 @testable import WaymarkImport
 import WaymarkModel
 import WaymarkTestSupport
@@ -72,7 +73,16 @@ struct ChromeRecorderImporterTests {
             "Use a browser window of 390 × 844 pixels, as a mobile device, with a touch screen.",
             "Throttle the network to Slow 3G.",
         ])
-        let s = capture.steps
+        // Where the browser is (frame path, pop-up) becomes switch steps where it changes, as in Selenium
+        // recordings; the steps of the flow itself are checked without them.
+        let switches = capture.steps.filter { $0.action == .switchContext }
+        #expect(switches.map { "\($0.target?.role ?? "") \($0.target?.selectors ?? []) \($0.value ?? "-")" } == [
+            "frame [\"index=0\"] first frame", "frame [\"index=1\"] second frame",  // into the hover's frame
+            "frame [\"relative=top\"] main",                                           // back for the scroll
+            "window [\"https://pay.example.com/checkout\"] -",                         // the pop-up's click
+            "window [] main",                                                           // back for the custom steps
+        ])
+        let s = capture.steps.filter { $0.action != .switchContext }
         #expect(s.map(\.action) == [
             .navigate, .click, .rightClick, .click, .click, .doubleClick, .type, .type, .select,
             .type, .press, .press, .hover, .scroll, .scroll, .wait, .wait, .wait, .click, .custom, .custom, .custom,
@@ -108,6 +118,22 @@ struct ChromeRecorderImporterTests {
         #expect(s[21].customType == "startTimespan" && s[21].note == "Checkout")
         #expect(result.diagnostics.map(\.code) == ["chrome.custom-step", "chrome.unknown-step"])
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test("Frame paths and pop-ups become the fewest switch steps between where the browser is and where it goes")
+    func browsingLocationMoves() throws {
+        func at(_ frames: [Int], _ target: String = "main") throws -> BrowsingLocation {
+            BrowsingLocation(try JSONParser.parse(#"{"target": "\#(target)", "frame": \#(frames)}"#))
+        }
+        func words(_ steps: [Step]) -> [String] { steps.map { "\($0.target?.selectors.first ?? "") → \($0.value ?? "-")" } }
+        var here = BrowsingLocation()
+        #expect(words(here.moves(to: try at([]))).isEmpty)
+        #expect(words(here.moves(to: try at([0]))) == ["index=0 → first frame"])
+        #expect(words(here.moves(to: try at([0, 0]))) == ["index=0 → first frame"])
+        #expect(words(here.moves(to: try at([0, 1]))) == ["relative=parent → first frame", "index=1 → second frame"])
+        #expect(words(here.moves(to: try at([2]))) == ["relative=top → main", "index=2 → third frame"])
+        #expect(words(here.moves(to: try at([], "https://pay.example.com/"))) == ["https://pay.example.com/ → -"])
+        #expect(words(here.moves(to: try at([]))) == [" → main"])
     }
 
     @Test("A recording without a title warns and takes the title from the file name")
