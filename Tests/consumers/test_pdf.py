@@ -25,7 +25,7 @@ import subprocess
 import html5lib
 import pytest
 
-from conftest import SAMPLES, require_tool, run_waymark, waymark_binary
+from conftest import ROOT, SAMPLES, require_tool, run_waymark, waymark_binary
 
 TWENTY = "twenty-steps"
 
@@ -233,6 +233,29 @@ def test_letter_paper_from_the_command_line_and_from_waymark_yml(tmp_path):
     (project / "waymark.yml").write_text("captures: [captures]\npackages: [pdf]\npaper: letter\n")
     build(project, out="from-yml")
     assert page_size(project / "from-yml" / "reset-password" / "job-aid.pdf") == (612, 792)
+
+
+def test_self_contained_pages_and_template_overrides_print_too(tmp_path):
+    """`--self-contained` (images inlined in the page) still prints every screenshot, and a team's own guide template
+    is what is printed."""
+    project = make_project(tmp_path, names={"reset-password"})
+    build(project, "--package", "pdf", "--self-contained", out="inline")
+    guide = project / "inline" / "reset-password" / "guide.pdf"
+    listing = subprocess.run([require_tool("pdfimages"), "-list", str(guide)], capture_output=True, text=True,
+                             check=True).stdout
+    shots = json.loads((project / "captures" / "reset-password.json").read_text())["steps"]
+    expected = len({step["screenshot"]["path"] for step in shots if step.get("screenshot")})
+    assert len([row for row in listing.splitlines()[2:] if row.split()[2:3] == ["image"]]) >= expected > 0, listing
+
+    brand = project / "brand"
+    brand.mkdir()
+    template = (ROOT / "Templates" / "guide.html.mustache").read_text(encoding="utf-8")
+    assert "</main>" in template
+    (brand / "guide.html.mustache").write_text(template.replace("</main>", "<p>Printed for the Acme training team</p></main>"))
+    build(project, "--package", "pdf", "--templates", "brand", out="branded")
+    text = subprocess.run([require_tool("pdftotext"), str(project / "branded" / "reset-password" / "guide.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "Printed for the Acme training team" in " ".join(text.split()), text[-500:]
 
 
 def test_pdfs_are_locked_checked_built_incrementally_and_removed_when_dropped(tmp_path):
