@@ -1,6 +1,12 @@
 /// Escaping for HTML text and quoted attribute values: what every HTML writer of Waymark calls (figures and captions
 /// around screenshots, the course page of LMS packages). Mustache templates escape their own variables.
 package enum HTMLEscaping {
+    /// Text for inside a `<script>` or `<style>` element, where nothing may close the element: `</` becomes `<\/`
+    /// (the same string to JavaScript, the same characters to CSS).
+    package static func rawTextElementContent(_ text: String) -> String {
+        text.contains("</") ? text.replacingOccurrences(of: "</", with: "<\\/") : text
+    }
+
     /// `&`, `<`, `>`, `"` and `'` as character references: safe in element content and in single- or
     /// double-quoted attribute values.
     package static func escape(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import WaymarkEscaping
 import WaymarkJSON
 import WaymarkModel
 
@@ -44,8 +45,7 @@ public enum LastReplayScript {
             ("generator", .string("waymark \(WaymarkVersion.current)")),
             ("captures", .array(entries.map(\.node))),
         ])
-        // Inside a <script> element nothing may close it: `</` becomes `<\/` (the same string to JavaScript).
-        var json = JSONWriter.write(root).replacingOccurrences(of: "</", with: "<\\/")
+        var json = HTMLEscaping.rawTextElementContent(JSONWriter.write(root))
         if json.hasSuffix("\n") { json.removeLast() }
         return comment + assignment + json + ";\n"
     }

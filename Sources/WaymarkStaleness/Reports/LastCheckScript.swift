@@ -1,5 +1,6 @@
 import WaymarkModel
 import Foundation
+import WaymarkEscaping
 import WaymarkJSON
 
 /// The last `waymark check`'s findings as a script the dashboard loads (`out/last-check.js`).
@@ -19,8 +20,7 @@ public enum LastCheckScript {
             members.append(JSONMember(key: "date", value: .string(date.description)))
             node = JSONNode(.object(members))
         }
-        // Inside a <script> element nothing may close it: `</` becomes `<\/` (same string to JavaScript).
-        let json = JSONWriter.write(node).replacingOccurrences(of: "</", with: "<\\/")
+        let json = HTMLEscaping.rawTextElementContent(JSONWriter.write(node))
         return "/* Written by waymark check: the findings of the last check. */\nwindow.waymarkLastCheck = " + json
             .trimmingSuffixNewline + ";\n"
     }
