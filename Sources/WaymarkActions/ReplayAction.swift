@@ -162,6 +162,7 @@ public enum ReplayAction {
             throw DiagnosticError(Diagnostic(.inputNone, "No captures given: pass capture files or folders, or set `captures` in waymark.yml."))
         }
         var captures: [Capture] = []
+        var uploads: [[Int: [String]]] = []  // parallel to captures
         for file in CaptureLoading.load(inputs.map { project.url($0).path }) {
             outcome.diagnostics += file.diagnostics
             for capture in file.captures {
@@ -172,6 +173,13 @@ public enum ReplayAction {
                         at: SourceLocation(file: file.path)))
                     continue
                 }
+                // From the capture as recorded (redaction may rewrite a path); its own file's folder, which for a
+                // Selenese suite is the test case's, not the suite's.
+                let own = capture.source.path.isEmpty ? file.path : capture.source.path
+                let found = UploadFiles.resolve(capture, folder: URL(fileURLWithPath: own).deletingLastPathComponent(),
+                                                displayPath: own)
+                outcome.diagnostics += found.diagnostics
+                uploads.append(found.files)
                 captures.append(prepared)
             }
         }
@@ -187,7 +195,8 @@ public enum ReplayAction {
         if captures.isEmpty {
             replays = []
         } else {
-            replays = try await replayAll(captures, request: request, settings: settings, outFolder: outFolder, diagnostics: &outcome.diagnostics)
+            replays = try await replayAll(captures, uploads: uploads, request: request, settings: settings, outFolder: outFolder,
+                                          diagnostics: &outcome.diagnostics)
         }
         let findings = replays.flatMap { DriftDetector.findings($0, maxVariation: request.maxVariation) }
         let report = ReplayReport(captures: replays.map(ReplayedCaptureSummary.init), findings: findings, failOn: settings.failOn)
@@ -244,7 +253,8 @@ public enum ReplayAction {
 
     /// Starts the driver, replays up to `jobs` captures at once (one session each), and stops the driver.
     static func replayAll(
-        _ captures: [Capture], request: Request, settings: Settings, outFolder: URL, diagnostics: inout [Diagnostic]
+        _ captures: [Capture], uploads: [[Int: [String]]] = [], request: Request, settings: Settings, outFolder: URL,
+        diagnostics: inout [Diagnostic]
     ) async throws(DiagnosticError) -> [CaptureReplay] {
         let endpoint: BrowserEndpoint = request.webdriver.map { .remote(url: $0) }
             ?? .local(LocalDriverOptions(chromedriverPath: request.chromedriverPath))
@@ -262,13 +272,14 @@ public enum ReplayAction {
                 let index = next
                 let capture = captures[index]
                 let previous = request.maxVariation == nil ? [:] : previousScreenshots(of: capture, in: outFolder)
+                let files = index < uploads.count ? uploads[index] : [:]
                 group.addTask {
                     let options = SessionOptions(network: settings.mapping.networkPolicy(for: capture),
                                                  elementWait: replaySettings.stepTimeout)
                     do throws(BrowserError) {
                         let session = try await driver.newSession(options)
                         let replayer = CaptureReplayer(session: session, mapping: settings.mapping, settings: replaySettings)
-                        let replay = await replayer.replay(capture, previousScreenshots: previous)
+                        let replay = await replayer.replay(capture, previousScreenshots: previous, uploads: files)
                         await session.close()
                         return (index, .success(replay))
                     } catch {

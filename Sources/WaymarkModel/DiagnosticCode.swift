@@ -385,6 +385,8 @@ extension DiagnosticCode {
         hint: "Set the environment variable for this run (a CI secret, for example); until then the steps that type into the field are reported as needs-secret.")
     public static let replaySkippedStep = DiagnosticCode("replay.skipped-step", .note,
         hint: "Nothing to do: notes and steps Waymark cannot perform are kept as recorded.")
+    public static let replayUploadFile = DiagnosticCode("replay.upload-file", .warning,
+        hint: "Put the file the step uploads (the last part of its recorded path) in the folder of the capture file; replay uploads only files from there.")
     public static let replayTimeout = DiagnosticCode("replay.timeout", .error,
         hint: "Give --timeout a number of seconds from 1 to 600.")
     public static let replayWebDriver = DiagnosticCode("replay.webdriver", .error,
@@ -516,7 +518,7 @@ extension DiagnosticCode {
         psrUnknownAction,
         renderFailed,
         replayDashboard, replayFailOn, replayJobs, replayMaxVariation, replayNoNavigate, replayOrigin, replaySecret, replaySecretUnset,
-        replaySkippedStep, replayTimeout, replayWebDriver,
+        replaySkippedStep, replayTimeout, replayUploadFile, replayWebDriver,
         seleneseEmptySuite, seleneseNestedSuite, seleneseNotATest, seleneseRow, seleneseSuiteLinkMissing,
         seleneseSuiteLinkOutside,
         seleniumCommentedOut, seleniumEmptyCommand, seleniumEmptyTest, seleniumFieldType, seleniumMissingField,

@@ -28,12 +28,20 @@ public struct CaptureReplayer: Sendable {
         var knownWindows: Set<WindowHandle> = []
         /// Fields (by their selectors) whose value came from a stored variable replay did not type.
         var fieldsWithUnknownValues: Set<String> = []
+        /// Step index → the files its upload chooses (found by the caller in the capture's own folder).
+        var uploads: [Int: [String]] = [:]
     }
 
     /// Replays every step of a prepared capture, in order. `previousScreenshots` (step index → PNG) are the last
-    /// refreshed screenshots, which each new one is compared with (`StepObservation.variation`).
-    public func replay(_ capture: Capture, previousScreenshots: [Int: [UInt8]] = [:]) async -> CaptureReplay {
-        var replay = await replaySteps(capture)
+    /// refreshed screenshots, which each new one is compared with (`StepObservation.variation`). `uploads` (step
+    /// index → absolute paths) are the files upload steps choose; an upload step without an entry is skipped, so
+    /// the replayer itself never decides which file of the machine to send.
+    public func replay(_ capture: Capture, previousScreenshots: [Int: [UInt8]] = [:], uploads: [Int: [String]] = [:]) async -> CaptureReplay {
+        var replay = await replaySteps(capture, uploads: uploads)
+        let compared = replay.observations.contains { $0.screenshot != nil && previousScreenshots[$0.index] != nil }
+        // On a blank page: the application's own content security policy may forbid the data: images the
+        // comparison draws, and its scripts have no business seeing the screenshots.
+        if compared { try? await session.navigate(to: "about:blank") }
         for i in replay.observations.indices {
             guard let new = replay.observations[i].screenshot?.png, let old = previousScreenshots[replay.observations[i].index] else { continue }
             replay.observations[i].variation = await ScreenshotComparison.variation(old, new, in: session)
@@ -41,8 +49,9 @@ public struct CaptureReplayer: Sendable {
         return replay
     }
 
-    private func replaySteps(_ capture: Capture) async -> CaptureReplay {
+    private func replaySteps(_ capture: Capture, uploads: [Int: [String]]) async -> CaptureReplay {
         var state = State(permitted: mapping.permittedOrigins(for: capture), primary: OriginMapping.primaryOrigin(of: capture))
+        state.uploads = uploads
         state.mainWindow = try? await session.windowHandle()
         if let handles = try? await session.windowHandles() { state.knownWindows = Set(handles) }
         var observations: [StepObservation] = []
@@ -142,8 +151,8 @@ public struct CaptureReplayer: Sendable {
             return StepObservation(index: index, outcome: .ok)
         case .note, .custom:
             return StepObservation(index: index, outcome: .skipped, message: step.action == .note ? "A note." : "A custom step (\(step.customType ?? "unknown")).")
-        case .upload:
-            return StepObservation(index: index, outcome: .skipped, message: "Uploads are not performed by replay.")
+        case .upload where state.uploads[index] == nil:
+            return StepObservation(index: index, outcome: .skipped, message: "The file to upload is not in the capture's folder.")
         case .switchContext:
             return try await switchContext(step, index: index, state: &state)
         default:
@@ -283,7 +292,11 @@ public struct CaptureReplayer: Sendable {
             case "mouseOut": try await session.movePointerAway()
             default: break
             }
-        case .scroll, .navigate, .note, .upload, .switchContext:
+        case .upload:
+            // W3C WebDriver sets a file field's files by sending their paths, one per line.
+            guard let files = state.uploads[observation.index] else { return }
+            try await element.sendKeys(files.joined(separator: "\n"))
+        case .scroll, .navigate, .note, .switchContext:
             break  // scrolling to the element is done by observing it
         }
     }

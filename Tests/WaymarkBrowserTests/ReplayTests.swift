@@ -134,6 +134,127 @@ struct ReplayTests {
         }
     }
 
+    /// `--max-variation`: the same page again is no finding; a page that looks different (labels unchanged) is a
+    /// `screenshot-changed` warning on the steps whose screenshots changed, and fails the run only when asked to.
+    @Test func maxVariationComparesWithTheLastRefreshedScreenshots() async throws {
+        let (project, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func request(_ origin: String) -> ReplayAction.Request {
+            var request = ReplayAction.Request()
+            request.paths = [ReplayTestSupport.mainFlow.path]
+            request.map = ["\(ReplayTestSupport.recordedOrigin)=\(origin)/puppeteer"]
+            request.out = "replayed"
+            request.timeout = 3
+            request.updateDashboard = false
+            return request
+        }
+        // The last refresh: screenshots in replayed/images/<id>/.
+        try await ReplayTestSupport.withServer { server in
+            let refresh = try await ReplayAction.run(request(server.origin), in: project)
+            #expect(!refresh.fails && !refresh.diagnostics.hasErrors, "\(refresh.printed ?? "") \(refresh.diagnostics)")
+            var check = request(server.origin)
+            check.check = true
+            check.maxVariation = 0.01
+            check.report = .json
+            let same = try await ReplayAction.run(check, in: project)
+            #expect(!same.fails, "\(same.printed ?? "")")
+            #expect(try findings(same).isEmpty, "the unchanged page: \(same.printed ?? "")")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("replayed/images/main-page-buttons-and-form/step-02.png").path))
+
+        // The application restyled: every label the same, every screenshot different.
+        let site = try ReplayTestSupport.changedPuppeteerSite(page: "main.html") { html in
+            html.replacingOccurrences(of: "<div>\n  <button id=\"test\">",
+                                      with: "<style>html, body { background: #123456; color: #fff; }</style>\n<div>\n  <button id=\"test\">")
+        }
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        try await ReplayTestSupport.withServer(puppeteer: site) { server in
+            var check = request(server.origin)
+            check.check = true
+            check.maxVariation = 0.01
+            check.report = .json
+            let changed = try await ReplayAction.run(check, in: project)
+            #expect(!changed.fails, "a changed screenshot is a warning unless --fail-on asks: \(changed.printed ?? "")")
+            let found = try findings(changed)
+            #expect(!found.isEmpty, "\(changed.printed ?? "")")
+            #expect(found.allSatisfy { $0["status"] as? String == "screenshot-changed" }, "\(found)")
+            #expect(found.allSatisfy { ($0["message"] as? String)?.contains("differs from the last one in") == true }, "\(found)")
+
+            // Nothing is compared without --max-variation, and --fail-on screenshot-changed makes it fail.
+            check.maxVariation = nil
+            #expect(try findings(try await ReplayAction.run(check, in: project)).isEmpty)
+            check.maxVariation = 0.01
+            check.failOn = "screenshot-changed"
+            #expect(try await ReplayAction.run(check, in: project).fails)
+            // A looser threshold than the change lets it pass.
+            check.maxVariation = 1
+            #expect(try findings(try await ReplayAction.run(check, in: project)).isEmpty)
+        }
+    }
+
+    /// Uploads choose files from the capture's own folder only, found by the last part of the recorded path
+    /// (`C:\fakepath\cv.pdf` as Chrome records it); a file that is not there is a warning and the step is skipped,
+    /// and a recorded `../` never reaches a file outside the folder.
+    @Test func uploadsChooseFilesFromTheCapturesOwnFolderOnly() async throws {
+        let (project, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site"), captures = folder.appendingPathComponent("captures")
+        for dir in [site, captures] { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        try Data("""
+            <!doctype html><title>Apply</title>
+            <label for="cv">Your CV</label> <input type="file" id="cv" multiple>
+            <p id="chosen">nothing chosen</p>
+            <script>
+            document.getElementById('cv').addEventListener('change', (e) => {
+              document.getElementById('chosen').textContent = Array.from(e.target.files).map((f) => f.name + ' (' + f.size + ' bytes)').join(', ');
+            });
+            </script>
+            """.utf8).write(to: site.appendingPathComponent("apply.html"))
+        try Data("%PDF-1.4 cv".utf8).write(to: captures.appendingPathComponent("cv.pdf"))
+        try Data("letter".utf8).write(to: captures.appendingPathComponent("letter.txt"))
+        // Beside the captures folder, not in it: no recording may send it.
+        try Data("do not send".utf8).write(to: folder.appendingPathComponent("secret.txt"))
+        func capture(_ id: String, upload: String, expect: String) -> String {
+            """
+            {"waymark": 1, "id": "\(id)", "title": "Apply \(id)", "steps": [
+              {"action": "navigate", "url": "https://jobs.example/apply.html"},
+              {"action": "upload", "target": {"label": "Your CV", "role": "file field", "selectors": ["#cv"]}, "value": \(upload)},
+              {"action": "assert", "target": {"selectors": ["#chosen"]}, "value": "\(expect)"}
+            ]}
+            """
+        }
+        try Data(capture("one", upload: #""C:\\fakepath\\cv.pdf""#, expect: "cv.pdf (11 bytes)").utf8)
+            .write(to: captures.appendingPathComponent("one.json"))
+        try Data(capture("two", upload: #""/home/ada/cv.pdf\n/home/ada/letter.txt""#, expect: "cv.pdf (11 bytes), letter.txt (6 bytes)").utf8)
+            .write(to: captures.appendingPathComponent("two.json"))
+        try Data(capture("escape", upload: #""../secret.txt""#, expect: "nothing chosen").utf8)
+            .write(to: captures.appendingPathComponent("escape.json"))
+
+        try await ReplayTestSupport.withServer(puppeteer: site) { server in
+            var request = ReplayAction.Request()
+            request.paths = ["captures"]
+            request.baseURL = server.origin + "/puppeteer"
+            request.check = true
+            request.report = .json
+            request.timeout = 3
+            request.updateDashboard = false
+            let outcome = try await ReplayAction.run(request, in: project)
+            #expect(!outcome.fails, "\(outcome.printed ?? "")")
+            #expect(try findings(outcome).isEmpty, "each upload chose what the page then shows: \(outcome.printed ?? "")")
+            let warnings = outcome.diagnostics.filter { $0.code == "replay.upload-file" }
+            #expect(warnings.count == 1, "\(outcome.diagnostics)")
+            #expect(warnings.first?.message == "Step 2 of “escape” uploads “secret.txt”, which is not in the capture's folder; the step is not performed.")
+            #expect(warnings.first?.severity == .warning)
+        }
+    }
+
+    /// The findings of a JSON report printed by a replay.
+    private func findings(_ outcome: ReplayAction.Outcome) throws -> [[String: Any]] {
+        let text = try #require(outcome.printed)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        return try #require(report["findings"] as? [[String: Any]])
+    }
+
     @Test func aSeleniumRecordingReplaysAgainstItsSiteWithBaseURL() async throws {
         let side = try #require(Fixtures.shared).appendingPathComponent("captures/selenium-ide/selenium-ide__tests-examples__check-examples.side")
         let (project, folder) = project()
