@@ -8,7 +8,7 @@ OUT ?= out
 APT_BUILD := pkg-config libxml2-dev libcmark-dev
 # chromium and chromium-driver also serve the Swift browser-adapter tests (Tests/WaymarkBrowserTests), which decode
 # screenshots with zlib (zlib1g-dev).
-APT_TEST := libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driver fonts-dejavu-core poppler-utils zlib1g-dev
+APT_TEST := gdb libxml2-utils cmark espeak-ng sox tidy ffmpeg chromium chromium-driver fonts-dejavu-core poppler-utils zlib1g-dev
 # Python packages the consumer checks use (validators, caption parsers, report parsers).
 # ralph-malph is the Learning Record Store the cmi5 tests send statements to (Tests/consumers/test_package_runtimes.py).
 PIP_TEST := pytest jsonschema webvtt-py srt junitparser html5lib selenium 'ralph-malph[lrs,cli]' requests
@@ -33,7 +33,7 @@ demo-replay: deps-build build-release
 test: deps-build deps-test
 	$(PYTHON) scripts/embed-resources.py --check
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	./scripts/swift-test-watchdog.sh 600 $(SWIFT) test --skip-build --parallel
 	$(PYTHON) -m pytest -q Tests/consumers
 
 ## make browser-test: open the sample guides and dashboard in headless Chromium and check them as people see them
