@@ -30,6 +30,9 @@ public struct CaptureReplayer: Sendable {
         var fieldsWithUnknownValues: Set<String> = []
         /// Step index → the files its upload chooses (found by the caller in the capture's own folder).
         var uploads: [Int: [String]] = [:]
+        /// The switch step that could not reach its frame or window: the steps after it, which happen there, are
+        /// not performed (one finding, not one per step) until a switch to the main page or a window succeeds.
+        var lostContextAt: Int?
     }
 
     /// Replays every step of a prepared capture, in order. `previousScreenshots` (step index → PNG) are the last
@@ -61,7 +64,12 @@ public struct CaptureReplayer: Sendable {
             var observation: StepObservation
             var fatal = false
             do {
-                observation = try await perform(step, index: index, state: &state)
+                if let lost = state.lostContextAt, !Self.switchesToAWholePage(step) {
+                    observation = StepObservation(index: index, outcome: .skipped,
+                                                  message: "Not performed: step \(lost + 1) could not reach the frame or window it happens in.")
+                } else {
+                    observation = try await perform(step, index: index, state: &state)
+                }
             } catch {
                 observation = StepObservation(index: index, outcome: Self.outcome(for: error), message: error.diagnostic.message)
                 fatal = Self.endsReplay(error)
@@ -82,6 +90,9 @@ public struct CaptureReplayer: Sendable {
                 observation.outcome = .wrongPage
                 observation.message = "After step \(index + 1) the browser is on \(origin.withoutPath), which is not one of the capture's origins."
             }
+            if step.action == .switchContext, observation.outcome != .skipped {
+                state.lostContextAt = observation.outcome.isBroken ? (state.lostContextAt ?? index) : nil
+            }
             observation.duration = start.duration(to: clock.now)
             observations.append(observation)
             if fatal || observation.outcome == .wrongPage {
@@ -89,6 +100,12 @@ public struct CaptureReplayer: Sendable {
             }
         }
         return CaptureReplay(capture: capture, observations: observations)
+    }
+
+    /// A switch that does not depend on where the browser is: to the main page or top frame, or to a window.
+    static func switchesToAWholePage(_ step: Step) -> Bool {
+        guard step.action == .switchContext else { return false }
+        return step.target?.role == "window" || step.value == "main" || step.target?.selectors.first == "relative=top"
     }
 
     /// When the browser shows its own error page rather than a page of the application: the network error it

@@ -299,6 +299,39 @@ struct ReplayTests {
         }
     }
 
+    /// The application stopped opening the pop-up: the step that goes there is one broken finding within the
+    /// step timeout, naming the address it waited for — no hang, no cascade, no browser left behind.
+    @Test func aPopUpThatNeverOpensIsOneFindingWithinTheTimeout() async throws {
+        let site = try ReplayTestSupport.changedPuppeteerSite(page: "main.html") { html in
+            html.replacingOccurrences(of: "window.open(\n      'popup.html',", with: "console.log(\n      'popup.html',")
+        }
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let (_, folder) = project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ReplayTestSupport.withServer(puppeteer: site) { server in
+            // Started by hand to know its pid; waitForExit records an issue (and kills it) after 120 s.
+            let (process, out, err) = try ReplayTestSupport.start(
+                ["replay", ReplayTestSupport.fixtures.appendingPathComponent("puppeteer-frames-popup-keys.json").path,
+                 "--check", "--timeout", "2", "--map", "\(ReplayTestSupport.recordedOrigin)=\(server.origin)/puppeteer",
+                 "--report", "json", "--output", "report.json"], in: folder)
+            try await ReplayTestSupport.waitForExit(process, limit: .seconds(120))
+            #expect(process.terminationStatus == 1, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
+            await ReplayTestSupport.expectNothingLeft(by: process.processIdentifier)
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+            let report = try json(folder.appendingPathComponent("report.json"))
+            let findings = try #require(report["findings"] as? [[String: Any]])
+            #expect(findings.count == 1, "\(findings)")
+            #expect(findings.first?["status"] as? String == "broken")
+            let message = findings.first?["message"] as? String ?? ""
+            #expect(message.contains("popup.html"), "\(message)")
+            // The steps in the missing pop-up are not performed; the replay goes on in the main window.
+            let capture = try #require((report["captures"] as? [[String: Any]])?.first)
+            #expect(capture["stoppedAfter"] == nil, "\(capture)")
+            #expect(capture["stepsReplayed"] as? Int == (capture["steps"] as? Int).map { $0 - 3 }, "the scroll, the click and the close in the pop-up: \(capture)")
+        }
+    }
+
     /// Every Selenium IDE recording in ../shared/captures that was made against Selenium IDE's own test pages
     /// (project URL on localhost; the others were recorded on public sites and are not replayed) replays against
     /// those pages unchanged: checks, selects, mouse sequences, text comparisons, stored values, scripts.
