@@ -186,7 +186,7 @@ extension RenderContext {
             data["application"] = application.collapsingWhitespace
         }
         if selfContained {
-            data["inlineStylesheet"] = templates.stylesheet.utf8Replacing("</", with: "<\\/")
+            data["inlineStylesheet"] = HTMLEscaping.rawTextElementContent(templates.stylesheet)
         } else {
             data["stylesheetHref"] = stylesheetHref
             if let dashboardHref { data["dashboardHref"] = dashboardHref }

@@ -148,15 +148,19 @@ struct ReplayTests {
             request.updateDashboard = false
             return request
         }
+        /// A `--check --max-variation 0.01` run with a JSON report, comparing with the screenshots in replayed/.
+        func check(_ origin: String) -> ReplayAction.Request {
+            var check = request(origin)
+            check.check = true
+            check.maxVariation = 0.01
+            check.report = .json
+            return check
+        }
         // The last refresh: screenshots in replayed/images/<id>/.
         try await ReplayTestSupport.withServer { server in
             let refresh = try await ReplayAction.run(request(server.origin), in: project)
             #expect(!refresh.fails && !refresh.diagnostics.hasErrors, "\(refresh.printed ?? "") \(refresh.diagnostics)")
-            var check = request(server.origin)
-            check.check = true
-            check.maxVariation = 0.01
-            check.report = .json
-            let same = try await ReplayAction.run(check, in: project)
+            let same = try await ReplayAction.run(check(server.origin), in: project)
             #expect(!same.fails, "\(same.printed ?? "")")
             #expect(try findings(same).isEmpty, "the unchanged page: \(same.printed ?? "")")
         }
@@ -169,11 +173,8 @@ struct ReplayTests {
         }
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         try await ReplayTestSupport.withServer(puppeteer: site) { server in
-            var check = request(server.origin)
-            check.check = true
-            check.maxVariation = 0.01
-            check.report = .json
-            let changed = try await ReplayAction.run(check, in: project)
+            var compare = check(server.origin)
+            let changed = try await ReplayAction.run(compare, in: project)
             #expect(!changed.fails, "a changed screenshot is a warning unless --fail-on asks: \(changed.printed ?? "")")
             let found = try findings(changed)
             #expect(!found.isEmpty, "\(changed.printed ?? "")")
@@ -181,14 +182,14 @@ struct ReplayTests {
             #expect(found.allSatisfy { ($0["message"] as? String)?.contains("differs from the last one in") == true }, "\(found)")
 
             // Nothing is compared without --max-variation, and --fail-on screenshot-changed makes it fail.
-            check.maxVariation = nil
-            #expect(try findings(try await ReplayAction.run(check, in: project)).isEmpty)
-            check.maxVariation = 0.01
-            check.failOn = "screenshot-changed"
-            #expect(try await ReplayAction.run(check, in: project).fails)
+            compare.maxVariation = nil
+            #expect(try findings(try await ReplayAction.run(compare, in: project)).isEmpty)
+            compare.maxVariation = 0.01
+            compare.failOn = "screenshot-changed"
+            #expect(try await ReplayAction.run(compare, in: project).fails)
             // A looser threshold than the change lets it pass.
-            check.maxVariation = 1
-            #expect(try findings(try await ReplayAction.run(check, in: project)).isEmpty)
+            compare.maxVariation = 1
+            #expect(try findings(try await ReplayAction.run(compare, in: project)).isEmpty)
         }
     }
 
