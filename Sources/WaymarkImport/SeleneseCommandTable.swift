@@ -578,7 +578,14 @@ struct SeleneseCommandTable {
         case "throwError":
             note("Stop here: \(substitute(c.target))", c, value: c.target)
         case "comment":
-            if let text = c.target.collapsingWhitespaceOrNil { note(text, c) }
+            // UI.Vision comments a command out by turning it into `comment` with the target "click // xpath=…".
+            if let marker = c.target.range(of: " // "), Self.isCommandName(c.target[..<marker.lowerBound]) {
+                diagnostics.append(Diagnostic(
+                    .seleniumCommentedOut, "The commented-out command '\(c.target[..<marker.lowerBound])' is skipped.",
+                    at: c.location))
+            } else if let text = c.target.collapsingWhitespaceOrNil {
+                note(text, c)
+            }
         case "label":
             seenLabels.insert(c.target)
             note("This point is marked “\(c.target)” so later steps can come back to it.", c, value: c.target)
@@ -770,6 +777,12 @@ struct SeleneseCommandTable {
         default: what = "the recorded data"
         }
         note("Note \(what) (saved as \(variable)).", c)
+    }
+
+    /// A word that can be a Selenese command name: letters, then letters, digits or `_` (`click`, `if_v2`).
+    static func isCommandName(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     /// "Go back to the step marked “start” …" for a label already passed, "Skip ahead …" for one still to come.
