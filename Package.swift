@@ -102,7 +102,7 @@ let package = Package(
             "WaymarkImport", "WaymarkModel", "WaymarkJSON", "WaymarkXML", "WaymarkSupport", "WaymarkTestSupport",
             // The zip tests build hostile archives in memory (path traversal, symlinks, zip bombs).
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], exclude: ["__Snapshots__"]),
+        ], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "WaymarkRenderTests", dependencies: [
             "WaymarkRender", "WaymarkImport", "WaymarkXML", "WaymarkModel", "WaymarkJSON", "WaymarkEscaping", "WaymarkTestSupport",
             .product(name: "Yams", package: "Yams"),

@@ -46,6 +46,8 @@ struct SeleneseCommandTable {
     private var newWindowHandles: Set<String> = []
     private var savedWindowHandles: Set<String> = []
     private var pendingMouseDown: (step: Step, locator: String)?
+    /// `label` names seen so far: a jump to one of them goes back, to any other goes ahead.
+    private var seenLabels: Set<String> = []
     /// Selenium 1 (Selenese HTML): a locator without a strategy (`j_username`, `Sign_in`) is an `identifier=` —
     /// the element's id, else its name — so it is read and kept as one, never shown as a label or taken for CSS.
     var bareWordsAreIdentifiers = false
@@ -295,8 +297,17 @@ struct SeleneseCommandTable {
                 window = "new window"; value = nil // phrased "Switch to the new window."
             } else if savedWindowHandles.contains(variable) {
                 window = nil; value = "main"
-            } else if c.target.hasPrefix("name=") {
-                window = "\(c.target.dropFirst(5)) window"; value = window
+            } else if let tab = Self.browserTab(c, context: context) {
+                // UI.Vision's tab commands: open, close, close all others.
+                if c.target.lowercased() == "tab=open" { window = "new tab" } else if c.target.lowercased() == "tab=close" { window = nil }
+                add(tab, c)
+                return
+            } else if ["null", "win_ser_local"].contains(c.target.lowercased()) {
+                window = nil; value = "main" // Selenium 1 and Katalon name the first window so
+            } else if c.target.hasPrefix("win_ser_"), Int(c.target.dropFirst(8)) != nil {
+                window = "new window"; value = nil // Katalon: the n-th window the test opened
+            } else if let name = Self.windowName(c.target) {
+                window = "\(name) window"; value = window
             } else {
                 window = "other window"; value = window
             }
@@ -415,6 +426,10 @@ struct SeleneseCommandTable {
             add(Step(action: .wait, target: context.map { Target(context: $0) }, value: text), c)
 
         // Variables and scripts
+        case "store" where c.value.hasPrefix("!"):
+            // UI.Vision's settings (`!errorIgnore`, `!TIMEOUT_WAIT`, `!csvReadLineNumber` …) steer playback.
+            diagnostics.append(Diagnostic(
+                .seleniumPlaybackOnly, "The command 'store' sets the playback setting '\(c.value)'; it is skipped.", at: c.location))
         case "store":
             variables[c.value] = c.target
             let secretWords = ["password", "passwd", "secret", "token", "pin", "credential"]
@@ -478,10 +493,13 @@ struct SeleneseCommandTable {
             blocks.append("times")
             let count = Int(substitute(c.target)).map { "\($0) times" } ?? "several times"
             note("Repeat the following steps \(count).", c, value: c.target)
+        case "loadVars":
+            blocks.append("forEach")
+            note("Repeat the following steps for each row of the data file “\(c.target)”.", c, value: c.target)
         case "forEach":
             blocks.append("forEach")
             note("Repeat the following steps for each item in “\(c.target)”.", c, value: c.target)
-        case "end", "endIf", "endWhile", "end_v2":
+        case "end", "endIf", "endif", "endWhile", "end_v2", "endLoadVars":
             let kind = blocks.popLast()
             note(kind == "if" || kind == nil ? "End of the conditional steps." : "End of the repeated steps.", c)
 
@@ -496,7 +514,7 @@ struct SeleneseCommandTable {
             add(step, c)
         case "focus", "fireEvent", "highlight", "captureEntirePageScreenshot", "captureScreenshot", "windowMaximize",
              "windowFocus", "setTimeout", "setMouseSpeed", "allowNativeXpath", "deleteAllVisibleCookies",
-             "deleteAllCookies", "bringBrowserToForeground", "setProxy", "onDownload", "onError", "comment",
+             "deleteAllCookies", "deleteCookie", "bringBrowserToForeground", "setProxy", "onDownload", "onError", "comment",
              "localStorageExport", "csvSave", "csvRead", "csvReadArray", "label", "throwError":
             mapRecorderOnly(c)
 
@@ -504,10 +522,25 @@ struct SeleneseCommandTable {
         case _ where SeleneseDesktopCommand.handles(name):
             var desktop = SeleneseDesktopCommand(command: c, context: context)
             let values = self
-            for step in desktop.steps(substitute: { values.substitute($0) }) { add(step, c) }
+            for step in desktop.steps(substitute: { values.substitute($0) }, element: { values.element($0, c.alternatives) }) {
+                add(step, c)
+            }
             diagnostics += desktop.diagnostics
-        case "gotoLabel":
-            note("Go back to the step marked “\(c.target)” and carry on from there.", c, value: c.target)
+        case "gotoLabel", "goto":
+            note(jump(to: c.target), c, value: c.target)
+        case "gotoIf", "gotoIf_v2":
+            // Selenium IDE 1's flow-control plugin and UI.Vision: condition, then the label to jump to.
+            let sentence = jump(to: c.value)
+            note("When a condition holds, \(sentence.prefix(1).lowercased())\(sentence.dropFirst())", c, value: c.target)
+        case "break":
+            note("Stop repeating here and carry on after the repeated steps.", c)
+
+        case "openWindow":
+            // Selenium 1: the address, then the name the test gives the new window.
+            add(Step(action: .navigate, target: context.map { Target(context: $0) }, url: absoluteURL(substitute(c.target)),
+                     note: "Open it in a new window."), c)
+        case _ where name.hasPrefix("store") && name.count > 5:
+            mapStore(c)
 
         // Playback settings
         case "setSpeed", "debugger":
@@ -545,10 +578,18 @@ struct SeleneseCommandTable {
         case "throwError":
             note("Stop here: \(substitute(c.target))", c, value: c.target)
         case "comment":
-            if let text = c.target.collapsingWhitespaceOrNil { note(text, c) }
+            // UI.Vision comments a command out by turning it into `comment` with the target "click // xpath=…".
+            if let marker = c.target.range(of: " // "), Self.isCommandName(c.target[..<marker.lowerBound]) {
+                diagnostics.append(Diagnostic(
+                    .seleniumCommentedOut, "The commented-out command '\(c.target[..<marker.lowerBound])' is skipped.",
+                    at: c.location))
+            } else if let text = c.target.collapsingWhitespaceOrNil {
+                note(text, c)
+            }
         case "label":
+            seenLabels.insert(c.target)
             note("This point is marked “\(c.target)” so later steps can come back to it.", c, value: c.target)
-        case "deleteAllVisibleCookies", "deleteAllCookies":
+        case "deleteAllVisibleCookies", "deleteAllCookies", "deleteCookie":
             note("Sign out and clear the site's cookies, so the steps start from a fresh session.", c)
         default:
             diagnostics.append(Diagnostic(
@@ -562,12 +603,25 @@ struct SeleneseCommandTable {
         let value = substitute(c.value)
         var target: Target?
         var expected: String?
+        // The expected text is a Selenese pattern: say what it asks for, never the pattern syntax.
+        var instruction: String?
+        func expect(_ pattern: String, of thing: @autoclosure () -> String, verb: String = "reads") -> String {
+            guard let words = Self.patternWords(pattern) else {
+                instruction = "Check that \(thing()) shows the text the recording expects."
+                return pattern
+            }
+            if words.contains { instruction = "Check that \(thing()) contains “\(words.text)”." }
+            else if verb != "reads" { instruction = "Check that \(thing()) \(verb) “\(words.text)”." }
+            return words.text
+        }
         switch base {
         case "Title":
-            target = Target(role: "page title", context: context); expected = substitute(c.target)
+            target = Target(role: "page title", context: context)
+            expected = expect(substitute(c.target), of: "the page title")
         case "Alert", "Confirmation", "Prompt":
-            target = Target(role: base.lowercased() == "alert" ? "alert" : "\(base.lowercased()) dialog", context: context)
-            expected = substitute(c.target)
+            let dialog = base == "Alert" ? "alert" : "\(base.lowercased()) dialog"
+            target = Target(role: dialog, context: context)
+            expected = expect(substitute(c.target), of: "the \(dialog)", verb: base == "Alert" ? "says" : "asks")
         case "Checked": target = element(c.target, c.alternatives, defaultRole: "checkbox"); expected = "checked"
         case "NotChecked": target = element(c.target, c.alternatives, defaultRole: "checkbox"); expected = "not checked"
         case "Editable": target = element(c.target, c.alternatives); expected = "editable"
@@ -575,12 +629,13 @@ struct SeleneseCommandTable {
         case "ElementPresent": target = element(c.target, c.alternatives); expected = "present"
         case "ElementNotPresent": target = element(c.target, c.alternatives); expected = "not present"
         case "Text", "Value", "SelectedLabel", "SelectedValue":
-            target = element(c.target, c.alternatives); expected = value
+            let t = element(c.target, c.alternatives)
+            target = t; expected = expect(value, of: Self.words(t))
         case "NotText", "NotSelectedValue":
             target = element(c.target, c.alternatives); expected = "not “\(value)”"
         case "TextPresent", "TextNotPresent":
             // Selenium 1: the target is text anywhere on the page, not a locator.
-            let text = substitute(c.target)
+            let text = Self.patternWords(substitute(c.target))?.text ?? substitute(c.target)
             var step = Step(action: .assert, target: Target(role: "page", context: context), value: text)
             step.instruction = base == "TextPresent" ? "Check that the page shows “\(text)”." : "Check that “\(text)” is not on the page."
             if soft { step.note = "If this differs, note it and carry on." }
@@ -589,6 +644,20 @@ struct SeleneseCommandTable {
         case "Location":
             var step = Step(action: .assert, target: Target(role: "page", context: context), value: substitute(c.target))
             step.instruction = "Check that the browser shows the page “\(substitute(c.target))”."
+            if soft { step.note = "If this differs, note it and carry on." }
+            add(step, c)
+            return
+        case "AlertNotPresent", "ConfirmationNotPresent", "PromptNotPresent":
+            let dialog = base.hasPrefix("Alert") ? "alert" : base.hasPrefix("Confirmation") ? "confirmation dialog" : "prompt dialog"
+            var step = Step(action: .assert, target: Target(role: dialog, context: context),
+                            instruction: "Check that no \(dialog) is open.")
+            if soft { step.note = "If this differs, note it and carry on." }
+            add(step, c)
+            return
+        case "AllButtons", "AllFields", "AllLinks":
+            let kind = base.dropFirst(3).lowercased()
+            var step = Step(action: .assert, target: Target(role: "page", context: context), value: c.target.isEmpty ? nil : c.target,
+                            instruction: "Check that the page has the \(kind) the recording expects.")
             if soft { step.note = "If this differs, note it and carry on." }
             add(step, c)
             return
@@ -601,7 +670,7 @@ struct SeleneseCommandTable {
         default:
             target = c.target.isEmpty ? nil : element(c.target, c.alternatives); expected = value.isEmpty ? nil : value
         }
-        var step = Step(action: .assert, target: target, value: expected)
+        var step = Step(action: .assert, target: target, value: expected, instruction: instruction)
         // States (checked, present, editable …) and negations are not text the element shows: say them outright.
         let state: String? = switch base {
         case "Checked": "is selected"
@@ -630,16 +699,23 @@ struct SeleneseCommandTable {
         case "waitForElementNotVisible": condition = "until it is hidden"
         case "waitForElementEditable": condition = "until it can be edited"
         case "waitForElementNotEditable": condition = "until it can no longer be edited"
-        case "waitForText": condition = "until it shows “\(substitute(c.value))”"
+        case "waitForText":
+            condition = "until it shows “\(Self.patternWords(substitute(c.value))?.text ?? substitute(c.value))”"
         case "waitForVisible": condition = "until it is visible"
         case "waitForNotVisible": condition = "until it is hidden"
+        case "waitForPopUp":
+            let name = Self.windowName(c.target)
+            add(Step(action: .wait, target: context.map { Target(context: $0) }, value: "until the new window opens",
+                     instruction: name.map { "Wait until the “\($0)” window opens." } ?? "Wait until the new window opens."), c)
+            return
         case "waitForPageToLoad", "waitForFrameToLoad", "waitForCondition":
             // Selenium 1: wait for the page (or a frame, or a script's condition) — no element to name.
             add(Step(action: .wait, target: context.map { Target(context: $0) }), c)
             return
         case "waitForTextPresent":
-            add(Step(action: .wait, target: Target(role: "page", context: context), value: substitute(c.target),
-                     instruction: "Wait until the page shows “\(substitute(c.target))”."), c)
+            let text = Self.patternWords(substitute(c.target))?.text ?? substitute(c.target)
+            add(Step(action: .wait, target: Target(role: "page", context: context), value: text,
+                     instruction: "Wait until the page shows “\(text)”."), c)
             return
         case "waitForTextNotPresent":
             add(Step(action: .wait, target: Target(role: "page", context: context), value: substitute(c.target),
@@ -663,22 +739,120 @@ struct SeleneseCommandTable {
     }
 
     mutating func mapStore(_ c: Command) {
-        let variable = c.name == "storeTitle" || c.name == "storeWindowHandle" ? c.target : c.value
+        // Accessors without a locator (Selenium 1) store into the variable named by the target.
+        let noLocator = ["storeTitle", "storeWindowHandle", "storeLocation", "storeBodyText", "storeConfirmation",
+                         "storeAlert", "storePrompt", "storeAllButtons", "storeAllFields", "storeAllLinks",
+                         "storeAllWindowNames", "storeAllWindowTitles", "storeAllWindowIds", "storeHtmlSource"]
+        let variable = noLocator.contains(c.name) || c.value.isEmpty ? c.target : c.value
+        let located = element(c.target, c.alternatives)
+        let target = { Self.words(located) }
         let what: String
         switch c.name {
-        case "storeText": what = "the text of \(Self.words(element(c.target, c.alternatives)))"
-        case "storeValue": what = "the value of \(Self.words(element(c.target, c.alternatives)))"
+        case "storeText": what = "the text of \(target())"
+        case "storeValue": what = "the value of \(target())"
         case "storeAttribute":
             let parts = c.target.split(separator: "@", omittingEmptySubsequences: false)
             let attribute = parts.count > 1 ? String(parts.last!) : "attribute"
             let locator = parts.count > 1 ? parts.dropLast().joined(separator: "@") : c.target
             what = "the \(attribute) of \(Self.words(element(locator)))"
-        case "storeElementCount", "storeXpathCount":
+        case "storeElementCount", "storeXpathCount", "storeCssCount":
             let t = element(c.target, c.alternatives)
             what = t.label == nil && t.role == nil ? "how many matching elements the page shows" : "how many of \(Self.words(t)) the page shows"
         case "storeTitle": what = "the page title"
+        case "storeLocation": what = "the page address"
+        case "storeBodyText", "storeHtmlSource": what = "the text of the page"
+        case "storeElementPresent": what = "whether \(target()) is on the page"
+        case "storeVisible": what = "whether \(target()) is visible"
+        case "storeChecked": what = "whether \(target()) is selected"
+        case "storeEditable": what = "whether \(target()) can be edited"
+        case "storeTextPresent": what = "whether the page shows “\(substitute(c.target))”"
+        case "storeSelectedLabel", "storeSelectedValue": what = "the option selected in \(target())"
+        case "storeConfirmation": what = "the message of the confirmation dialog"
+        case "storeAlert": what = "the message of the alert"
+        case "storePrompt": what = "the question of the prompt dialog"
+        case "storeAllButtons": what = "which buttons the page has"
+        case "storeAllFields": what = "which fields the page has"
+        case "storeAllLinks": what = "which links the page has"
+        case "storeAllWindowNames", "storeAllWindowTitles", "storeAllWindowIds": what = "which windows are open"
         default: what = "the recorded data"
         }
         note("Note \(what) (saved as \(variable)).", c)
+    }
+
+    /// A word that can be a Selenese command name: letters, then letters, digits or `_` (`click`, `if_v2`).
+    static func isCommandName(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    /// "Go back to the step marked “start” …" for a label already passed, "Skip ahead …" for one still to come.
+    func jump(to label: String) -> String {
+        seenLabels.contains(label)
+            ? "Go back to the step marked “\(label)” and carry on from there."
+            : "Skip ahead to the step marked “\(label)” and carry on from there."
+    }
+
+    /// The name a window locator gives a window: `title=Report*` → "Report", `name=help` → "help", a Selenium 1 bare
+    /// window name (`data`) → itself; nil for handles, variables and empty targets.
+    static func windowName(_ target: String) -> String? {
+        var t = target.trimmingCharacters(in: .whitespaces)
+        for prefix in ["title=", "name="] where t.lowercased().hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "*? "))
+        guard !t.isEmpty, !t.contains("${"), !t.contains("="), !t.lowercased().hasPrefix("handle") else { return nil }
+        return t
+    }
+
+    /// UI.Vision's tab commands in `selectWindow`: `tab=open` (the value is the address), `tab=close`,
+    /// `tab=closeallother`; nil for any other window locator.
+    static func browserTab(_ c: Command, context: String?) -> Step? {
+        switch c.target.lowercased() {
+        case "tab=open":
+            let url = c.value.trimmingCharacters(in: .whitespaces)
+            if url.isEmpty {
+                return Step(action: .custom, instruction: "Open a new browser tab.", customType: c.name)
+            }
+            return Step(action: .navigate, url: url, note: "Open it in a new browser tab.")
+        case "tab=close":
+            return Step(action: .custom, target: context.map { Target(context: $0) }, instruction: "Close this browser tab.",
+                        customType: c.name)
+        case "tab=closeallother":
+            return Step(action: .custom, instruction: "Close every other browser tab.", customType: c.name)
+        default:
+            return nil
+        }
+    }
+
+    /// What a Selenese text pattern asks for in words: `exact:Suche` is "Suche"; a glob (the default) or a simple
+    /// regular expression that only says "contains" (`*Bilder*`, `glob:*required*`, `regex:.*required\.`) is the text
+    /// it must contain. Nil when the pattern says more than words can (wildcards in the middle, character classes).
+    static func patternWords(_ pattern: String) -> (text: String, contains: Bool)? {
+        let lower = pattern.lowercased()
+        if lower.hasPrefix("exact:") { return (String(pattern.dropFirst(6)), false) }
+        for prefix in ["regexpi:", "regexp:", "regex:"] where lower.hasPrefix(prefix) {
+            var body = Substring(pattern.dropFirst(prefix.count))
+            var anchoredStart = false, anchoredEnd = false
+            if body.hasPrefix("^") { body = body.dropFirst(); anchoredStart = true }
+            if body.hasSuffix("$"), !body.hasSuffix("\\$") { body = body.dropLast(); anchoredEnd = true }
+            if body.hasPrefix(".*") { body = body.dropFirst(2); anchoredStart = false }
+            if body.hasSuffix(".*") { body = body.dropLast(2); anchoredEnd = false }
+            var text = ""
+            var escaped = false
+            for ch in body {
+                if escaped { text.append(ch); escaped = false; continue }
+                if ch == "\\" { escaped = true; continue }
+                if ".*+?[](){}|^$".contains(ch) { return nil }
+                text.append(ch)
+            }
+            guard !text.isEmpty, !escaped else { return nil }
+            return (text, !(anchoredStart && anchoredEnd))
+        }
+        var body = Substring(lower.hasPrefix("glob:") ? String(pattern.dropFirst(5)) : pattern)
+        // `?` in a glob is any one character, but people write it as a question mark far more often: only `*` counts.
+        guard body.contains("*") else { return (String(body), false) }
+        var contains = false
+        while body.hasPrefix("*") { body = body.dropFirst(); contains = true }
+        while body.hasSuffix("*") { body = body.dropLast(); contains = true }
+        guard !body.isEmpty, !body.contains("*") else { return nil }
+        return (String(body), contains)
     }
 }

@@ -22,7 +22,7 @@ struct SeleneseDesktopCommand {
 
     private static let names: Set<String> = [
         "XClick", "XClickRelative", "XClickText", "XClickTextRelative", "XMove", "XMoveRelative", "XMoveText",
-        "XMoveTextRelative", "XType", "XRun", "XRunAndWait", "XDesktopAutomation", "visualAssert", "visualVerify",
+        "XMoveTextRelative", "XMouseWheel", "XType", "XRun", "XRunAndWait", "XDesktopAutomation", "visualAssert", "visualVerify",
         "visualSearch", "visualGetPixelColor", "OCRExtract", "OCRExtractRelative", "OCRExtractbyTextRelative",
         "OCRExtractScreenshot", "OCRSearch", "ocrExtract", "ocrSearch",
     ]
@@ -38,14 +38,21 @@ struct SeleneseDesktopCommand {
         case text(String)
         /// Screen coordinates (`120,340`).
         case point(Int, Int)
+        /// A page element by a Selenium locator (`xpath=…`, `css=…`, `id=…`, `//…`): `XClick` clicks where it is.
+        case element(String)
         case none
     }
+
+    /// Locator prefixes `XClick` and `XMove` accept besides images, text and coordinates.
+    static let locatorPrefixes = ["xpath=", "css=", "id=", "name=", "link=", "linktext=", "partiallinktext=", "identifier=",
+                                  "//", "(/", "./"]
 
     static func place(of target: String, textCommand: Bool) -> Place {
         let t = target.trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return .none }
         let lower = t.lowercased()
         if lower.hasPrefix("ocr=") { return .text(String(t.dropFirst(4)).trimmingCharacters(in: .whitespaces)) }
+        if locatorPrefixes.contains(where: { lower.hasPrefix($0) }) { return .element(t) }
         let coordinates = t.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if coordinates.count == 2, let x = Int(coordinates[0]), let y = Int(coordinates[1]) { return .point(x, y) }
         let imageName = lower.split(separator: "@").first.map(String.init) ?? lower
@@ -65,7 +72,7 @@ struct SeleneseDesktopCommand {
     }
 
     /// The steps for the command (one, or several for a key sequence).
-    mutating func steps(substitute: (String) -> String) -> [Step] {
+    mutating func steps(substitute: (String) -> String, element: (String) -> Target) -> [Step] {
         let name = command.name
         let textCommand = name.contains("Text") || name.lowercased().hasPrefix("ocrsearch")
         let place = Self.place(of: substitute(command.target), textCommand: textCommand)
@@ -73,22 +80,29 @@ struct SeleneseDesktopCommand {
         switch name {
         case "XClick", "XClickRelative", "XClickText", "XClickTextRelative":
             let action: Action = value.contains("#doubleclick") ? .doubleClick : value.contains("#right") ? .rightClick : .click
+            // `#tripleclick` selects a line or paragraph: three clicks, said as such.
+            let triple = value.contains("#tripleclick") ? "Click three times in quick succession (it selects the whole line)." : nil
             switch place {
+            case .element(let locator):
+                return [Step(action: action, target: element(locator), note: triple)]
             case .text(let text):
-                return [Step(action: action, target: Target(label: text, context: screen))]
+                return [Step(action: action, target: Target(label: text, context: screen), note: triple)]
             case .point(let x, let y):
                 return [Step(action: action, target: Target(context: screen),
                              instruction: "\(verb(action)) the point \(x), \(y) on the screen (pixels from the top-left corner).")]
             case .image, .none:
                 imageOnly("the place to click")
                 return [Step(action: action, target: Target(context: screen),
-                             note: "The recorder finds this place by an image of it; compare with the recording to see what it is.",
+                             note: ["The recorder finds this place by an image of it; compare with the recording to see what it is.", triple]
+                                .compactMap { $0 }.joined(separator: " "),
                              instruction: "\(verb(action)) the place on the screen that the recording marks with a reference image.")]
             }
         case "XMove", "XMoveRelative", "XMoveText", "XMoveTextRelative":
             let hold = value.contains("#down") ? "Press and hold the mouse button, then move" : value.contains("#up") ? "Move" : "Move"
             let release = value.contains("#up") ? ", then release the mouse button" : ""
             switch place {
+            case .element(let locator):
+                return [Step(action: .hover, target: element(locator))]
             case .text(let text):
                 return [Step(action: .hover, target: Target(label: text, context: screen),
                              instruction: value.contains("#") ? "\(hold) the mouse pointer to “\(text)”\(release)." : nil)]
@@ -100,6 +114,10 @@ struct SeleneseDesktopCommand {
                 return [Step(action: .hover, target: Target(context: screen),
                              instruction: "\(hold) the mouse pointer to the place on the screen that the recording marks with a reference image\(release).")]
             }
+        case "XMouseWheel":
+            // The target is how far the wheel turns; which way is down depends on the system, so it is not guessed.
+            return [Step(action: .scroll, target: Target(context: screen),
+                         instruction: "Scroll with the mouse wheel, as far as the recording does.")]
         case "XType":
             return Self.keySteps(substitute(command.target), context: screen)
         case "XRun", "XRunAndWait":

@@ -79,8 +79,13 @@ struct SelenesePage {
                     at: at))
             }
             let texts = cells.prefix(3).map { Self.cellText($0) }
+            let target = texts.count > 1 ? texts[1] : ""
+            // Katalon Recorder lists the other locators it recorded in a `<datalist>` inside the target cell.
+            let alternatives = cells.count > 1
+                ? Self.datalistOptions(cells[1]).filter { !$0.isEmpty && $0 != target } : []
             commands.append(SeleneseCommand(
-                name: texts[0], target: texts.count > 1 ? texts[1] : "", value: texts.count > 2 ? texts[2] : "",
+                name: texts[0], target: target, value: texts.count > 2 ? texts[2] : "",
+                alternatives: alternatives.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
                 location: at))
         }
         guard sawCommandRow || headName != nil else { return }
@@ -124,7 +129,8 @@ struct SelenesePage {
     }
 
     /// The text of a cell as a person reads it: `<br>` is a line break, runs of white space (including the
-    /// source's line breaks) are one space, each line trimmed.
+    /// source's line breaks) are one space, each line trimmed. A `<datalist>` (Katalon Recorder's list of other
+    /// locators) is not part of the text; `datalistOptions` reads it.
     static func cellText(_ element: XMLElement) -> String {
         var raw = ""
         func walk(_ e: XMLElement) {
@@ -132,11 +138,20 @@ struct SelenesePage {
                 switch child {
                 case .text(let t): raw += t.replacingOccurrences(of: "\n", with: " ")
                 case .element(let inner):
-                    if inner.name == "br" { raw += "\n" } else { walk(inner) }
+                    if inner.name == "br" { raw += "\n" } else if inner.name != "datalist" { walk(inner) }
                 }
             }
         }
         walk(element)
+        return normalised(raw)
+    }
+
+    /// The `<option>`s of the `<datalist>`s in a cell, in order, each read like cell text.
+    static func datalistOptions(_ cell: XMLElement) -> [String] {
+        all("datalist", in: cell).flatMap { all("option", in: $0) }.map { cellText($0) }
+    }
+
+    private static func normalised(_ raw: String) -> String {
         return raw.split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in
                 line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" || $0 == "\u{0C}" })

@@ -1,5 +1,6 @@
 /// Words a learner might read, made from a machine identifier: `expense-amount` → "Expense amount",
-/// `ctl00_MainContent_txtFirstName` → "First name", `submitButton` → "Submit button".
+/// `ctl00_MainContent_txtFirstName` → "First name", `submitButton` → "Submit button", `profileform_firstname` →
+/// "Firstname".
 ///
 /// Only a guess: an id says what a developer called a control, not what the screen shows. Noise that never appears
 /// on screen is dropped — ASP.NET prefixes (`ctl00`, `MainContent`), control-type abbreviations (`txt`, `btn`,
@@ -46,6 +47,10 @@ public enum IdentifierWords {
             return true
         }.map { readableAbbreviations.contains($0) ? $0.uppercased() : $0 }
         if meaningful.count > 1 { meaningful = meaningful.filter { $0.count > 1 } }
+        // Form toolkits prefix each field with its form's name (`profileform_firstname`, `loginForm-password`): the
+        // form is not what the field is called.
+        if meaningful.count > 1, meaningful[0].hasSuffix("form") { meaningful.removeFirst() }
+        else if meaningful.count > 2, meaningful[1] == "form" { meaningful.removeFirst(2) }
         guard !meaningful.isEmpty, meaningful.count <= 8, meaningful.joined().filter(\.isLetterQuick).count >= 3 else { return nil }
         let sentence = meaningful.joined(separator: " ")
         return sentence.prefix(1).uppercased() + sentence.dropFirst()

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Recorders write locators in several dialects: Chrome DevTools Recorder (`aria/Name[role="button"]`, `text/…`,
 /// `xpath/…`, `pierce/…`, plain CSS, and chains through shadow roots), Selenium IDE and its relatives (`id=`,
-/// `name=`, `css=`, `xpath=`, `link=`/`linkText=`, `partialLinkText=`, `identifier=`, `dom=`, bare `//…`). They
+/// `name=`, `css=`, `xpath=`, `link=`/`linkText=`, `partialLinkText=`, `identifier=`, `dom=`, `document.…`, bare `//…`). They
 /// never collide (no CSS selector starts with `aria/` or `id=`), so one reader takes them all. Every part of
 /// Waymark that needs a locator's meaning asks this type: importers for the words a learner reads (`words`), the
 /// replay engine for how to find the element in a browser.
@@ -73,6 +73,8 @@ public indirect enum Locator: Sendable, Hashable {
         if lower.hasPrefix("label=") { return .visibleText(rest("label=")) }
         if lower.hasPrefix("dom=") { return .script(rest("dom=")) }
         if lower.hasPrefix("js=") { return .script(rest("js=")) }
+        // Selenium 1 reads a locator starting with `document.` as a DOM expression (`document.forms[0].email`).
+        if text.hasPrefix("document.") { return .script(text) }
         if text.hasPrefix("/") || text.hasPrefix("(") || text.hasPrefix("./") { return .xpath(text) }
         return .css(text)
     }

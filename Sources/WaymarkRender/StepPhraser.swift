@@ -23,7 +23,7 @@ public struct StepPhraser: Sendable {
 
 /// Where steps happen; a change of place starts a new guide section.
 struct Place: Hashable {
-    enum Kind: String { case page, homePage, window, dialog, tab, frame, application, pane }
+    enum Kind: String { case page, homePage, window, dialog, tab, frame, application, pane, screen }
     var name: String
     var kind: Kind
 
@@ -37,6 +37,8 @@ struct Place: Hashable {
         case .frame: Instruction([.text("In the "), .label(name), .text(" frame")])
         case .pane: Instruction([.text("In the "), .label(name), .text(" pane")])
         case .application: Instruction([.text("In "), .label(name)])
+        // Desktop automation (UI.Vision's XClick, XType …) works on the whole screen, not on a page.
+        case .screen: Instruction([.text("On the screen")])
         }
     }
 
@@ -216,7 +218,8 @@ struct PhrasingRun {
     /// Folds `next` into `last` when a person would see both as one action. Returns false to keep them apart.
     static func fold(_ last: inout DraftStep, with next: DraftStep) -> Bool {
         switch (last.action, next.action) {
-        case (.type, .type) where last.followUpKeys == nil && sameField(last.target, next.target):
+        case (.type, .type) where last.followUpKeys == nil && last.notes.isEmpty && sameField(last.target, next.target):
+            // A note between two typings (an "Otherwise" of a condition, a writer's remark) keeps them apart.
             let old = last.value ?? ""
             let new = next.value ?? ""
             if next.builtFromKeystrokes && last.builtFromKeystrokes {
@@ -262,6 +265,12 @@ struct PhrasingRun {
     static func sameTarget(_ a: Target?, _ b: Target?) -> Bool {
         guard let a, let b else { return false }
         if let la = a.label.flatMap(TargetDescriber.cleanLabel), let lb = b.label.flatMap(TargetDescriber.cleanLabel) {
+            // Words made from ids are a guess (`entry.933434489` and `entry.1382578664` are both "Entry"): when
+            // every recorded locator differs, they are two fields.
+            if la == lb, a.labelSource == .identifier || b.labelSource == .identifier,
+               !a.selectors.isEmpty, !b.selectors.isEmpty, Set(a.selectors).isDisjoint(with: b.selectors) {
+                return false
+            }
             return la == lb
         }
         if !a.selectors.isEmpty, !b.selectors.isEmpty { return !Set(a.selectors).isDisjoint(with: b.selectors) }
@@ -330,6 +339,7 @@ struct PhrasingRun {
         var name = rawName
         if name.lowercased().hasPrefix("the "), name.count > 4 { name = String(name.dropFirst(4)) }
         let lowered = name.lowercased()
+        if lowered == "screen" { return Place(name: "screen", kind: .screen) }
         // "frame 3", "window 2": the kind word is part of the name, so the title is just "In frame 3".
         for word in ["frame", "window", "tab", "dialog", "page"] where lowered.hasPrefix(word + " ") {
             return Place(name: name, kind: .application)

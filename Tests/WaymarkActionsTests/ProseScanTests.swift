@@ -5,11 +5,14 @@ import WaymarkModel
 import WaymarkRender
 import WaymarkTestSupport
 
-/// No instruction generated from any capture we can read — the samples and every real recording in
-/// ../shared/captures and ../shared/more-captures that the registered importers recognise — shows a selector, XPath, `undefined` or `null`.
+/// No instruction generated from any capture we can read — the samples, the real Selenese HTML and UI.Vision files
+/// in Tests/WaymarkImportTests/Fixtures, and every real recording in ../shared/captures and ../shared/more-captures
+/// that the registered importers recognise — shows a selector, XPath, `undefined` or `null`.
 @Suite struct ProseScanTests {
     static var captures: [(String, Capture)] {
         var out = BuildTestSupport.sampleCaptures.map { ("SampleCaptures/\($0.id)", $0) }
+        // Real Selenese HTML and UI.Vision files kept with the tests (Fixtures/*/SOURCES.md).
+        out += BuildTestSupport.captures(in: RealFixturesGuideTests.folder).map { ("fixtures/\($0.id)", $0) }
         if let shared = Fixtures.shared {
             out += BuildTestSupport.captures(in: shared.appendingPathComponent("captures")).map { ("shared/\($0.id)", $0) }
             // Selenese HTML and UI.Vision recordings, kept apart from captures/ (see SOURCES.md there).

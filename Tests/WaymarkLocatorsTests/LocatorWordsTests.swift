@@ -58,6 +58,13 @@ import WaymarkModel
         #expect(label("[data-test=checkout]") == "Checkout")
         #expect(label("[data-test=submit-button]") == "Submit button")
         #expect(label("id=ctl00_MainContent_txtFirstName") == "First name")
+        // A form toolkit's prefix names the form, not the field (Mahara's Pieforms).
+        #expect(label("identifier=profileform_lastname") == "Lastname")
+        #expect(label("id=loginForm-password") == "Password")
+        #expect(label("id=form") == "Form")
+        // Selenium 1: `document.…` is a DOM expression, never words and never CSS.
+        #expect(Locator.parse("document.profileform.elements[10]") == .script("document.profileform.elements[10]"))
+        #expect(label("document.main.variables[3]") == nil)
         #expect(label("name=emailAddress") == "Email address")
         #expect(label("#field-7f3a9c2e11") == "Field")
         #expect(Locator.parse("//*[@id=\"cost-centre\"]").words.source == .identifier)
