@@ -144,7 +144,7 @@ let package = Package(
 // libFuzzer supplies `main` and the binary links only with `-sanitize=fuzzer`.
 if Context.environment["WAYMARK_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
-        name: "waymark-fuzz", dependencies: ["WaymarkActions", "WaymarkImport", "WaymarkModel", "WaymarkRender", "WaymarkStaleness"],
+        name: "waymark-fuzz", dependencies: ["WaymarkActions", "WaymarkImport", "WaymarkJSON", "WaymarkModel", "WaymarkRender", "WaymarkStaleness"],
         path: "Fuzz", exclude: ["regressions"]))
     package.products.append(.executable(name: "waymark-fuzz", targets: ["waymark-fuzz"]))
 }

@@ -1,5 +1,5 @@
 import Foundation
-import WaymarkCLI
+import WaymarkActions
 import WaymarkImport
 import WaymarkModel
 import WaymarkRender
