@@ -12,6 +12,11 @@ Three corpora of the same synthetic flows are measured: native XML, Chrome DevTo
 build is `jq -c .` over its inputs plus `cmark` over the guides it wrote; its per-capture cost is compared with the
 XML build of the same run.
 
+Replay (issue 14) is measured against a real headless Chromium on loopback only: a generated form page served by this
+script on 127.0.0.1, a 40-step Chrome Recorder flow replayed through a timing proxy in front of a chromedriver this
+script starts (Waymark's own time = wall time minus the time it waited on the driver, against the driver's round
+trips for the steps), and 20 shorter flows replayed with `--jobs 2` against `--jobs 1`.
+
 Environment (all optional):
   WAYMARK, WAYMARK_BENCH   binaries (default .build/release/waymark, .build/release/waymark-bench)
   BENCH_DIR                scratch folder (default .build/bench; corpora and outputs, several GB with BENCH_LARGE)
@@ -25,6 +30,10 @@ Environment (all optional):
   BENCH_RESULTS            where the Markdown table is also written (default BENCH_DIR/results.md)
   BENCH_PDF_CAPTURES       captures printed to PDF for the per-page row (default 10)
 """
+import functools
+import http.client
+import http.server
+import json
 import os
 import pathlib
 import platform
@@ -32,8 +41,12 @@ import shlex
 import shutil
 import subprocess
 import sys
+import re
+import socket
 import tempfile
+import threading
 import time
+import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 WAYMARK = pathlib.Path(os.environ.get("WAYMARK", ROOT / ".build/release/waymark"))
@@ -377,6 +390,261 @@ def full_build_with(captures, out, repeat, extra):
     return best(lambda: build_argv(captures, out) + extra, repeat, prepare=prepare)
 
 
+# ---- Replay (issue 14): Waymark's own overhead over the WebDriver round trips, and --jobs 2 against --jobs 1.
+
+REPLAY_ORIGIN = "https://bench.waymark.example"
+REPLAY_FIELDS = 18
+
+
+def replay_site(folder):
+    """A form page with REPLAY_FIELDS labelled fields, a select and a submit button, and the page it leads to."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fields = "\n".join(f'<label for="field-{i}">Field {i}</label><input id="field-{i}" name="field{i}">'
+                       for i in range(1, REPLAY_FIELDS + 1))
+    (folder / "form.html").write_text(f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Bench form</title>
+<style>label, input, select, button {{ display: block; margin: 4px 0; }}</style></head>
+<body><main><h1>Bench form</h1><form id="form" action="done.html">
+{fields}
+<label for="kind">Kind</label><select id="kind"><option value="">Choose…</option><option value="a">Alpha</option>
+<option value="b">Beta</option></select>
+<button id="send" type="submit">Send</button></form></main>
+<script>document.getElementById("form").addEventListener("submit", function (e) {{
+  e.preventDefault(); location.href = "done.html"; }});</script></body></html>
+""")
+    (folder / "done.html").write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                                      '<title>Sent</title></head><body><h1>Sent</h1></body></html>\n')
+
+
+def replay_flow(title, fields):
+    """A Chrome DevTools Recorder flow over the bench form: click and type into `fields` fields (selectors alternate
+    between the kinds real recordings hold), choose in the select, send, wait for the page it leads to. With 18
+    fields that is 40 steps besides the viewport."""
+    steps = [{"type": "setViewport", "width": 1280, "height": 800, "deviceScaleFactor": 1, "isMobile": False,
+              "hasTouch": False, "isLandscape": False},
+             {"type": "navigate", "url": f"{REPLAY_ORIGIN}/form.html",
+              "assertedEvents": [{"type": "navigation", "url": f"{REPLAY_ORIGIN}/form.html", "title": "Bench form"}]}]
+    for i in range(1, fields + 1):
+        kind = i % 3
+        selectors = ([[f"aria/Field {i}"], [f"#field-{i}"]] if kind == 0 else
+                     [[f"#field-{i}"], [f'xpath///*[@id="field-{i}"]']] if kind == 1 else
+                     [[f'xpath///*[@id="field-{i}"]'], [f"#field-{i}"]])
+        steps.append({"type": "click", "target": "main", "selectors": selectors, "offsetX": 10, "offsetY": 5})
+        steps.append({"type": "change", "target": "main", "selectors": selectors, "value": f"value {i}"})
+    steps.append({"type": "change", "target": "main", "selectors": [["aria/Kind"], ["#kind"]], "value": "b"})
+    steps.append({"type": "click", "target": "main", "selectors": [["aria/Send[role=\"button\"]"], ["#send"]],
+                  "offsetX": 10, "offsetY": 5,
+                  "assertedEvents": [{"type": "navigation", "url": f"{REPLAY_ORIGIN}/done.html", "title": "Sent"}]})
+    steps.append({"type": "waitForElement", "target": "main", "selectors": [["text/Sent"], ["h1"]]})
+    return json.dumps({"title": title, "steps": steps}, indent=2) + "\n"
+
+
+class _LoopbackSite:
+    """Serves a folder on a free 127.0.0.1 port in this process; stopped by `close()`."""
+
+    def __init__(self, folder):
+        handler = functools.partial(_QuietFiles, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _TimingProxy:
+    """A loopback HTTP proxy in front of a WebDriver endpoint that times every request: `handled` (from the request
+    read to the reply written, what the client waited) and `upstream` (the driver's own round trip)."""
+
+    def __init__(self, upstream_port):
+        timings = self.timings = []
+        local = threading.local()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes: with Nagle's algorithm on, the body waits for the client's
+            # delayed ACK (40 ms a request), which would be charged to Waymark.
+            disable_nagle_algorithm = True
+
+            def forward(self):
+                started = time.perf_counter()
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                if getattr(local, "connection", None) is None:
+                    local.connection = http.client.HTTPConnection("127.0.0.1", upstream_port, timeout=300)
+                sent = time.perf_counter()
+                local.connection.request(self.command, self.path, body=body,
+                                         headers={"Content-Type": "application/json; charset=utf-8"})
+                reply = local.connection.getresponse()
+                data = reply.read()
+                received = time.perf_counter()
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.getheader("Content-Type") or "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                self.wfile.flush()
+                timings.append((self.command, self.path, started, sent, received, time.perf_counter()))
+
+            do_GET = do_POST = do_DELETE = forward
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start_chromedriver():
+    """chromedriver on a free loopback port, waited for; the caller stops it."""
+    port = _free_port()
+    process = subprocess.Popen([shutil.which("chromedriver"), f"--port={port}", "--allowed-ips=127.0.0.1"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=1) as reply:
+                if json.load(reply).get("value", {}).get("ready"):
+                    return process, port
+        except OSError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    process.wait()
+    raise RuntimeError("chromedriver did not start")
+
+
+def _union_seconds(intervals):
+    total, end = 0.0, None
+    for start, stop in sorted(intervals):
+        if end is None or start >= end:
+            total += stop - start
+            end = stop
+        elif stop > end:
+            total += stop - end
+            end = stop
+    return total
+
+
+def replay_rows():
+    overhead_name = "Replay of a 40-step local flow (refresh mode, screenshots), Waymark's own time vs its WebDriver round trips"
+    jobs_name = "Replay of 20 captures, `--jobs 2` vs `--jobs 1` (local chromedriver started by Waymark)"
+    if not has_command("replay") or not shutil.which("chromedriver") or not chromium_binary():
+        missing(overhead_name, "≤ 20%", "n/a (replay, chromium or chromedriver missing)")
+        missing(jobs_name, "(none in issue)", "n/a (replay, chromium or chromedriver missing)")
+        return
+    folder = BENCH_DIR / "replay"
+    discard(folder)
+    site_folder, flows = folder / "site", folder / "flows"
+    replay_site(site_folder)
+    flows.mkdir(parents=True)
+    one = flows / "forty-steps.json"
+    one.write_text(replay_flow("Fill in the bench form", REPLAY_FIELDS))
+    batch = folder / "batch"
+    batch.mkdir()
+    for n in range(1, 21):
+        (batch / f"flow-{n:02}.json").write_text(replay_flow(f"Bench flow {n}", 5))
+    site = _LoopbackSite(site_folder)
+    try:
+        steps = _replay_overhead_row(overhead_name, one, site.origin, folder)
+        _replay_jobs_row(jobs_name, batch, site.origin, folder)
+        if steps:
+            notes.append(f"Replay rows: the bench form served on 127.0.0.1 by this script; the 40-step flow has "
+                         f"{steps} steps replayed (navigate, click, type, select, send, wait) with a screenshot before each; the 20 flows of the `--jobs` row have 14 steps each.")
+    finally:
+        site.close()
+
+
+def _replay_overhead_row(name, capture, origin, folder):
+    """Runs `waymark replay --webdriver` through a timing proxy to a chromedriver this script started. Waymark's own
+    time is the process's wall time minus the time it waited on the proxy; the baseline is the driver's own round
+    trips for the steps (session creation and deletion left out, which makes the ratio stricter)."""
+    target = "≤ 20%"
+    try:
+        driver, port = _start_chromedriver()
+    except (RuntimeError, OSError) as error:
+        missing(name, target, f"n/a ({error})")
+        return None
+    proxy = _TimingProxy(port)
+    results = []
+    try:
+        for attempt in range(REPEAT):
+            out = folder / "replayed"
+            discard(out)
+            proxy.timings.clear()
+            report = folder / "overhead.json"
+            m = measure([WAYMARK, "replay", capture, "--base-url", origin, "--webdriver", proxy.url,
+                         "--out", out, "--report", "json", "--output", report])
+            if not m.ok:
+                failed(name, target, m, "waymark replay --webdriver")
+                return None
+            waited = _union_seconds([(t[2], t[5]) for t in proxy.timings])
+            session = re.compile(r"^/session/?$|^/session/[^/]+/?$")
+            steps = [t for t in proxy.timings if not session.match(t[1])]
+            upstream = sum(t[4] - t[3] for t in steps)
+            proxy_cost = sum((t[5] - t[2]) - (t[4] - t[3]) for t in proxy.timings)
+            results.append((m, waited, upstream, len(steps), proxy_cost))
+        m, waited, upstream, requests, proxy_cost = min(results, key=lambda r: r[0].seconds - r[1])
+        own = m.seconds - waited
+        data = json.loads(report.read_text())
+        captures = data.get("captures", [])
+        replayed = captures[0].get("stepsReplayed") if captures else None
+        findings = data.get("findings", [])
+        if findings:
+            notes.append(f"Replay overhead run had {len(findings)} findings: " +
+                         "; ".join(str(f.get("message")) for f in findings[:3]))
+        add(name, f"{fmt_s(own)} own (wall {fmt_s(m.seconds)} − {fmt_s(waited)} waiting on the driver; "
+            f"CPU {fmt_s(m.cpu)})",
+            f"{fmt_s(upstream)} in {requests} step round trips", f"{own / upstream:.0%}", target,
+            verdict(own / upstream <= 0.20))
+        notes.append(f"Replay overhead: chromedriver behind a timing proxy on loopback (the proxy's own "
+                     f"{fmt_s(proxy_cost)} is not counted as Waymark's); Waymark's time includes process start, "
+                     f"reading the capture, PNG screenshots with highlight data and writing the refreshed capture. "
+                     f"Best of {REPEAT}.")
+        return replayed
+    finally:
+        proxy.close()
+        driver.terminate()
+        try:
+            driver.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            driver.kill()
+            driver.wait()
+
+
+def _replay_jobs_row(name, batch, origin, folder):
+    target = "(none in issue; < 1× is faster)"
+    times = {}
+    for jobs in (1, 2):
+        out = folder / f"replayed-jobs-{jobs}"
+        discard(out)
+        log(f"replay of 20 captures, --jobs {jobs}")
+        m = measure([WAYMARK, "replay", batch, "--base-url", origin, "--jobs", jobs, "--out", out])
+        if not m.ok:
+            failed(name, target, m, f"waymark replay --jobs {jobs}")
+            return
+        times[jobs] = m
+    add(name, f"--jobs 2: {fmt_m(times[2])}", f"--jobs 1: {fmt_m(times[1])}", fmt_ratio(times[2], times[1]),
+        target, "—")
+
+
 def main():
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     for tool in (GENERATOR, pathlib.Path(TIME)):
@@ -464,6 +732,9 @@ def main():
     if full1k is not None:
         package_row(c1k, full1k)
         pdf_row(c1k)
+
+    # ---- Replay against a real browser on loopback (issue 14).
+    replay_rows()
 
     # ---- The same flows as Chrome DevTools Recorder and Selenium IDE exports: floor, pandoc, cost vs XML, lock size.
     if full1k is not None:
