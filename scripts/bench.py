@@ -439,13 +439,12 @@ def replay_flow(title, fields):
     return json.dumps({"title": title, "steps": steps}, indent=2) + "\n"
 
 
-class _LoopbackSite:
-    """Serves a folder on a free 127.0.0.1 port in this process; stopped by `close()`."""
+class _LoopbackServer:
+    """An HTTP server on a free 127.0.0.1 port, in a thread of this process; stopped by `close()`."""
 
-    def __init__(self, folder):
-        handler = functools.partial(_QuietFiles, directory=str(folder))
+    def __init__(self, handler):
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self):
@@ -453,12 +452,20 @@ class _LoopbackSite:
         self.server.server_close()
 
 
+class _LoopbackSite(_LoopbackServer):
+    """Serves a folder; `origin` is its address."""
+
+    def __init__(self, folder):
+        super().__init__(functools.partial(_QuietFiles, directory=str(folder)))
+        self.origin = self.url
+
+
 class _QuietFiles(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-class _TimingProxy:
+class _TimingProxy(_LoopbackServer):
     """A loopback HTTP proxy in front of a WebDriver endpoint that times every request: `handled` (from the request
     read to the reply written, what the client waited) and `upstream` (the driver's own round trip)."""
 
@@ -497,13 +504,7 @@ class _TimingProxy:
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
 
 
 def _free_port():

@@ -16,12 +16,7 @@ import WaymarkTestSupport
 ///   flow as notes; `clickAndWait` a click; `pause` a wait; `throwError` a note saying where the macro stops).
 @Suite("Shared real-world Selenese HTML and UI.Vision recordings")
 struct MoreSharedCapturesTests {
-    struct Expected: Sendable {
-        var file: String
-        var format: CaptureFormat
-        var captures: [(id: String, steps: Int)]
-        var labels: [String] = []
-    }
+    typealias Expected = ExpectedImport
 
     static let table: [Expected] = [
         Expected(file: "selenese-html/vmi-selenese-runner-java__simple.html", format: .seleneseHTML,
@@ -50,23 +45,7 @@ struct MoreSharedCapturesTests {
         let folder = try #require(Self.folder)
         let expected = try #require(Self.table.first { $0.file == file })
         let (input, result) = try ForeignImportSupport.read(folder.appendingPathComponent(file), relativeTo: folder)
-        #expect(CaptureReader().detectFormat(of: input) == expected.format)
-        #expect(!result.hasErrors, "\(result.diagnostics)")
-        #expect(result.captures.map(\.id) == expected.captures.map(\.id))
-        #expect(result.captures.map(\.steps.count) == expected.captures.map(\.steps))
-        for capture in result.captures {
-            #expect(capture.source == CaptureSource(format: expected.format, path: file))
-        }
-        let labels = result.captures.flatMap { $0.steps.compactMap { $0.target?.label } }
-        var remaining = labels[...]
-        for label in expected.labels {
-            guard let index = remaining.firstIndex(of: label) else {
-                Issue.record("label \(label) not found in order in \(labels)")
-                break
-            }
-            remaining = remaining[(index + 1)...]
-        }
-        #expect(ForeignImportSupport.selectorLabels(result).isEmpty, "raw selectors used as labels")
+        expected.check(input, result)
     }
 
     @Test("Each file imports as recorded (golden dump)", .enabled(if: hasMoreCaptures, missing))

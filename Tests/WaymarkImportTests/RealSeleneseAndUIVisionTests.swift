@@ -13,13 +13,7 @@ import WaymarkTestSupport
 /// imports as the test cases it links, in its order, each once.
 @Suite("Real Selenese HTML and UI.Vision files from public repositories")
 struct RealSeleneseAndUIVisionTests {
-    struct Expected: Sendable {
-        var file: String
-        var format: CaptureFormat
-        var captures: [(id: String, steps: Int)]
-        /// Labels that must appear, in this order, among the captures' target labels.
-        var labels: [String] = []
-    }
+    typealias Expected = ExpectedImport
 
     static let folder = Fixtures.packageRoot.appendingPathComponent("Tests/WaymarkImportTests/Fixtures")
 
@@ -47,15 +41,19 @@ struct RealSeleneseAndUIVisionTests {
                  captures: [("log-out-from-bo", 2)]),
         // Links one test case three times: it is imported once.
         Expected(file: "selenese-html/seleniumhq-selenium-ide/IDE_test_10/Suite login_multiple cases.htm", format: .seleneseHTML,
-                 captures: [("log-in-as-test-user", 10), ("log-out-from-bo", 2)]),
+                 captures: [("log-in-as-test-user", 10), ("log-out-from-bo", 2)],
+                 sources: ["selenese-html/seleniumhq-selenium-ide/IDE_test_10/Log in as test user.htm", "selenese-html/seleniumhq-selenium-ide/IDE_test_10/Log out from BO.htm"]),
         Expected(file: "selenese-html/seleniumhq-selenium-ide/IDE_test_2.html", format: .seleneseHTML,
                  captures: [("uu-all-page", 26)], labels: ["Most popular", "Most followers", "Search"]),
         Expected(file: "selenese-html/seleniumhq-selenium-ide/IDE_test_3.html", format: .seleneseHTML,
                  captures: [("show-details", 6)]),
         Expected(file: "selenese-html/seleniumhq-selenium-ide/IDE_test_4/000_clear_mandant_Suite.html", format: .seleneseHTML,
-                 captures: [("mh-delete", 10), ("kontakte-leeren", 129), ("dms-clear", 18)]),
+                 captures: [("mh-delete", 10), ("kontakte-leeren", 129), ("dms-clear", 18)],
+                 sources: ["selenese-html/seleniumhq-selenium-ide/IDE_test_4/einzeltests/MH_delete.html", "selenese-html/seleniumhq-selenium-ide/IDE_test_4/einzeltests/kontakte_leeren.html",
+                           "selenese-html/seleniumhq-selenium-ide/IDE_test_4/einzeltests/DMS_clear.html"]),
         Expected(file: "selenese-html/seleniumhq-selenium-ide/IDE_test_4/001_clear_mandant_Suite.html", format: .seleneseHTML,
-                 captures: [("mh-delete", 10), ("dms-clear", 18)]),
+                 captures: [("mh-delete", 10), ("dms-clear", 18)],
+                 sources: ["selenese-html/seleniumhq-selenium-ide/IDE_test_4/einzeltests/MH_delete.html", "selenese-html/seleniumhq-selenium-ide/IDE_test_4/einzeltests/DMS_clear.html"]),
         // 19 rows: the empty one is skipped.
         Expected(file: "selenese-html/seleniumhq-selenium-ide/IDE_test_4/einzeltests/DMS_clear.html", format: .seleneseHTML,
                  captures: [("dms-clear", 18)], labels: ["Exposé Fotos", "alle"]),
@@ -97,20 +95,7 @@ struct RealSeleneseAndUIVisionTests {
     func importsAsExpected(file: String) throws {
         let expected = try #require(Self.table.first { $0.file == file })
         let (input, result) = try ForeignImportSupport.read(Self.folder.appendingPathComponent(file), relativeTo: Self.folder)
-        #expect(CaptureReader().detectFormat(of: input) == expected.format)
-        #expect(!result.hasErrors, "\(result.diagnostics)")
-        #expect(result.captures.map(\.id) == expected.captures.map(\.id))
-        #expect(result.captures.map(\.steps.count) == expected.captures.map(\.steps))
-        let labels = result.captures.flatMap { $0.steps.compactMap { $0.target?.label } }
-        var remaining = labels[...]
-        for label in expected.labels {
-            guard let index = remaining.firstIndex(of: label) else {
-                Issue.record("label \(label) not found in order in \(labels)")
-                break
-            }
-            remaining = remaining[(index + 1)...]
-        }
-        #expect(ForeignImportSupport.selectorLabels(result).isEmpty, "raw selectors used as labels")
+        expected.check(input, result)
     }
 
     @Test("Each file imports as recorded (golden dump)")

@@ -24,16 +24,7 @@ import WaymarkTestSupport
 /// with no capture.
 @Suite("Shared real-world captures")
 struct SharedCapturesTests {
-    struct Expected: Sendable {
-        var file: String
-        var format: CaptureFormat
-        /// Capture id and step count, in output order.
-        var captures: [(id: String, steps: Int)]
-        /// Labels that must appear, in this order, among the captures' target labels.
-        var labels: [String] = []
-        /// Diagnostic codes that must be reported, with their severity.
-        var diagnostics: [(code: String, severity: Diagnostic.Severity)] = []
-    }
+    typealias Expected = ExpectedImport
 
     static let table: [Expected] = [
         Expected(file: "chrome-recorder/AtofStryker-cypress-chrome-recorder-issue-54__cypress_recorder.json", format: .chromeRecorder,
@@ -137,30 +128,11 @@ struct SharedCapturesTests {
         let url = folder.appendingPathComponent(file)
         let (input, result) = try ForeignImportSupport.read(url, relativeTo: folder)
 
-        #expect(CaptureReader().detectFormat(of: input) == expected.format)
-        #expect(result.captures.map(\.id) == expected.captures.map(\.id))
-        #expect(result.captures.map(\.steps.count) == expected.captures.map(\.steps))
+        expected.check(input, result)
         for capture in result.captures {
-            #expect(capture.source == CaptureSource(format: expected.format, path: file))
             #expect(capture.origin == CaptureSource(format: expected.format, path: file))
             #expect(Slug.isValid(capture.id))
         }
-        // Labels in order (a subsequence of all target labels).
-        let labels = result.captures.flatMap { $0.steps.compactMap { $0.target?.label } }
-        var remaining = labels[...]
-        for label in expected.labels {
-            guard let index = remaining.firstIndex(of: label) else {
-                Issue.record("label \(label) not found in order in \(labels)")
-                break
-            }
-            remaining = remaining[(index + 1)...]
-        }
-        for (code, severity) in expected.diagnostics {
-            #expect(result.diagnostics.contains { $0.code == code && $0.severity == severity }, "expected \(severity) \(code)")
-        }
-        // Only the negative case may carry errors; errors mean exit 2.
-        #expect(result.hasErrors == expected.captures.isEmpty)
-        #expect(ForeignImportSupport.selectorLabels(result).isEmpty, "raw selectors used as labels")
     }
 
     @Test("Each shared capture imports as recorded (golden dump)", .enabled(if: Fixtures.hasShared, Fixtures.sharedMissing))

@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from conftest import ROOT, run_waymark
-from test_reports import unescape_data, unescape_property
+from test_reports import parse_workflow_command, unescape_data
 
 DEMO = ROOT / "SampleCaptures" / "replay-demo"
 SITE = ROOT / "SampleCaptures" / "demo-site"
@@ -134,15 +134,8 @@ def test_github_annotations_are_escaped_and_name_the_owner(replay_report):
     commands = [line for line in out.splitlines() if line.startswith("::")]
     assert len(commands) == 3, out
     for line in commands:
-        level, rest = line[2:].split(" ", 1)
+        level, props, message = parse_workflow_command(line)
         assert level == "error"
-        properties, message = rest.split("::", 1)
-        props = {}
-        for item in properties.split(","):
-            key, value = item.split("=", 1)
-            assert ":" not in value and "," not in value and "\n" not in value
-            props[key] = unescape_property(value)
-        assert "\r" not in message and "\n" not in message
         assert props["file"] == "file-an-expense-claim.json"
         assert OWNER in props["title"], props
         assert unescape_data(message).startswith("step "), message

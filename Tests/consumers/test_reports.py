@@ -112,6 +112,20 @@ def unescape_property(text):
     return text.replace("%3A", ":").replace("%2C", ",").replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
 
 
+def parse_workflow_command(line):
+    """`::level prop=value,...::message` as GitHub reads it: (level, properties unescaped, message still escaped).
+    Asserts the escaping GitHub needs: no raw `:` `,` or newline in a property, no raw newline in the message."""
+    level, rest = line[2:].split(" ", 1)
+    properties, message = rest.split("::", 1)
+    props = {}
+    for item in properties.split(","):
+        key, value = item.split("=", 1)
+        assert ":" not in value and "," not in value and "\n" not in value
+        props[key] = unescape_property(value)
+    assert "\r" not in message and "\n" not in message
+    return level, props, message
+
+
 def test_github_annotations_are_escaped(findings_project, tmp_path):
     summary = tmp_path / "summary.md"
     summary.write_text("# Earlier step\n")
@@ -121,15 +135,8 @@ def test_github_annotations_are_escaped(findings_project, tmp_path):
     expected = {(f["file"], f["message"]) for f in json.loads(report(findings_project, "json"))["findings"]}
     seen = set()
     for line in commands:
-        level, rest = line[2:].split(" ", 1)
+        level, props, message = parse_workflow_command(line)
         assert level in ("error", "warning")
-        properties, message = rest.split("::", 1)
-        props = {}
-        for item in properties.split(","):
-            key, value = item.split("=", 1)
-            assert ":" not in value and "," not in value and "\n" not in value
-            props[key] = unescape_property(value)
-        assert "\r" not in message and "\n" not in message
         first_line = unescape_data(message).split("\n")[0]
         seen.add((props["file"], first_line))
         if props["file"] == "captures/create-support-ticket.json" and level == "error":
