@@ -30,6 +30,7 @@ Environment (all optional):
   BENCH_RESULTS            where the Markdown table is also written (default BENCH_DIR/results.md)
   BENCH_PDF_CAPTURES       captures printed to PDF for the per-page row (default 10)
 """
+import collections
 import functools
 import http.client
 import http.server
@@ -37,12 +38,13 @@ import json
 import os
 import pathlib
 import platform
+import re
 import shlex
 import shutil
+import signal
+import socket
 import subprocess
 import sys
-import re
-import socket
 import tempfile
 import threading
 import time
@@ -465,6 +467,10 @@ class _QuietFiles(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+_RoundTrip = collections.namedtuple("_RoundTrip", "method path started sent received finished")
+_SESSION_PATH = re.compile(r"^/session/?$|^/session/[^/]+/?$")
+
+
 class _TimingProxy(_LoopbackServer):
     """A loopback HTTP proxy in front of a WebDriver endpoint that times every request: `handled` (from the request
     read to the reply written, what the client waited) and `upstream` (the driver's own round trip)."""
@@ -497,7 +503,7 @@ class _TimingProxy(_LoopbackServer):
                 self.end_headers()
                 self.wfile.write(data)
                 self.wfile.flush()
-                timings.append((self.command, self.path, started, sent, received, time.perf_counter()))
+                timings.append(_RoundTrip(self.command, self.path, started, sent, received, time.perf_counter()))
 
             do_GET = do_POST = do_DELETE = forward
 
@@ -514,10 +520,11 @@ def _free_port():
 
 
 def _start_chromedriver():
-    """chromedriver on a free loopback port, waited for; the caller stops it."""
+    """chromedriver on a free loopback port, in a process group of its own, waited for; `_stop_chromedriver` ends it
+    and every browser it started."""
     port = _free_port()
     process = subprocess.Popen([shutil.which("chromedriver"), f"--port={port}", "--allowed-ips=127.0.0.1"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:
@@ -527,9 +534,23 @@ def _start_chromedriver():
         except OSError:
             pass
         time.sleep(0.1)
-    process.kill()
-    process.wait()
+    _stop_chromedriver(process)
     raise RuntimeError("chromedriver did not start")
+
+
+def _stop_chromedriver(process):
+    """Ends chromedriver's whole process group (a Chromium left by a failed run with it): TERM, then KILL."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=10)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    process.wait()
 
 
 def _union_seconds(intervals):
@@ -583,24 +604,24 @@ def _replay_overhead_row(name, capture, origin, folder):
     except (RuntimeError, OSError) as error:
         missing(name, target, f"n/a ({error})")
         return None
-    proxy = _TimingProxy(port)
+    proxy = None
     results = []
+    report = folder / "overhead.json"
     try:
-        for attempt in range(REPEAT):
+        proxy = _TimingProxy(port)
+        for _ in range(REPEAT):
             out = folder / "replayed"
             discard(out)
             proxy.timings.clear()
-            report = folder / "overhead.json"
             m = measure([WAYMARK, "replay", capture, "--base-url", origin, "--webdriver", proxy.url,
                          "--out", out, "--report", "json", "--output", report])
             if not m.ok:
                 failed(name, target, m, "waymark replay --webdriver")
                 return None
-            waited = _union_seconds([(t[2], t[5]) for t in proxy.timings])
-            session = re.compile(r"^/session/?$|^/session/[^/]+/?$")
-            steps = [t for t in proxy.timings if not session.match(t[1])]
-            upstream = sum(t[4] - t[3] for t in steps)
-            proxy_cost = sum((t[5] - t[2]) - (t[4] - t[3]) for t in proxy.timings)
+            waited = _union_seconds([(t.started, t.finished) for t in proxy.timings])
+            steps = [t for t in proxy.timings if not _SESSION_PATH.match(t.path)]
+            upstream = sum(t.received - t.sent for t in steps)
+            proxy_cost = sum((t.finished - t.started) - (t.received - t.sent) for t in proxy.timings)
             results.append((m, waited, upstream, len(steps), proxy_cost))
         m, waited, upstream, requests, proxy_cost = min(results, key=lambda r: r[0].seconds - r[1])
         own = m.seconds - waited
@@ -621,13 +642,9 @@ def _replay_overhead_row(name, capture, origin, folder):
                      f"Best of {REPEAT}.")
         return replayed
     finally:
-        proxy.close()
-        driver.terminate()
-        try:
-            driver.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            driver.kill()
-            driver.wait()
+        if proxy is not None:
+            proxy.close()
+        _stop_chromedriver(driver)
 
 
 def _replay_jobs_row(name, batch, origin, folder):
