@@ -28,17 +28,25 @@ public struct SeleneseHTMLImporter: CaptureImporter {
     static let commandCells = ["<td>open</td>", "<td>click</td>", "<td>clickandwait</td>", "<td>type</td>"]
 
     public func recognizes(_ input: CaptureInput) -> Bool {
-        let text = NativeFormat.leadingText(input.prefix).lowercased()
-        guard let first = text.first(where: { !$0.isWhitespace }), first == "<" else { return false }
-        guard text.contains("<html") || text.contains("<table") || text.contains("<!doctype html") else { return false }
-        if Self.markers.contains(where: { text.contains($0) }) { return true }
-        let compact = text.filter { !$0.isWhitespace }
-        return compact.contains("<table") && Self.commandCells.contains(where: { compact.contains($0) })
+        let text = Self.sniffedText(input)
+        guard let first = text.utf8.first(where: { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }), first == UInt8(ascii: "<")
+        else { return false }
+        guard text.utf8Contains("<html") || text.utf8Contains("<table") || text.utf8Contains("<!doctype html") else { return false }
+        if Self.markers.contains(where: { text.utf8Contains($0) }) { return true }
+        let compact = String(decoding: text.utf8.filter { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }, as: UTF8.self)
+        return compact.utf8Contains("<table") && Self.commandCells.contains(where: { compact.utf8Contains($0) })
     }
 
     /// Whether the file starts like a Selenium IDE test suite (a table of links with `id="suiteTable"`).
     static func isSuite(_ input: CaptureInput) -> Bool {
-        NativeFormat.leadingText(input.prefix).lowercased().contains("suitetable")
+        sniffedText(input).utf8Contains("suitetable")
+    }
+
+    /// The start of the file with ASCII letters lowered: every marker sniffed for is ASCII, and searching the bytes
+    /// keeps format detection (which runs on every capture of a build) off Foundation's string search.
+    private static func sniffedText(_ input: CaptureInput) -> String {
+        let bytes = NativeFormat.leadingText(input.prefix).utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func importCaptures(from input: CaptureInput) -> ImportResult {

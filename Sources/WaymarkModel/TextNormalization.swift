@@ -4,11 +4,18 @@ import Foundation
 public enum TrimmedCharacters: Sendable {
     case whitespaces, newlines, whitespacesAndNewlines
 
-    var foundationSet: CharacterSet {
+    /// Foundation's sets themselves, for scalars outside ASCII: on Linux they are CoreFoundation's tables, which
+    /// differ from today's Unicode categories (U+200B counts as a space there), and the output must not change.
+    static let foundationSets: (whitespaces: CharacterSet, newlines: CharacterSet, both: CharacterSet) =
+        (.whitespaces, .newlines, .whitespacesAndNewlines)
+
+    /// Whether `scalar` is in the set, asked of Foundation's set (no string is bridged to `NSString`).
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return containsASCII(UInt8(scalar.value)) }
         switch self {
-        case .whitespaces: .whitespaces
-        case .newlines: .newlines
-        case .whitespacesAndNewlines: .whitespacesAndNewlines
+        case .whitespaces: return Self.foundationSets.whitespaces.contains(scalar)
+        case .newlines: return Self.foundationSets.newlines.contains(scalar)
+        case .whitespacesAndNewlines: return Self.foundationSets.both.contains(scalar)
         }
     }
 
@@ -23,12 +30,10 @@ public enum TrimmedCharacters: Sendable {
 }
 
 extension StringProtocol where UTF8View: BidirectionalCollection {
-    /// `trimmingCharacters(in:)` with a fast path: when both ends are ASCII characters outside the set there is
-    /// nothing to trim, and the Foundation call (which copies the string to UTF-16) is skipped. Phrasing trims
-    /// every label and sentence, so this is on the build's hot path.
+    /// `trimmingCharacters(in:)` answered in Swift: members of the set are skipped at both ends, on the bytes while
+    /// they are ASCII and on Unicode scalars otherwise, as Foundation does. Phrasing trims every label and
+    /// sentence, so this is on the build's hot path, and Foundation's call copies the string to UTF-16 each time.
     public func trimming(_ characters: TrimmedCharacters) -> String {
-        // Skip members of the set at both ends on the bytes; the ends reached are ASCII non-members, where
-        // Foundation would stop too. Only a non-ASCII byte at either end needs the Foundation call.
         var start = utf8.startIndex, end = utf8.endIndex
         while start < end, utf8[start] < 0x80, characters.containsASCII(utf8[start]) { start = utf8.index(after: start) }
         while start < end {
@@ -37,10 +42,18 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
             end = before
         }
         if start == end { return "" }
-        if utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 {
-            return trimmingCharacters(in: characters.foundationSet)
+        if utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 { return String(self[start..<end]) }
+        // A non-ASCII byte at an end: continue scalar by scalar over what is left.
+        let rest = String(self[start..<end])
+        let scalars = rest.unicodeScalars
+        var lower = scalars.startIndex, upper = scalars.endIndex
+        while lower < upper, characters.contains(scalars[lower]) { lower = scalars.index(after: lower) }
+        while lower < upper {
+            let before = scalars.index(before: upper)
+            guard characters.contains(scalars[before]) else { break }
+            upper = before
         }
-        return String(self[start..<end])
+        return String(Substring(scalars[lower..<upper]))
     }
 }
 

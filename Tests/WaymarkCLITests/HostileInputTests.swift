@@ -445,7 +445,8 @@ import Glibc
         #expect(outputs.keys.contains("secrets/guide.html"))
         for secret in [card, token, password, ssn, iban, "4111"] {
             #expect(!printed.contains(secret), "\(secret) was printed")
-            for (path, bytes) in outputs {
+            // The stat cache is file sizes, inode numbers and times: "4111" can be part of a nanosecond count there.
+            for (path, bytes) in outputs where !(secret == "4111" && path == ".waymark-stat-cache") {
                 #expect(!String(decoding: bytes, as: UTF8.self).contains(secret), "\(path) contains \(secret)")
             }
         }

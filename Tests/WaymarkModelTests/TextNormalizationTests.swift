@@ -6,7 +6,9 @@ import WaymarkModel
 @Suite struct TextNormalizationTests {
     @Test func trimmingMatchesFoundation() {
         let samples = ["", " ", "\n", "a", " a ", "\ta\n", "\u{00A0}x\u{00A0}", "x\u{2028}", "\r\n", "é ", " 日本",
-                       "a b", "\u{3000}全角\u{3000}", "\u{0085}y", "\r\n\r\n", "  x\r\n", " \u{301}x", "x \u{301}", "\t\t", " é x é "]
+                       "a b", "\u{3000}全角\u{3000}", "\u{0085}y", "\r\n\r\n", "  x\r\n", " \u{301}x", "x \u{301}", "\t\t", " é x é ",
+                       "\u{2029}x\u{2029}", "\u{1680}x\u{202F}", "\u{200B}x\u{200B}", "\u{FEFF}x", "x\u{85}", "\u{2003}\u{2003}",
+                       "é\u{2028}", "\u{2028}é", "\u{0B}\u{0C}é\u{0C}", "\u{2028}", "🙂 \u{3000}", "\u{3000}🙂"]
         for sample in samples {
             #expect(sample.trimming(.whitespaces) == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
             #expect(sample.trimming(.newlines) == sample.trimmingCharacters(in: .newlines), "\(sample.debugDescription)")

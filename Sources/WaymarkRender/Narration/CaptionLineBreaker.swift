@@ -74,21 +74,24 @@ public struct CaptionLineBreaker: Sendable {
     /// Where to break `tokens` into two lines (`count` when one line is enough), or nil when they do not fit.
     /// Works on lengths only, so the search over cue boundaries stays fast.
     private func breakIndex(_ tokens: ArraySlice<Token>) -> Int? {
-        let items = Array(tokens)
-        guard !items.isEmpty else { return nil }
-        // widths[k]: width of items[0..<k] on one line.
-        var widths = [0]
-        for (index, token) in items.enumerated() {
-            widths.append(widths[index] + token.length + (index > 0 && token.spaceBefore ? 1 : 0))
+        guard !tokens.isEmpty else { return nil }
+        let start = tokens.startIndex
+        // Width of the tokens on one line; the dynamic programme in `cues` asks this for every candidate cue, so
+        // nothing here allocates.
+        var total = 0
+        for index in tokens.indices {
+            total += tokens[index].length + (index > start && tokens[index].spaceBefore ? 1 : 0)
         }
-        let total = widths[items.count]
-        if total <= maximumLineLength { return items.count }
-        guard maximumLines >= 2, items.count >= 2 else { return nil }
+        if total <= maximumLineLength { return tokens.count }
+        guard maximumLines >= 2, tokens.count >= 2 else { return nil }
         var best: (k: Int, worst: Int)? = nil
-        for k in 1..<items.count {
-            let first = widths[k]
-            let second = total - widths[k] - (items[k].spaceBefore ? 1 : 0)
-            guard first <= maximumLineLength, second <= maximumLineLength else { continue }
+        var first = 0  // width of the first k tokens on one line
+        for k in 1..<tokens.count {
+            let last = start + k - 1
+            first += tokens[last].length + (last > start && tokens[last].spaceBefore ? 1 : 0)
+            if first > maximumLineLength { break }  // only grows with k
+            let second = total - first - (tokens[start + k].spaceBefore ? 1 : 0)
+            guard second <= maximumLineLength else { continue }
             let worst = max(first, second)
             // Ties go to the longer first line (a top-heavy pair reads better than a short line then a long one).
             if best == nil || worst <= best!.worst { best = (k, worst) }

@@ -51,35 +51,45 @@ public struct SpeechTimingModel: Sendable, Hashable {
 
     static func units(ofWord word: Substring) -> Double {
         var total = 0.0
-        var part = ""
+        // The part being read: its length in characters, whether all of them are numbers, and the last one's kind.
+        var partCount = 0
+        var partIsNumeric = true
+        var lastIsNumber = false
         var spokenSymbols = 0
         func flush() {
-            guard !part.isEmpty else { return }
-            if part.allSatisfy(\.isNumber) {
-                total += Double(max(1, part.count))
-            } else {
-                total += max(1.0, Double(part.count) / charactersPerLongWord)
-            }
-            part = ""
+            guard partCount > 0 else { return }
+            total += partIsNumeric ? Double(partCount) : max(1.0, Double(partCount) / charactersPerLongWord)
+            partCount = 0
+            partIsNumeric = true
         }
-        let characters = Array(word)
-        for (index, c) in characters.enumerated() {
-            let inside = index > 0 && index < characters.count - 1
-                && (characters[index - 1].isLetter || characters[index - 1].isNumber)
-                && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+        // Each character with the ones before and after it: `.`, `@`, `/`, `-` and `_` split a word only between
+        // letters or numbers.
+        var iterator = word.makeIterator()
+        var previousIsAlphanumeric = false
+        var current = iterator.next()
+        while let c = current {
+            let next = iterator.next()
+            let isNumber = c.isNumberQuick
+            let isAlphanumeric = isNumber || c.isLetterQuick
+            let inside = previousIsAlphanumeric && next.map { $0.isLetterQuick || $0.isNumberQuick } == true
             if inside, c == "." || c == "@" || c == "/" {
                 flush()
                 spokenSymbols += 1
             } else if inside, c == "-" || c == "_" {
                 flush()
-            } else if c.isLetter || c.isNumber || c == "'" || c == "’" {
-                if let last = part.last, last.isNumber != c.isNumber, c != "'", c != "’" { flush() }
-                part.append(c)
-            } else if !c.isPunctuation, !c.isWhitespaceQuick {
+            } else if isAlphanumeric || c == "'" || c == "’" {
+                let isApostrophe = !isAlphanumeric
+                if partCount > 0, lastIsNumber != isNumber, !isApostrophe { flush() }
+                partCount += 1
+                partIsNumeric = partIsNumeric && isNumber
+                lastIsNumber = isNumber
+            } else if !c.isWhitespaceQuick, !c.isPunctuation {
                 // Emoji and symbols are said by name by most engines: one word each.
                 flush()
                 total += 1
             }
+            previousIsAlphanumeric = isAlphanumeric
+            current = next
         }
         flush()
         return max(total + Double(spokenSymbols), word.isEmpty ? 0 : 1)

@@ -294,24 +294,36 @@ public struct SpokenPhrasing: Sendable {
         var sentences: [[SpokenSentence.Part]] = [[]]
         for part in parts {
             guard case .words(let text) = part else { sentences[sentences.count - 1].append(part); continue }
-            var current = ""
-            var chars = Array(text)
-            chars = chars.map { $0.isWhitespaceQuick ? " " : $0 }
-            var i = 0
-            while i < chars.count {
-                current.append(chars[i])
-                if ".!?".contains(chars[i]), i + 1 < chars.count, chars[i + 1] == " ",
-                   i + 2 < chars.count, chars[i + 2].isUppercase || chars[i + 2].isNumber || !chars[i + 2].isLetter {
-                    sentences[sentences.count - 1].append(.words(current))
-                    sentences.append([])
-                    current = ""
-                    i += 1 // the space
+            // A sentence ends at `.`, `!` or `?` before a space and a capital, a number or something not a letter;
+            // the space is dropped. Pieces are slices of the text, with every kind of space made a plain one.
+            let end = text.endIndex
+            var sentenceStart = text.startIndex
+            var index = text.startIndex
+            while index < end {
+                let next = text.index(after: index)
+                let c = text[index]
+                if c == "." || c == "!" || c == "?", next < end, text[next].isWhitespaceQuick {
+                    let afterSpace = text.index(after: next)
+                    if afterSpace < end, case let d = text[afterSpace], d.isUppercaseQuick || d.isNumberQuick || !d.isLetterQuick {
+                        sentences[sentences.count - 1].append(.words(plainSpaces(text[sentenceStart..<next])))
+                        sentences.append([])
+                        sentenceStart = afterSpace
+                        index = afterSpace
+                        continue
+                    }
                 }
-                i += 1
+                index = next
             }
-            if !current.isEmpty { sentences[sentences.count - 1].append(.words(current)) }
+            if sentenceStart < end { sentences[sentences.count - 1].append(.words(plainSpaces(text[sentenceStart..<end]))) }
         }
         return sentences.compactMap(tidy)
+    }
+
+    /// `text` with every whitespace character (tab, line break, no-break space …) written as a plain space.
+    private static func plainSpaces(_ text: Substring) -> String {
+        // Only a byte in tab … carriage return or outside ASCII can be a space other than U+0020.
+        guard text.utf8.contains(where: { ($0 >= 0x09 && $0 <= 0x0D) || $0 >= 0x80 }) else { return String(text) }
+        return String(text.map { $0.isWhitespaceQuick ? " " : $0 })
     }
 
     /// Collapses spaces across parts, trims the ends and adds a full stop when the sentence has no end mark.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import WaymarkRender
+@testable import WaymarkModel
 
 /// The byte-level helpers must answer exactly what the Foundation calls they replace answer.
 @Suite struct UTF8SearchTests {
