@@ -795,7 +795,7 @@ struct SeleneseCommandTable {
     /// The name a window locator gives a window: `title=Report*` → "Report", `name=help` → "help", a Selenium 1 bare
     /// window name (`data`) → itself; nil for handles, variables and empty targets.
     static func windowName(_ target: String) -> String? {
-        var t = target.trimmingCharacters(in: .whitespaces)
+        var t = target.trimming(.whitespaces)
         for prefix in ["title=", "name="] where t.lowercased().hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "*? "))
         guard !t.isEmpty, !t.contains("${"), !t.contains("="), !t.lowercased().hasPrefix("handle") else { return nil }
@@ -807,7 +807,7 @@ struct SeleneseCommandTable {
     static func browserTab(_ c: Command, context: String?) -> Step? {
         switch c.target.lowercased() {
         case "tab=open":
-            let url = c.value.trimmingCharacters(in: .whitespaces)
+            let url = c.value.trimming(.whitespaces)
             if url.isEmpty {
                 return Step(action: .custom, instruction: "Open a new browser tab.", customType: c.name)
             }

@@ -48,12 +48,12 @@ struct SeleneseDesktopCommand {
                                   "//", "(/", "./"]
 
     static func place(of target: String, textCommand: Bool) -> Place {
-        let t = target.trimmingCharacters(in: .whitespaces)
+        let t = target.trimming(.whitespaces)
         if t.isEmpty { return .none }
         let lower = t.lowercased()
-        if lower.hasPrefix("ocr=") { return .text(String(t.dropFirst(4)).trimmingCharacters(in: .whitespaces)) }
+        if lower.hasPrefix("ocr=") { return .text(String(t.dropFirst(4)).trimming(.whitespaces)) }
         if locatorPrefixes.contains(where: { lower.hasPrefix($0) }) { return .element(t) }
-        let coordinates = t.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let coordinates = t.split(separator: ",").map { $0.trimming(.whitespaces) }
         if coordinates.count == 2, let x = Int(coordinates[0]), let y = Int(coordinates[1]) { return .point(x, y) }
         let imageName = lower.split(separator: "@").first.map(String.init) ?? lower
         if [".png", ".jpg", ".jpeg", ".gif", ".bmp"].contains(where: { imageName.hasSuffix($0) }) { return .image }
@@ -76,7 +76,7 @@ struct SeleneseDesktopCommand {
         let name = command.name
         let textCommand = name.contains("Text") || name.lowercased().hasPrefix("ocrsearch")
         let place = Self.place(of: substitute(command.target), textCommand: textCommand)
-        let value = command.value.trimmingCharacters(in: .whitespaces)
+        let value = command.value.trimming(.whitespaces)
         switch name {
         case "XClick", "XClickRelative", "XClickText", "XClickTextRelative":
             let action: Action = value.contains("#doubleclick") ? .doubleClick : value.contains("#right") ? .rightClick : .click

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkModel
 
 /// One recorded way of finding an element, parsed from the text a recorder stored.
 ///
@@ -40,7 +41,7 @@ public indirect enum Locator: Sendable, Hashable {
 
     /// Parses a stored locator. Empty text is an empty CSS selector (which finds nothing and says nothing).
     public static func parse(_ raw: String) -> Locator {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimming(.whitespaces)
         let parts = SelectorScanner.split(text, on: chainSeparator)
         if parts.count > 1 { return .chain(parts.map { parseOne(String($0)) }) }
         return parseOne(text)
@@ -52,7 +53,7 @@ public indirect enum Locator: Sendable, Hashable {
     }
 
     private static func parseOne(_ raw: String) -> Locator {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimming(.whitespaces)
         let lower = text.lowercased()
         func rest(_ prefix: String) -> String { String(text.dropFirst(prefix.count)) }
         if lower.hasPrefix("aria/") {

@@ -6,7 +6,7 @@ import WaymarkModel
 public enum LocatorText {
     /// Whether `text` as a whole is a locator rather than words: CSS, XPath, prefixed locators.
     public static func looksLikeSelector(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimming(.whitespaces)
         // Every rule below needs one of these characters; ordinary labels have none, so they skip the patterns.
         guard t.utf8.contains(where: { selectorPunctuation.contains($0) }) else { return false }
         let lowered = t.lowercased()
@@ -14,9 +14,9 @@ public enum LocatorText {
                        "linktext=", "partiallinktext=", "dom=", "identifier="] where lowered.hasPrefix(prefix) {
             return true
         }
-        if t.contains(">>>") || t.contains(":nth-") || t.contains("::") { return true }
-        if t.contains("[") && t.contains("]") && t.contains("=") { return true }
-        if t.contains("@") && t.contains("[") { return true }
+        if t.foundationContains(">>>") || t.foundationContains(":nth-") || t.foundationContains("::") { return true }
+        if t.foundationContains("[") && t.foundationContains("]") && t.foundationContains("=") { return true }
+        if t.foundationContains("@") && t.foundationContains("[") { return true }
         // `#id`, `.class`, `tag#id`, `tag.class`, `div > span`. Words such as "Node.js", "report.pdf" or "e.g." are
         // not selectors: a qualified selector must start with an HTML tag name.
         return Patterns.selectorShapes.contains { $0.matches(t) }

@@ -1,3 +1,5 @@
+import WaymarkModel
+
 /// The kind of a control in plain words (`button`, `text field`, `combo box`, `checkbox`, `menu item`), from an
 /// ARIA role, an HTML tag or a recorder's own word for it.
 ///
@@ -6,7 +8,7 @@
 public enum RoleWords {
     /// `textbox` → "text field", `combobox` → "combo box", `menuitem` → "menu item"; words already plain stay.
     public static func plain(_ role: String) -> String {
-        let lower = role.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = role.trimming(.whitespaces).lowercased()
         switch lower {
         case "button", "submit", "push button", "pushbutton": return "button"
         case "link", "a", "hyperlink": return "link"

@@ -1,3 +1,5 @@
+import WaymarkModel
+
 /// The one scanner for selector text: it walks CSS and XPath respecting quotes, brackets and parentheses, so a `>`,
 /// `/` or `,` inside `[title='a > b']` or `contains(., 'x/y')` is never taken for structure.
 enum SelectorScanner {
@@ -132,7 +134,7 @@ enum SelectorScanner {
         }
         while index < text.endIndex, text[index] != "]" { index = text.index(after: index) }
         if index < text.endIndex { index = text.index(after: index) }
-        return ((name.trimmingCharacters(in: .whitespaces).lowercased(), value), index)
+        return ((name.trimming(.whitespaces).lowercased(), value), index)
     }
 
     /// XPath location steps split on `/` outside quotes, brackets and parentheses, without empty steps; a leading
@@ -148,9 +150,14 @@ enum SelectorScanner {
     /// The quoted string right after `marker` in `text`, allowing whitespace between the marker's characters and
     /// before the quote (`contains( . , 'x')`, `@title = "y"`). Byte for byte, no regular expression.
     static func quoted(after marker: String, in text: Substring) -> String? {
-        let characters = Array(text)
         let wanted = Array(marker).filter { $0 != " " }
         guard !wanted.isEmpty else { return nil }
+        // Readers try many markers on every step, and most are absent: the same match on the bytes first (an ASCII
+        // character that matches is its own byte), so a text without the marker is never split into Characters.
+        if marker.utf8.allSatisfy({ $0 < 0x80 }), !bytesMayMatch(Array(marker.utf8.filter { $0 != 0x20 }), in: text.utf8) {
+            return nil
+        }
+        let characters = Array(text)
         var start = 0
         while start < characters.count {
             var i = start
@@ -177,5 +184,28 @@ enum SelectorScanner {
             start += 1
         }
         return nil
+    }
+
+    /// Whether `wanted` occurs in `text` with only spaces between its bytes: true whenever `quoted(after:in:)` could
+    /// find its marker (it may also be true when the Characters differ, e.g. a letter with a combining accent).
+    private static func bytesMayMatch(_ wanted: [UInt8], in text: Substring.UTF8View) -> Bool {
+        var start = text.startIndex
+        while start < text.endIndex {
+            if text[start] == wanted[0] {
+                var i = text.index(after: start)
+                var matched = 1
+                while i < text.endIndex, matched < wanted.count {
+                    if text[i] == wanted[matched] {
+                        matched += 1
+                    } else if text[i] != 0x20 {
+                        break
+                    }
+                    i = text.index(after: i)
+                }
+                if matched == wanted.count { return true }
+            }
+            start = text.index(after: start)
+        }
+        return false
     }
 }

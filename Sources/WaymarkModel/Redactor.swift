@@ -107,7 +107,7 @@ public struct Redactor: Sendable {
             .sorted { ($0.count, $0) > ($1.count, $1) }
         func clean(_ text: String) -> String {
             var text = text
-            for secret in secrets where text.contains(secret) {
+            for secret in secrets where text.foundationContains(secret) {
                 text = text.replacingOccurrences(of: secret, with: Self.mask)
             }
             for expression in expressions {
@@ -130,7 +130,7 @@ extension Redactor {
 
     /// Whether `text` is or contains one of `secrets` (from `secrets(of:)`), so it must not be printed.
     public static func reveals(_ text: String, secrets: [String]) -> Bool {
-        !text.isEmpty && secrets.contains { text.contains($0) }
+        !text.isEmpty && secrets.contains { text.foundationContains($0) }
     }
 
     /// What every command that renders, fingerprints or prints a capture applies right after import: control

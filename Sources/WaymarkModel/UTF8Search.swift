@@ -23,6 +23,14 @@ extension StringProtocol {
     /// Whether `needle` occurs, compared byte for byte.
     package func utf8Contains(_ needle: some StringProtocol) -> Bool { utf8Range(of: needle) != nil }
 
+    /// Foundation's `contains(_:)`, answered on the bytes when both strings are ASCII (there Foundation's
+    /// comparison is byte for byte too); other text still goes to Foundation, which also finds canonically
+    /// equivalent forms (a composed "é" in a decomposed one), so a secret is found in whatever form it appears.
+    package func foundationContains(_ needle: some StringProtocol) -> Bool {
+        if utf8.allSatisfy({ $0 < 0x80 }), needle.utf8.allSatisfy({ $0 < 0x80 }) { return utf8Contains(needle) }
+        return contains(needle)
+    }
+
     /// Every occurrence of `target` replaced by `replacement`, left to right, without overlaps.
     package func utf8Replacing(_ target: some StringProtocol, with replacement: some StringProtocol) -> String {
         let pattern = Array(target.utf8)
