@@ -13,9 +13,13 @@ package enum MarkdownEscaping {
     /// `<`, `>` and `&` become entities (also safe in Markdown dialects without backslash escapes for them); other
     /// inline-significant ASCII punctuation gets a backslash.
     package static func inline(_ text: String) -> String {
+        let line = oneLine(text)
+        // Every character escaped below is ASCII, and a Character equal to one is its own byte: a text without
+        // any of those bytes (most labels) comes out as it went in, without splitting it into Characters.
+        guard line.utf8.contains(where: { $0 < 0x80 && inlineSpecial[Int($0)] }) else { return line }
         var out = ""
-        out.reserveCapacity(text.count)
-        let characters = Array(oneLine(text))
+        out.reserveCapacity(line.utf8.count)
+        let characters = Array(line)
         for (index, ch) in characters.enumerated() {
             switch ch {
             case "&" where startsEntity(characters, at: index): out += "&amp;"
@@ -93,8 +97,26 @@ package enum MarkdownEscaping {
 
     /// Line breaks and other vertical whitespace become single spaces; tabs become spaces.
     package static func oneLine(_ text: String) -> String {
+        // Tabs and line breaks are their own grapheme clusters (the Unicode Control class): U+0009–U+000D, U+0085
+        // (C2 85), U+2028 and U+2029 (E2 80 A8/A9). Without those bytes there is nothing to replace.
+        guard mayHoldLineBreakOrTab(text.utf8) else { return text }
         guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
         return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// The bytes `inline` escapes: `&`, `<`, `>` and the backslash-escaped punctuation.
+    private static let inlineSpecial: [Bool] = (0..<128).map { "&<>\\`*_[]{}|~#$^".utf8.contains(UInt8($0)) }
+
+    private static func mayHoldLineBreakOrTab(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte >= 0x09 && byte <= 0x0D { return true }
+            if byte == 0x85 && previous == 0xC2 { return true }
+            if (byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// A Markdown table cell: pipes escaped, line breaks as `<br>`, HTML-sensitive characters as references.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import WaymarkEscaping
 @testable import WaymarkRender
 
 /// The byte-level rewrites of text helpers (done for build speed) must give what the Character-based originals
@@ -41,6 +42,87 @@ import Testing
     @Test func collapseWhitespaceMatchesTheReference() {
         for sample in Self.samples {
             #expect(sample.collapsingWhitespace == Self.referenceCollapse(sample), "\(sample.debugDescription)")
+        }
+    }
+
+    /// `MarkdownEscaping.oneLine` and `inline` before their byte checks: every Character looked at.
+    static func referenceOneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    static func referenceInline(_ text: String) -> String {
+        var out = ""
+        let characters = Array(referenceOneLine(text))
+        for (index, ch) in characters.enumerated() {
+            switch ch {
+            case "&" where MarkdownEscaping.startsEntity(characters, at: index): out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "{", "}", "|", "~", "#", "$", "^":
+                out.append("\\")
+                out.append(ch)
+            default:
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let markdownSamples = samples + [
+        "Save", "Save & close", "&amp; kept", "a < b > c", "*bold* _it_ `code`", "[link](x)", "{{ template }}", "a|b",
+        "~strike~ #1 $5 ^2 \\ back", "line\u{2028}sep", "para\u{2029}sep", "next\u{85}line", "e\u{301}*", "<\u{338}",
+        "*\u{301}", "Café crème", "日本語 [x]", "\u{E2}\u{80}", "tab\there", "🙂 & 🙃",
+    ]
+
+    @Test func markdownInlineMatchesTheReference() {
+        for sample in Self.markdownSamples {
+            #expect(MarkdownEscaping.oneLine(sample) == Self.referenceOneLine(sample), "\(sample.debugDescription)")
+            #expect(MarkdownEscaping.inline(sample) == Self.referenceInline(sample), "\(sample.debugDescription)")
+        }
+    }
+
+    /// `SpeechTimingModel.units(ofWord:)` before it stopped building each part as a String.
+    static func referenceUnits(ofWord word: Substring) -> Double {
+        var total = 0.0
+        var part = ""
+        var spokenSymbols = 0
+        func flush() {
+            guard !part.isEmpty else { return }
+            if part.allSatisfy(\.isNumber) {
+                total += Double(max(1, part.count))
+            } else {
+                total += max(1.0, Double(part.count) / SpeechTimingModel.charactersPerLongWord)
+            }
+            part = ""
+        }
+        let characters = Array(word)
+        for (index, c) in characters.enumerated() {
+            let inside = index > 0 && index < characters.count - 1
+                && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+                && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+            if inside, c == "." || c == "@" || c == "/" {
+                flush()
+                spokenSymbols += 1
+            } else if inside, c == "-" || c == "_" {
+                flush()
+            } else if c.isLetter || c.isNumber || c == "'" || c == "’" {
+                if let last = part.last, last.isNumber != c.isNumber, c != "'", c != "’" { flush() }
+                part.append(c)
+            } else if !c.isPunctuation, !c.isWhitespace {
+                flush()
+                total += 1
+            }
+        }
+        flush()
+        return max(total + Double(spokenSymbols), word.isEmpty ? 0 : 1)
+    }
+
+    @Test func wordUnitsMatchTheReference() {
+        let words = ["", "a", "configuration", "jane.doe@example.com", "https://example.com/a/b", "re-enter", "snake_case",
+                     "2026", "A4", "4a", "it's", "don’t", "'quoted'", "12'3", "🙂", "x🙂y", "-", ".", "a.", ".a", "a..b",
+                     "über-straße", "Ⅻ", "½", "٣٤", "e\u{301}.com", "a/b/c", "v1.2.3", "$5", "(note)", "1,000", "日本語"]
+        for word in words {
+            #expect(SpeechTimingModel.units(ofWord: Substring(word)) == Self.referenceUnits(ofWord: Substring(word)), "\(word)")
         }
     }
 }
