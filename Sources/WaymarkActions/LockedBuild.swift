@@ -97,7 +97,7 @@ public struct LockedBuild: Sendable {
                 id: result.id, title: Fingerprint.normalizedText(result.title),
                 source: LockFile.relativePath(of: result.sourceURL, from: outRoot),
                 sourceHash: LockDigest.short(result.sourceHash), fingerprint: LockDigest.short(result.fingerprint),
-                steps: nil, stepsDigest: result.stepSummaries.map { LockDigest.short($0.sha256) },
+                steps: nil, stepsDigest: result.stepSummaries.map { LockDigest.output($0.sha256) },
                 outputs: Dictionary(result.outputs.map { ($0.path, LockDigest.output($0.sha256)) }, uniquingKeysWith: { a, _ in a }),
                 templateHash: LockDigest.short(templateHash), owner: result.owner, reviewBy: result.reviewBy,
                 recordedAt: result.recordedAt, dashboard: result.dashboardRow, settingsHash: settingsHash)

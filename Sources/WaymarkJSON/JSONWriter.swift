@@ -1,20 +1,25 @@
-/// Writes `JSONNode`s canonically: keys sorted by code point, two-space indentation, `\n` line ends, a final newline,
+/// Writes `JSONNode`s canonically: keys sorted by code point, two-space indentation (or another unit a format chooses:
+/// the lock is indented with tabs), `\n` line ends, a final newline,
 /// non-ASCII characters as UTF-8, control characters escaped. The same value always gives the same bytes, which is
 /// what makes native exports, the lock and reports byte-stable.
 public enum JSONWriter {
     /// `inlineScalarArrays` writes arrays that hold only strings, numbers, booleans and nulls on one line
     /// (`["a", 2, null]`) inside a pretty document: records such as a lock's dashboard rows read best that way.
-    public static func write(_ node: JSONNode, pretty: Bool = true, inlineScalarArrays: Bool = false) -> String {
+    public static func write(
+        _ node: JSONNode, pretty: Bool = true, inlineScalarArrays: Bool = false, indentation: String = "  "
+    ) -> String {
         var out = ""
-        write(node, into: &out, indent: 0, pretty: pretty, inline: inlineScalarArrays)
+        write(node, into: &out, indent: 0, unit: indentation, pretty: pretty, inline: inlineScalarArrays)
         if pretty { out += "\n" }
         return out
     }
 
     /// Appends `node` as it would appear nested `indent` levels deep in a pretty document (no final newline), so
     /// a large document can be written one member at a time instead of as one tree (see `LockFile.serialized`).
-    public static func append(_ node: JSONNode, to out: inout String, indent: Int, inlineScalarArrays: Bool = false) {
-        write(node, into: &out, indent: indent, pretty: true, inline: inlineScalarArrays)
+    public static func append(
+        _ node: JSONNode, to out: inout String, indent: Int, inlineScalarArrays: Bool = false, indentation: String = "  "
+    ) {
+        write(node, into: &out, indent: indent, unit: indentation, pretty: true, inline: inlineScalarArrays)
     }
 
     /// Object keys in the order the writer puts them: by Unicode code point.
@@ -22,7 +27,9 @@ public enum JSONWriter {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 
-    private static func write(_ node: JSONNode, into out: inout String, indent: Int, pretty: Bool, inline: Bool = false) {
+    private static func write(
+        _ node: JSONNode, into out: inout String, indent: Int, unit: String, pretty: Bool, inline: Bool = false
+    ) {
         switch node.kind {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -34,7 +41,7 @@ public enum JSONWriter {
                 out += "["
                 for (i, item) in items.enumerated() {
                     if i > 0 { out += ", " }
-                    write(item, into: &out, indent: indent, pretty: false)
+                    write(item, into: &out, indent: indent, unit: unit, pretty: false)
                 }
                 out += "]"
                 return
@@ -42,10 +49,10 @@ public enum JSONWriter {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { newline(&out, indent + 1) }
-                write(item, into: &out, indent: indent + 1, pretty: pretty, inline: inline)
+                if pretty { newline(&out, indent + 1, unit) }
+                write(item, into: &out, indent: indent + 1, unit: unit, pretty: pretty, inline: inline)
             }
-            if pretty { newline(&out, indent) }
+            if pretty { newline(&out, indent, unit) }
             out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
@@ -53,19 +60,19 @@ public enum JSONWriter {
             let sorted = members.sorted { keyPrecedes($0.key, $1.key) }
             for (i, member) in sorted.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { newline(&out, indent + 1) }
+                if pretty { newline(&out, indent + 1, unit) }
                 writeString(member.key, into: &out)
                 out += pretty ? ": " : ":"
-                write(member.value, into: &out, indent: indent + 1, pretty: pretty, inline: inline)
+                write(member.value, into: &out, indent: indent + 1, unit: unit, pretty: pretty, inline: inline)
             }
-            if pretty { newline(&out, indent) }
+            if pretty { newline(&out, indent, unit) }
             out += "}"
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: Int) {
+    private static func newline(_ out: inout String, _ indent: Int, _ unit: String) {
         out += "\n"
-        out += String(repeating: "  ", count: indent)
+        for _ in 0..<indent { out += unit }
     }
 
     /// A JSON string literal for `s`, quotes included.

@@ -2,14 +2,14 @@
 ///
 /// The lock's hashes detect change, not tampering. Sources, fingerprints and step summaries keep 16 hex digits (the
 /// first 64 bits of a SHA-256: an accidental match of two different files about one in 10^19); each generated file
-/// keeps 12 (48 bits, one in 10^14 — there are a dozen per capture, and they are what makes a lock large). A
-/// version 1 lock recorded full 64-digit hashes; every recorded digest is compared as a prefix of the full hash
-/// computed now.
+/// keeps 10 (40 bits: a hand edit goes unnoticed about once in 10^12 — there are a dozen per capture, and they are
+/// what makes a lock large). A version 1 lock recorded full 64-digit hashes and early version 2 locks 12 digits for
+/// outputs; every recorded digest is compared as a prefix of the full hash computed now.
 public enum LockDigest {
     /// Hex digits kept of a source hash, fingerprint or step summary digest in a version 2 lock.
     public static let length = 16
     /// Hex digits kept of a generated file's SHA-256 in a version 2 lock.
-    public static let outputLength = 12
+    public static let outputLength = 10
 
     /// `hex` (a full lower-case hex digest) cut to what the lock records.
     public static func short(_ hex: String) -> String {

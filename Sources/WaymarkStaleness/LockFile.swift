@@ -59,6 +59,10 @@ public struct LockFile: Sendable, Hashable {
 
     // MARK: Writing
 
+    /// One tab per level: a lock of thousands of captures is mostly indentation at two spaces a level, and tabs
+    /// halve it while keeping one key per line for review.
+    public static let indentation = "\t"
+
     /// The values entries share most often (ties: the smallest): written once at the top of the lock.
     struct SharedValues: Hashable {
         var generator: String?
@@ -82,25 +86,27 @@ public struct LockFile: Sendable, Hashable {
     /// The lock as canonical JSON text (version 2). Step summaries still held inline are not part of it: `write(to:)`
     /// writes them to their files first.
     ///
-    /// Byte-identical to `JSONWriter.write(json, inlineScalarArrays: true)`, but written one capture at a time: the tree of a large lock would
+    /// Byte-identical to `JSONWriter.write(json, inlineScalarArrays: true, indentation: LockFile.indentation)`, but written one capture at a time: the tree of a large lock would
     /// be most of a build's peak memory.
     public func serialized() -> String {
         let shared = sharedValues
-        var out = "{\n  \"captures\": "
+        let tab = Self.indentation
+        var out = "{\n\(tab)\"captures\": "
         if captures.isEmpty {
             out += "{}"
         } else {
             out += "{"
             for (index, id) in captures.keys.sorted(by: JSONWriter.keyPrecedes).enumerated() {
-                out += index == 0 ? "\n    " : ",\n    "
+                out += (index == 0 ? "\n" : ",\n") + tab + tab
                 out += JSONWriter.quoted(id) + ": "
-                JSONWriter.append(captures[id]!.json(shared: shared), to: &out, indent: 2, inlineScalarArrays: true)
+                JSONWriter.append(
+                    captures[id]!.json(shared: shared), to: &out, indent: 2, inlineScalarArrays: true, indentation: tab)
             }
-            out += "\n  }"
+            out += "\n\(tab)}"
         }
         for (key, value) in topLevel(shared) {
-            out += ",\n  " + JSONWriter.quoted(key) + ": "
-            JSONWriter.append(value, to: &out, indent: 1, inlineScalarArrays: true)
+            out += ",\n\(tab)" + JSONWriter.quoted(key) + ": "
+            JSONWriter.append(value, to: &out, indent: 1, inlineScalarArrays: true, indentation: tab)
         }
         return out + "\n}\n"
     }
@@ -127,7 +133,7 @@ public struct LockFile: Sendable, Hashable {
             let data = Data(StepSummaryFile.serialized(entry.steps ?? []).utf8)
             try AtomicFileWriter.write(data, to: outputFolder.appendingPathComponent(StepSummaryFile.relativePath(captureID: id)),
                                        durable: false)
-            lock.captures[id]?.stepsDigest = LockDigest.short(Fingerprint.hex(of: data))
+            lock.captures[id]?.stepsDigest = LockDigest.output(Fingerprint.hex(of: data))
             lock.captures[id]?.steps = nil
         }
         try AtomicFileWriter.write(Data(lock.serialized().utf8), to: outputFolder.appendingPathComponent(Self.fileName))
@@ -145,7 +151,7 @@ public struct LockFile: Sendable, Hashable {
             short.sourceHash = LockDigest.short(entry.sourceHash)
             short.fingerprint = LockDigest.short(entry.fingerprint)
             short.templateHash = LockDigest.short(entry.templateHash)
-            short.stepsDigest = entry.stepsDigest.map(LockDigest.short)
+            short.stepsDigest = entry.stepsDigest.map(LockDigest.output)
             short.outputs = entry.outputs.mapValues(LockDigest.output)
             lock.captures[id] = short
         }
@@ -365,7 +371,7 @@ public struct LockEntry: Sendable, Hashable {
             ("settings", settingsHash == shared.settings ? nil : settingsHash.map(JSONNode.string)),
             ("source", .string(source)),
             ("sourceHash", .string(LockDigest.short(sourceHash))),
-            ("steps", stepsDigest.map { .string(LockDigest.short($0)) }),
+            ("steps", stepsDigest.map { .string(LockDigest.output($0)) }),
             ("template", template == shared.template ? nil : .string(template)),
             ("title", .string(title)),
         ])

@@ -39,7 +39,7 @@ struct LockFileTests {
         var bare = LockFile(captures: [:], sharedOutputs: [:])
         bare.templates = nil
         for lock in [Self.sampleLock(), many, templated, bare] {
-            #expect(lock.serialized() == JSONWriter.write(lock.json, inlineScalarArrays: true))
+            #expect(lock.serialized() == JSONWriter.write(lock.json, inlineScalarArrays: true, indentation: LockFile.indentation))
         }
     }
 

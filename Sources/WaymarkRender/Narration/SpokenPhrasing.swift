@@ -380,6 +380,12 @@ public struct SpokenPhrasing: Sendable {
     /// `text` with C0/C1 control characters removed (line breaks and tabs become spaces) and ANSI escape
     /// sequences (`ESC [ … letter`) dropped whole.
     static func withoutControls(_ text: String) -> String {
+        // Controls are U+0000–U+001F and U+007F–U+009F (C2 80 … C2 9F in UTF-8): most text has none of those bytes.
+        var previous: UInt8 = 0
+        guard text.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+        }) else { return text }
         var out = String.UnicodeScalarView()
         var iterator = text.unicodeScalars.makeIterator()
         while let scalar = iterator.next() {
