@@ -92,7 +92,9 @@ package enum MarkdownEscaping {
     /// Code spans cannot escape `{{` or `{%`, which site generators (Hugo shortcodes, Jinja in MkDocs macros) would
     /// still expand; such values are written as escaped text in quotation marks instead.
     package static func containsTemplateDelimiters(_ text: String) -> Bool {
-        ["{{", "}}", "{%", "%}", "{#", "#}"].contains { text.contains($0) }
+        // Every delimiter has a brace: text without one (nearly all) needs no search.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return false }
+        return ["{{", "}}", "{%", "%}", "{#", "#}"].contains { text.contains($0) }
     }
 
     /// Line breaks and other vertical whitespace become single spaces; tabs become spaces.

@@ -21,7 +21,7 @@ public struct NativeJSONImporter: CaptureImporter {
             return true
         }
         // Hand-written files may put "waymark" anywhere; steps with "action" keys are ours, so look through it all.
-        return head.contains("\"action\"") && NativeFormat.containsVersionKey(input.data)
+        return head.foundationContains("\"action\"") && NativeFormat.containsVersionKey(input.data)
     }
 
     public func importCaptures(from input: CaptureInput) -> ImportResult {

@@ -209,12 +209,12 @@ struct SeleneseCommandTable {
     }
 
     static func isSensitive(_ locator: String, _ alternatives: [String]) -> Bool {
-        ([locator] + alternatives).contains { $0.lowercased().contains("password") }
+        ([locator] + alternatives).contains { $0.lowercased().foundationContains("password") }
     }
 
     /// Whether a command's value is secret: a password field, or a value made from a stored secret.
     func isSensitive(_ c: Command) -> Bool {
-        Self.isSensitive(c.target, c.alternatives) || secretVariables.contains { c.value.contains("${\($0)}") }
+        Self.isSensitive(c.target, c.alternatives) || secretVariables.contains { c.value.foundationContains("${\($0)}") }
     }
 
     static let keyNames: [String: String] = [

@@ -150,13 +150,11 @@ enum SelectorScanner {
     /// The quoted string right after `marker` in `text`, allowing whitespace between the marker's characters and
     /// before the quote (`contains( . , 'x')`, `@title = "y"`). Byte for byte, no regular expression.
     static func quoted(after marker: String, in text: Substring) -> String? {
-        let wanted = Array(marker).filter { $0 != " " }
-        guard !wanted.isEmpty else { return nil }
         // Readers try many markers on every step, and most are absent: the same match on the bytes first (an ASCII
         // character that matches is its own byte), so a text without the marker is never split into Characters.
-        if marker.utf8.allSatisfy({ $0 < 0x80 }), !bytesMayMatch(Array(marker.utf8.filter { $0 != 0x20 }), in: text.utf8) {
-            return nil
-        }
+        if marker.utf8.allSatisfy({ $0 < 0x80 }), !bytesMayMatch(marker.utf8, in: text.utf8) { return nil }
+        let wanted = Array(marker).filter { $0 != " " }
+        guard !wanted.isEmpty else { return nil }
         let characters = Array(text)
         var start = 0
         while start < characters.count {
@@ -186,23 +184,29 @@ enum SelectorScanner {
         return nil
     }
 
-    /// Whether `wanted` occurs in `text` with only spaces between its bytes: true whenever `quoted(after:in:)` could
-    /// find its marker (it may also be true when the Characters differ, e.g. a letter with a combining accent).
-    private static func bytesMayMatch(_ wanted: [UInt8], in text: Substring.UTF8View) -> Bool {
+    /// Whether the bytes of `marker` other than spaces occur in `text` with only spaces between them: true whenever
+    /// `quoted(after:in:)` could find the marker (it may also be true when the Characters differ, e.g. a letter with
+    /// a combining accent). Nothing is allocated.
+    private static func bytesMayMatch(_ marker: String.UTF8View, in text: Substring.UTF8View) -> Bool {
+        guard let first = marker.first(where: { $0 != 0x20 }) else { return false }
         var start = text.startIndex
         while start < text.endIndex {
-            if text[start] == wanted[0] {
+            if text[start] == first {
                 var i = text.index(after: start)
-                var matched = 1
-                while i < text.endIndex, matched < wanted.count {
-                    if text[i] == wanted[matched] {
-                        matched += 1
+                var wanted = marker.makeIterator()
+                while let byte = wanted.next(), byte != first {}  // past the first byte of the marker
+                var next = wanted.next()
+                while next == 0x20 { next = wanted.next() }
+                while let byte = next, i < text.endIndex {
+                    if text[i] == byte {
+                        next = wanted.next()
+                        while next == 0x20 { next = wanted.next() }
                     } else if text[i] != 0x20 {
                         break
                     }
                     i = text.index(after: i)
                 }
-                if matched == wanted.count { return true }
+                if next == nil { return true }
             }
             start = text.index(after: start)
         }

@@ -45,6 +45,12 @@ import WaymarkModel
         #expect(label("xpath=//i[contains(.,' Login')]") == "Login")
         #expect(label("input[type=submit][value=\"Send order\"]") == "Send order")
         #expect(label("//label[text()='Email']/following-sibling::input") == "Email")
+        // Spaces inside a marker and before the quote, as people write XPath by hand.
+        #expect(label("//a[contains( text() , 'Spaced out')]") == "Spaced out")
+        #expect(label("//img[@title = \"Logo of the company\"]") == "Logo of the company")
+        #expect(label("//button[normalize-space( . )= 'Pay now']") == "Pay now")
+        // A combining accent on a marker's letter is not that letter: the marker is not there.
+        #expect(label("//div[@title\u{301}='x'][@id='Order total']") == "Order total")
     }
 
     @Test func humanTextWinsOverAnEarlierIdentifierAndAnAccessibleNameOverText() {
