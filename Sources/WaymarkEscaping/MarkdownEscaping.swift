@@ -17,6 +17,11 @@ package enum MarkdownEscaping {
         // Every character escaped below is ASCII, and a Character equal to one is its own byte: a text without
         // any of those bytes (most labels) comes out as it went in, without splitting it into Characters.
         guard line.utf8.contains(where: { $0 < 0x80 && inlineSpecial[Int($0)] }) else { return line }
+        return escapingEveryCharacter(line)
+    }
+
+    /// `inline`'s escapes applied Character by Character to one line of text (no byte shortcut).
+    static func escapingEveryCharacter(_ line: String) -> String {
         var out = ""
         out.reserveCapacity(line.utf8.count)
         let characters = Array(line)

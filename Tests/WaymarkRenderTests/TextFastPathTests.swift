@@ -45,27 +45,13 @@ import Testing
         }
     }
 
-    /// `MarkdownEscaping.oneLine` and `inline` before their byte checks: every Character looked at.
+    /// `MarkdownEscaping.oneLine` and `inline` without their byte checks: every Character looked at.
     static func referenceOneLine(_ text: String) -> String {
         String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     static func referenceInline(_ text: String) -> String {
-        var out = ""
-        let characters = Array(referenceOneLine(text))
-        for (index, ch) in characters.enumerated() {
-            switch ch {
-            case "&" where MarkdownEscaping.startsEntity(characters, at: index): out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "{", "}", "|", "~", "#", "$", "^":
-                out.append("\\")
-                out.append(ch)
-            default:
-                out.append(ch)
-            }
-        }
-        return out
+        MarkdownEscaping.escapingEveryCharacter(referenceOneLine(text))
     }
 
     static let markdownSamples = samples + [
