@@ -190,6 +190,9 @@ public enum ReplayAction {
                     at: SourceLocation(file: capture.source.path)))
             }
         }
+        // Nothing could be read or replayed: the diagnostics are the whole answer (exit 2), not an empty report
+        // saying "nothing changed".
+        if captures.isEmpty, outcome.diagnostics.hasErrors { return outcome }
         let outFolder = project.url(request.out ?? "replayed")
         let replays: [CaptureReplay]
         if captures.isEmpty {

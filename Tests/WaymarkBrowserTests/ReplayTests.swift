@@ -409,6 +409,7 @@ struct ReplayTests {
         let run = try await ReplayTestSupport.run(["replay", noNavigate.path], in: folder)
         #expect(run.status == 2, "\(run)")
         #expect(run.stderr.contains("replay.no-navigate"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "no report when nothing could be replayed: \(run.stdout)")
 
         let badMap = try await ReplayTestSupport.run(["replay", ReplayTestSupport.mainFlow.path, "--map", "localhost:8907"], in: folder)
         #expect(badMap.status == 2)
