@@ -29,8 +29,7 @@ public struct SeleneseHTMLImporter: CaptureImporter {
 
     public func recognizes(_ input: CaptureInput) -> Bool {
         let text = Self.sniffedText(input)
-        guard let first = text.utf8.first(where: { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }), first == UInt8(ascii: "<")
-        else { return false }
+        guard let first = text.first(where: { !$0.isWhitespaceQuick }), first == "<" else { return false }
         guard text.utf8Contains("<html") || text.utf8Contains("<table") || text.utf8Contains("<!doctype html") else { return false }
         if Self.markers.contains(where: { text.utf8Contains($0) }) { return true }
         let compact = String(decoding: text.utf8.filter { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }, as: UTF8.self)

@@ -86,8 +86,8 @@ public struct LockFile: Sendable, Hashable {
     /// The lock as canonical JSON text (version 2). Step summaries still held inline are not part of it: `write(to:)`
     /// writes them to their files first.
     ///
-    /// Byte-identical to `JSONWriter.write(json, inlineScalarArrays: true, indentation: LockFile.indentation)`, but written one capture at a time: the tree of a large lock would
-    /// be most of a build's peak memory.
+    /// Byte-identical to `JSONWriter.write(json, inlineScalarArrays: true, indentation: LockFile.indentation)`, but
+    /// written one capture at a time: the tree of a large lock would be most of a build's peak memory.
     public func serialized() -> String {
         let shared = sharedValues
         let tab = Self.indentation
