@@ -230,7 +230,7 @@ public struct BuildPipeline: Sendable {
             if result == nil, entry.reusableRows != nil {
                 do {
                     let input = try CaptureInput.load(file, displayPath: display)
-                    result = importIfCapture(input, named: named.contains(file.path))
+                    result = reader.readIfCapture(input, named: named.contains(file.path))
                 } catch {
                     diagnostics += error.diagnostics
                     continue
@@ -320,15 +320,8 @@ public struct BuildPipeline: Sendable {
             return entry
         }
         entry.sourceHash = Fingerprint.hex(of: input.data)
-        entry.imported = importIfCapture(input, named: named.contains(entry.file.path))
+        entry.imported = reader.readIfCapture(input, named: named.contains(entry.file.path))
         return entry
-    }
-
-    /// `input` imported when a reader recognises it, or when it was named on the command line (then an
-    /// unrecognised file is an error, not something to skip). Detected once: the format found is the one read.
-    func importIfCapture(_ input: CaptureInput, named: Bool) -> ImportResult? {
-        if let format = reader.detectFormat(of: input) { return reader.read(input, format: format) }
-        return named ? reader.read(input) : nil
     }
 
     /// A path relative to the base folder when the file is inside it, else the absolute path.

@@ -191,8 +191,7 @@ public struct CheckRun: Sendable {
                     return ([], (error as? DiagnosticError)?.diagnostics ?? [])
                 }
                 // Inside folders, files that are not captures (a package.json beside them) are skipped, as in build.
-                if !isNamed, reader.detectFormat(of: input) == nil { return ([], []) }
-                let result = reader.read(input)
+                guard let result = reader.readIfCapture(input, named: isNamed) else { return ([], []) }
                 // Prepared as the build prepares them, so a capture compares with what was built from it.
                 let captures = result.captures.map { preparation.prepare($0, displayPath: shown) }
                 return (captures, result.diagnostics.map { $0.inFile(shown) })

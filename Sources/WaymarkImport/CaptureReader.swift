@@ -27,6 +27,14 @@ public struct CaptureReader: Sendable {
         importers.first { $0.recognizes(input) }?.format
     }
 
+    /// `input` imported when an importer recognises it; nil for a file found inside a folder that is not a capture
+    /// (a `package.json` beside the captures). A file the user `named` is always read, so an unrecognised one is
+    /// reported, not skipped. The content is sniffed once: the format found is the one read.
+    public func readIfCapture(_ input: CaptureInput, named: Bool) -> ImportResult? {
+        if let format = detectFormat(of: input) { return read(input, format: format) }
+        return named ? read(input) : nil
+    }
+
     /// Imports `input` as `format`, or as whatever its content says when `format` is nil.
     public func read(_ input: CaptureInput, format: CaptureFormat? = nil) -> ImportResult {
         let chosen: (any CaptureImporter)?

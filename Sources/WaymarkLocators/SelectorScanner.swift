@@ -188,25 +188,22 @@ enum SelectorScanner {
     /// `quoted(after:in:)` could find the marker (it may also be true when the Characters differ, e.g. a letter with
     /// a combining accent). Nothing is allocated.
     private static func bytesMayMatch(_ marker: String.UTF8View, in text: Substring.UTF8View) -> Bool {
-        guard let first = marker.first(where: { $0 != 0x20 }) else { return false }
+        let wanted = marker.lazy.filter { $0 != 0x20 }
+        guard let first = wanted.first else { return false }
         var start = text.startIndex
         while start < text.endIndex {
             if text[start] == first {
+                var w = wanted.index(after: wanted.startIndex)
                 var i = text.index(after: start)
-                var wanted = marker.makeIterator()
-                while let byte = wanted.next(), byte != first {}  // past the first byte of the marker
-                var next = wanted.next()
-                while next == 0x20 { next = wanted.next() }
-                while let byte = next, i < text.endIndex {
-                    if text[i] == byte {
-                        next = wanted.next()
-                        while next == 0x20 { next = wanted.next() }
+                while w != wanted.endIndex, i < text.endIndex {
+                    if text[i] == wanted[w] {
+                        w = wanted.index(after: w)
                     } else if text[i] != 0x20 {
                         break
                     }
                     i = text.index(after: i)
                 }
-                if next == nil { return true }
+                if w == wanted.endIndex { return true }
             }
             start = text.index(after: start)
         }
