@@ -50,6 +50,18 @@ struct ReportWriterTests {
         Snapshot.assert(ReportWriter.render(Self.sampleReport(), as: format), named: "\(format.rawValue).\(ext)", group: "Reports")
     }
 
+    @Test("per-material statuses and the fresh count are those of the one-material questions")
+    func statusesMatchStatusOfEachMaterial() {
+        let report = Self.sampleReport()
+        let statuses = report.statuses
+        for material in report.materials {
+            #expect(statuses[material.name] == report.status(of: material.name), "\(material.name)")
+            #expect((report.findingsByMaterial[material.name] ?? []) == report.findings.filter { $0.material == material.name })
+        }
+        #expect(report.freshCount == report.materials.filter { report.status(of: $0.name) == nil }.count)
+        #expect(report.freshCount == 1)
+    }
+
     @Test("GitHub step summary golden file")
     func githubSummary() {
         Snapshot.assert(GitHubReport.render(Self.sampleReport()).summary, named: "github-summary.md", group: "Reports")

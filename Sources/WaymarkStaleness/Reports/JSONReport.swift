@@ -10,14 +10,15 @@ public enum JSONReport {
     }
 
     public static func json(_ report: StalenessReport) -> JSONNode {
-        .object([
+        let statuses = report.statuses
+        return .object([
             ("version", .number(formatVersion)),
             ("generator", .string("waymark \(WaymarkVersion.current)")),
             ("failed", .bool(report.fails)),
             ("failOn", .array(report.failOn.sorted().map { .string($0.rawValue) })),
             ("summary", .object([
                 ("materials", .number(report.materials.count)),
-                ("fresh", .number(report.materials.filter { report.status(of: $0.name) == nil }.count)),
+                ("fresh", .number(report.freshCount)),
                 ("counts", .object(report.counts.map { ($0.kind.rawValue, .number($0.count)) })),
                 ("text", .string(report.summaryLine)),
             ])),
@@ -27,7 +28,7 @@ public enum JSONReport {
                     ("capture", .string(m.captureID)),
                     ("owner", m.owner.map(JSONNode.string)),
                     ("file", .string(m.file)),
-                    ("status", .string(report.status(of: m.name)?.rawValue ?? "fresh")),
+                    ("status", .string(statuses[m.name]?.rawValue ?? "fresh")),
                 ])
             })),
             ("findings", .array(report.findings.map { f in

@@ -13,8 +13,9 @@ public enum JUnitReport {
             var passing: [Finding]
         }
         var cases: [Case] = []
+        let byMaterial = report.findingsByMaterial
         for material in report.materials {
-            let findings = report.findings.filter { $0.material == material.name }
+            let findings = byMaterial[material.name] ?? []
             for check in material.checks {
                 let here = findings.filter { $0.kind.check == check }
                 cases.append(Case(
