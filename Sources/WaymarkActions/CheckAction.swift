@@ -79,6 +79,9 @@ public enum CheckAction {
         run.shard = request.shard
         let (report, diagnostics) = try run.run()
         var outcome = Outcome(diagnostics: diagnostics, fails: report.fails)
+        // Nothing could be read and nothing was checked: the diagnostics are the whole answer (exit 2), not a report
+        // saying "0 materials checked".
+        if report.materials.isEmpty, diagnostics.hasErrors { return outcome }
         if request.updateDashboard, let problem = writeLastCheck(report, outputFolder: run.outputDirectory, date: run.today) {
             outcome.diagnostics.append(problem)
         }

@@ -71,6 +71,21 @@ import WaymarkTestSupport
         }
     }
 
+    /// `check` of nothing but a bad file: the diagnostics are the answer, not a report of "0 materials checked".
+    @Test(arguments: badFiles)
+    func checkOfBadInputPrintsOnlyTheDiagnostics(file: BadFile) throws {
+        let dir = Fixtures.temporaryDirectory("bad-check")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(file.bytes).write(to: dir.appendingPathComponent(file.name))
+        let result = try CLIRunner.run(["check", file.name, "--out", "out"], in: dir)
+        #expect(result.status == 2, "\(result)")
+        for text in file.expected {
+            #expect(result.stderr.contains(text), "\(result)")
+        }
+        #expect(result.stdout.isEmpty, "\(result)")
+        #expect(!result.allOutput.contains("materials checked"), "\(result)")
+    }
+
     @Test func xxeFileContentsAppearNowhere() throws {
         let dir = Fixtures.temporaryDirectory("xxe")
         defer { try? FileManager.default.removeItem(at: dir) }
