@@ -50,16 +50,49 @@ public struct CheckRun: Sendable {
 
     /// Runs the check. Throws only when nothing can be checked (unreadable or newer lock, broken templates).
     public func run() throws(DiagnosticError) -> (report: StalenessReport, diagnostics: [Diagnostic]) {
+        // The check runs on a worker that hands its answer over *before* letting go of its working data (the lock,
+        // the stat cache, every hash: a tenth of a 10,000-capture check is freeing them), so the caller writes the
+        // report while the worker frees.
+        let answer = LockedSlots<Result<(report: StalenessReport, diagnostics: [Diagnostic]), DiagnosticError>>(count: 1)
+        let answered = DispatchSemaphore(value: 0)
+        // A thread of its own, not one of Dispatch's: the check fills Dispatch's workers itself and waits for them.
+        let worker = Thread {
+            do throws(DiagnosticError) {
+                try self.check { answer.set(0, .success($0)); answered.signal() }
+            } catch {
+                answer.set(0, .failure(error))
+                answered.signal()
+            }
+        }
+        worker.stackSize = 8 << 20   // the main thread's stack: the lock's JSON parser recurses
+        worker.start()
+        answered.wait()
+        return try answer.take(0).get()
+    }
+
+    /// The check itself: `deliver` gets the answer before the working data is released.
+    private func check(
+        deliver: (_ answer: (report: StalenessReport, diagnostics: [Diagnostic])) -> Void
+    ) throws(DiagnosticError) {
         let outRoot = outputDirectory.standardizedFileURL
         let lockDisplay = display(outRoot.appendingPathComponent(LockFile.fileName))
-        // The named sources are collected and hashed while the lock is parsed: neither needs the other, and
-        // together they are most of a clean check.
-        let early = LockedSlots<(files: [URL], diagnostics: [Diagnostic], hashes: [String?])>(count: 1)
+        // The named sources are collected, hashed and made relative to the lock, and the stat cache is read, while
+        // the lock is parsed: none needs another, and together they are most of a clean check.
+        let early = LockedSlots<(files: [URL], diagnostics: [Diagnostic], hashes: [String?], lockPaths: [String])>(count: 1)
         let group = DispatchGroup()
         let (inputs, collectBase) = (self.inputs, self.baseDirectory)
+        let lockPaths = LockRelativePaths(base: outRoot)
         DispatchQueue.global().async(group: group) {
-            let collected = InputCollector.collect(inputs, relativeTo: collectBase)
-            early.set(0, (collected.files, collected.diagnostics, CheckRun.hashFiles(collected.files)))
+            let files = InputCollector.collect(inputs, relativeTo: collectBase)
+            let relative = Parallel.map(count: files.files.count, workers: Parallel.cores) {
+                lockPaths.relativePath(of: files.files[$0])
+            }
+            early.set(0, (files.files, files.diagnostics, CheckRun.hashFiles(files.files), relative))
+        }
+        let statCache = LockedSlots<CachedOutputFolder>(count: 1)
+        let useStatCache = self.useStatCache
+        DispatchQueue.global().async(group: group) {
+            statCache.set(0, CachedOutputFolder(root: outRoot, useCache: useStatCache))
         }
         let fullLock: LockFile?
         do {
@@ -78,23 +111,30 @@ public struct CheckRun: Sendable {
                 hint: "Run `waymark build` first, or pass --out with the folder your build writes to."))
         }
 
-        // Sources: what the user named, plus every source the lock knows that still exists.
-        let collected = early.get(0) ?? ([], [], [])
+        // Sources: what the user named, plus every source the lock knows that still exists. A lock entry whose
+        // source is one of the named files (the same path relative to the lock) needs no look at the disk.
+        let collected = early.get(0) ?? ([], [], [], [])
         diagnostics += collected.diagnostics
-        var files = collected.files
-        var seen = Set(files.map(\.path))
+        let namedFiles = collected.files
+        var relativePaths = collected.lockPaths
+        var known = Set(relativePaths)
+        var seen: Set<String>?
         var extra: [URL] = []
-        for entry in (lock?.captures.values).map(Array.init) ?? [] {
+        for entry in (lock?.captures.values).map(Array.init) ?? [] where !known.contains(entry.source) {
             let url = outRoot.appendingPathComponent(entry.source).standardizedFileURL
-            if !seen.contains(url.path), FileManager.default.fileExists(atPath: url.path) {
-                seen.insert(url.path)
+            if seen == nil { seen = Set(namedFiles.map(\.path)) }
+            if !seen!.contains(url.path), FileManager.default.fileExists(atPath: url.path) {
+                seen!.insert(url.path)
                 extra.append(url)
+                let relative = lockPaths.relativePath(of: url)
+                relativePaths.append(relative)
+                known.insert(relative)
             }
         }
-        files += extra
+        let files = namedFiles + extra
         let hashes = collected.hashes + CheckRun.hashFiles(extra)
         let named = Set(inputs.map { URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL.path })
-        var sources = candidates(for: files, hashes: hashes, named: named, outRoot: outRoot)
+        var sources = candidates(for: files, lockPaths: relativePaths, hashes: hashes, named: named)
         if let shard {
             // A source tracked only by other shards is theirs; untracked sources are imported and keep only
             // this shard's captures.
@@ -144,13 +184,18 @@ public struct CheckRun: Sendable {
             templateHash: templateHash, today: today, maxAgeDays: maxAgeDays, failOn: failOn,
             displayPath: Self.displayPath(inside: outRoot, base: base))
         // Outputs: each hashed at most once (or vouched for by the stat cache), then looked up in memory.
-        let disk = CachedOutputFolder(root: outRoot, useCache: useStatCache)
+        let disk = statCache.take(0)
         let outputs = hashedOutputs(lock, folder: disk)
-        if let fullLock { disk.save(keeping: fullLock.outputPaths) }
+        // The stat cache is written while the findings are worked out: neither needs the other.
+        let saving = DispatchGroup()
+        if let fullLock {
+            DispatchQueue.global().async(group: saving) { disk.save(keeping: fullLock.outputPaths) }
+        }
         let checked = StalenessChecker(settings: settings).check(
             lock: lock, sources: sources, outputs: outputs, citations: citations,
             stepSummaries: { entry in entry.steps ?? Self.stepSummaries(of: entry, in: outRoot) })
-        return (checked.report, diagnostics + checked.diagnostics)
+        saving.wait()
+        deliver((checked.report, diagnostics + checked.diagnostics))
     }
 
     /// The step summaries a version 2 entry's build left in `out/<id>/.waymark-steps.json`, when the file is there
@@ -170,11 +215,11 @@ public struct CheckRun: Sendable {
         }
     }
 
-    /// Prepares lazy imports of `files`, whose bytes hash to `hashes` (same order).
-    func candidates(for files: [URL], hashes: [String?], named: Set<String>, outRoot: URL) -> [SourceCandidate] {
+    /// Prepares lazy imports of `files`, whose paths relative to the lock are `lockPaths` and whose bytes hash to
+    /// `hashes` (same order).
+    func candidates(for files: [URL], lockPaths: [String], hashes: [String?], named: Set<String>) -> [SourceCandidate] {
         let reader = self.reader
         let preparation = self.preparation
-        let resolvedRoot = LockFile.resolvedComponents(of: outRoot)
         var out: [SourceCandidate] = []
         out.reserveCapacity(files.count)
         for (index, url) in files.enumerated() {
@@ -182,7 +227,7 @@ public struct CheckRun: Sendable {
             let isNamed = named.contains(url.path)
             let hash = hashes[index]
             out.append(SourceCandidate(
-                lockPath: LockFile.relativePath(of: url, fromResolved: resolvedRoot), displayPath: shown,
+                lockPath: lockPaths[index], displayPath: shown,
                 byteHash: hash ?? "") {
                 let input: CaptureInput
                 do {
@@ -200,15 +245,10 @@ public struct CheckRun: Sendable {
         return out
     }
 
-    /// Hashes every output the lock records, in parallel, into an in-memory view (missing files are left out).
-    func hashedOutputs(_ lock: LockFile?, folder disk: some OutputFolderView) -> InMemoryOutputFolder {
-        let paths = Array((lock?.captures.values.flatMap(\.outputs.keys)) ?? [])
-        let hashes = Parallel.map(count: paths.count, workers: Parallel.cores * 2) { disk.hash(of: paths[$0]) }
-        var known: [String: String] = [:]
-        for (index, path) in paths.enumerated() {
-            if let hash = hashes[index] { known[path] = hash }
-        }
-        return InMemoryOutputFolder(known)
+    /// Hashes every output the lock records and compares it with the lock, in parallel.
+    func hashedOutputs(_ lock: LockFile?, folder disk: CachedOutputFolder) -> ComparedOutputFolder {
+        let entries = Array(lock?.captures.values ?? [:].values)
+        return ComparedOutputFolder(entries: entries, hashes: disk.hashes(of: entries.flatMap(\.outputs.keys)))
     }
 
     func display(_ url: URL) -> String { DisplayPath.of(url, relativeTo: baseDirectory) }
@@ -219,10 +259,9 @@ public struct CheckRun: Sendable {
         let rootPath = outRoot.standardizedFileURL.path
         let basePath = base.standardizedFileURL.path
         return { relative in
-            let plain = !relative.isEmpty && !relative.hasPrefix("/")
-                && relative.split(separator: "/", omittingEmptySubsequences: false)
-                    .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-            guard plain else { return DisplayPath.of(outRoot.appendingPathComponent(relative), relativeTo: base) }
+            guard PathSyntax.isPlainRelative(relative) else {
+                return DisplayPath.of(outRoot.appendingPathComponent(relative), relativeTo: base)
+            }
             let path = rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
             return DisplayPath.of(path, relativeTo: basePath)
         }

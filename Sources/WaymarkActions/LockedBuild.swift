@@ -59,6 +59,8 @@ public struct LockedBuild: Sendable {
         // The stat cache (`out/.waymark-stat-cache`): outputs whose status is unchanged need not be hashed to be
         // found intact, and what this build writes is recorded for the next check.
         let outputs = CachedOutputFolder(root: outRoot)
+        // Sources relative to the lock, each folder's symbolic links resolved once for the whole build.
+        let lockPaths = LockRelativePaths(base: outRoot)
         if let oldLock, !options.force {
             let today = self.today
             // Lock entries by source file, sorted by id: looked up once per input (a scan per input was quadratic).
@@ -66,7 +68,7 @@ public struct LockedBuild: Sendable {
             pipeline.reuse = { file, display, sourceHash in
                 Self.reusableRows(
                     for: file, displayPath: display, sourceHash: sourceHash,
-                    entries: entriesBySource[LockFile.relativePath(of: file, from: outRoot)] ?? [], outputs: outputs,
+                    entries: entriesBySource[lockPaths.relativePath(of: file)] ?? [], outputs: outputs,
                     templateHash: templateHash, settingsHash: settingsHash, today: today)
             }
         }
@@ -95,7 +97,7 @@ public struct LockedBuild: Sendable {
             // Digests as the lock records them (`LockDigest`), so an unchanged rebuild compares equal to the lock read.
             lock.captures[result.id] = LockEntry(
                 id: result.id, title: Fingerprint.normalizedText(result.title),
-                source: LockFile.relativePath(of: result.sourceURL, from: outRoot),
+                source: lockPaths.relativePath(of: result.sourceURL),
                 sourceHash: LockDigest.short(result.sourceHash), fingerprint: LockDigest.short(result.fingerprint),
                 steps: nil, stepsDigest: result.stepSummaries.map { LockDigest.output($0.sha256) },
                 outputs: Dictionary(result.outputs.map { ($0.path, LockDigest.output($0.sha256)) }, uniquingKeysWith: { a, _ in a }),

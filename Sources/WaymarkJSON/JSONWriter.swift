@@ -22,9 +22,10 @@ public enum JSONWriter {
         write(node, into: &out, indent: indent, unit: indentation, pretty: true, inline: inlineScalarArrays)
     }
 
-    /// Object keys in the order the writer puts them: by Unicode code point.
+    /// Object keys in the order the writer puts them: by Unicode code point — compared as UTF-8 bytes, whose order
+    /// is the code points' order (a property of UTF-8), without decoding scalars.
     public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static func write(

@@ -5,12 +5,14 @@ import Foundation
 public enum DisplayPath {
     /// `path` relative to `base` when inside it, else `path` unchanged. Both are taken as given (not standardized).
     public static func of(_ path: String, relativeTo base: String) -> String {
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        // Compared as bytes, as the file system compares paths.
+        let prefix = base.utf8.last == UInt8(ascii: "/") ? base : base + "/"
+        guard path.utf8.starts(with: prefix.utf8) else { return path }
+        return String(path[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.utf8.count)...])
     }
 
     /// The same for file URLs, after removing `.` and `..` from both.
     public static func of(_ url: URL, relativeTo base: URL) -> String {
-        of(url.standardizedFileURL.path, relativeTo: base.standardizedFileURL.path)
+        of(PathSyntax.standardizedPath(of: url), relativeTo: PathSyntax.standardizedPath(of: base))
     }
 }

@@ -39,8 +39,14 @@ public struct FileStatus: Sendable, Hashable {
 
     /// The status of the regular file at `path` (symbolic links followed); nil when there is none.
     public static func of(path: String) -> FileStatus? {
+        of(path, inFolder: AT_FDCWD)
+    }
+
+    /// The status of the regular file `path` inside the open folder `folder` (`AT_FDCWD`: the working directory,
+    /// or none for an absolute path); symbolic links followed, nil when there is none.
+    static func of(_ path: String, inFolder folder: Int32) -> FileStatus? {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileStatus(info)
     }
 
@@ -59,8 +65,13 @@ package enum FileHashing {
     /// The status comes from the open descriptor *before* reading, so a write that lands while the file is read
     /// changes the modification or change time past the one recorded, and the next check hashes the file again.
     package static func statusAndHash(path: String) -> (status: FileStatus, sha256: String)? {
+        statusAndHash(path, inFolder: AT_FDCWD)
+    }
+
+    /// The same for `path` inside the open folder `folder` (see `FileStatus.of(_:inFolder:)`).
+    static func statusAndHash(_ path: String, inFolder folder: Int32) -> (status: FileStatus, sha256: String)? {
         // O_NONBLOCK: opening a FIFO by mistake must not wait for a writer (it is then refused as not regular).
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

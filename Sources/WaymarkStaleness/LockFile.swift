@@ -265,7 +265,11 @@ public struct LockFile: Sendable, Hashable {
 
     /// `relativePath(of:from:)` with the base's components from `resolvedComponents(of:)`.
     public static func relativePath(of path: URL, fromResolved from: [String]) -> String {
-        let target = path.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        relativePath(resolved: path.standardizedFileURL.resolvingSymlinksInPath().pathComponents, fromResolved: from)
+    }
+
+    /// The relative path between two lists of resolved components.
+    static func relativePath(resolved target: [String], fromResolved from: [String]) -> String {
         var common = 0
         while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)

@@ -59,8 +59,14 @@ public struct OutputStatCache: Sendable, Hashable {
 
     /// The recorded hash when `status` is the file's status now and the entry is not racy; else nil (hash it).
     public func trustedHash(of relativePath: String, status: FileStatus) -> String? {
-        guard let entry = entries[relativePath], entry.status == status, let writtenAt,
-              Self.isSettled(entry.status.modified, before: writtenAt) else { return nil }
+        entries[relativePath].flatMap { trustedHash(of: $0, status: status) }
+    }
+
+    /// The same for an entry already looked up.
+    func trustedHash(of entry: Entry, status: FileStatus) -> String? {
+        guard entry.status == status, let writtenAt, Self.isSettled(entry.status.modified, before: writtenAt) else {
+            return nil
+        }
         return entry.sha256
     }
 
@@ -138,9 +144,9 @@ public struct OutputStatCache: Sendable, Hashable {
             guard (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
             else { return nil }
         }
+        guard !line[(index + 65)...].contains(0) else { return nil }
         let hash = String(decoding: UnsafeBufferPointer(rebasing: line[index..<(index + 64)]), as: UTF8.self)
         let path = String(decoding: UnsafeBufferPointer(rebasing: line[(index + 65)...]), as: UTF8.self)
-        guard !path.utf8.contains(0) else { return nil }
         return (path, Entry(
             status: FileStatus(size: size, modified: modified, changed: changed, inode: UInt64(inode)), sha256: hash))
     }

@@ -167,6 +167,35 @@ struct StatCacheTests {
         #expect(OutputStatCache.load(outputFolder: project.out.path).entries[Self.guide] == nil)
     }
 
+    @Test("hashes of many paths at once, through their folders, are those asked one at a time")
+    func hashesMatchOneAtATime() throws {
+        let root = Fixtures.temporaryDirectory("hashes")
+        let fm = FileManager.default
+        var paths: [String] = []
+        // More than one worker's run of paths, folders shared by neighbours, as a lock lists them.
+        for capture in 0..<90 {
+            for name in ["guide.md", "guide.html", "images/step-01.png", "images/step-02.png", "job aid.md", "captions.vtt"] {
+                let path = "capture-\(capture)/\(name)"
+                paths.append(path)
+                if capture % 7 == 3, name == "guide.html" { continue }   // missing file in an existing folder
+                if capture % 11 == 5, name.hasPrefix("images/") { continue }   // missing folder
+                let url = root.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data("\(path)\n".utf8).write(to: url)
+            }
+        }
+        try Data("body {}".utf8).write(to: root.appendingPathComponent("style.css"))
+        try Data("x".utf8).write(to: root.appendingPathComponent("a-file"))
+        try fm.createDirectory(at: root.appendingPathComponent("é folder"), withIntermediateDirectories: true)
+        try Data("é".utf8).write(to: root.appendingPathComponent("é folder/日本.md"))
+        paths += ["style.css", "missing.css", "a-file/not-a-folder.md", "é folder/日本.md", "gone/guide.md"]
+        let together = CachedOutputFolder(root: root).hashes(of: paths)
+        let single = CachedOutputFolder(root: root)
+        #expect(together == paths.map { single.hash(of: $0) })
+        // Missing: 13 guide.html, 8 × 2 screenshots, and the three paths added that do not exist.
+        #expect(together.filter { $0 == nil }.count == 13 + 16 + 3)
+    }
+
     @Test("paths with spaces round-trip; entries of outputs the lock no longer knows are dropped")
     func roundTripAndPrune() throws {
         let status = FileStatus(size: 12, modified: 1_700_000_000_123_456_789, changed: 1_700_000_000_123_456_789, inode: 42)

@@ -50,6 +50,21 @@ import WaymarkJSON
     }
 }
 
+/// Keys are ordered by code point; the writer compares UTF-8 bytes, which must give the same order — also where
+/// UTF-16 would not (a character above U+FFFF against one in U+E000…U+FFFF).
+@Suite struct JSONKeyOrderTests {
+    @Test func utf8OrderIsCodePointOrder() {
+        let keys = ["", "a", "A", "ab", "a\u{0}", "é", "e\u{301}", "z", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}",
+                    "\u{FFFD}", "\u{FF5E}", "\u{E000}", "\u{1F600}", "\u{10000}", "\u{10FFFF}", "日本", "日", "💡a", "💡"]
+        for a in keys {
+            for b in keys {
+                #expect(JSONWriter.keyPrecedes(a, b) == a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars),
+                        "\(a.debugDescription) < \(b.debugDescription)")
+            }
+        }
+    }
+}
+
 @Suite struct JSONParserLongLineTests {
     /// Minified exports put a whole capture on one line: columns must stay right there, and computing them must
     /// not rescan the line for every value (that made a 4,000-step minified capture take minutes).

@@ -111,4 +111,18 @@ import Testing
             #expect(SpeechTimingModel.units(ofWord: Substring(word)) == Self.referenceUnits(ofWord: Substring(word)), "\(word)")
         }
     }
+
+    /// Script and style content: every `</` gets its backslash, whatever surrounds it, and nothing else changes.
+    @Test func rawTextElementContentEscapesEveryClosingTagStart() {
+        let cases: [(String, String)] = [
+            ("", ""), ("plain", "plain"), ("</script>", "<\\/script>"), ("a</b></c", "a<\\/b><\\/c"),
+            ("<<//", "<<\\//"), ("< /", "< /"), ("/<", "/<"), ("é</é", "é<\\/é"),
+            // A combining mark after the slash does not hide the `</` from an HTML parser, which reads bytes.
+            ("</\u{0301}x", "<\\/\u{0301}x"),
+            ("{\"t\":\"</script><script>alert(1)\"}", "{\"t\":\"<\\/script><script>alert(1)\"}"),
+        ]
+        for (text, expected) in cases {
+            #expect(HTMLEscaping.rawTextElementContent(text) == expected, "\(text.debugDescription)")
+        }
+    }
 }

@@ -137,6 +137,37 @@ struct LockFileTests {
         }
     }
 
+    @Test("paths relative to the lock: folder by folder as the full resolution gives them, symbolic links too")
+    func relativePathsWithFolderCache() throws {
+        let root = Fixtures.temporaryDirectory("lockpaths").resolvingSymlinksInPath()
+        let fm = FileManager.default
+        let captures = root.appendingPathComponent("captures")
+        let out = root.appendingPathComponent("site/out")
+        try fm.createDirectory(at: captures.appendingPathComponent("deep"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: out, withIntermediateDirectories: true)
+        for name in ["a.json", "b.xml", "deep/c.side"] {
+            try Data("{}".utf8).write(to: captures.appendingPathComponent(name))
+        }
+        // A folder reached through a link, a file that is a link, a link to a missing file, and an output folder
+        // reached through a link.
+        try fm.createSymbolicLink(at: root.appendingPathComponent("linked"), withDestinationURL: captures)
+        try fm.createSymbolicLink(at: captures.appendingPathComponent("alias.json"), withDestinationURL: captures.appendingPathComponent("deep/c.side"))
+        try fm.createSymbolicLink(at: captures.appendingPathComponent("dangling.json"), withDestinationURL: root.appendingPathComponent("nowhere.json"))
+        try fm.createSymbolicLink(at: root.appendingPathComponent("out-link"), withDestinationURL: out)
+        let files = ["captures/a.json", "captures/b.xml", "captures/deep/c.side", "linked/a.json", "linked/deep/c.side",
+                     "captures/alias.json", "captures/dangling.json", "captures/missing.json", "captures/../captures/a.json",
+                     "captures/./b.xml", "site/out/x/guide.md", "site/out"].map { root.appendingPathComponent($0) }
+        for base in [out, root.appendingPathComponent("out-link"), captures, root] {
+            let cached = LockRelativePaths(base: base)
+            for _ in 0..<2 {   // the second round answers from the folders remembered
+                for file in files {
+                    #expect(cached.relativePath(of: file) == LockFile.relativePath(of: file, from: base), "\(file.path) from \(base.path)")
+                }
+            }
+        }
+        #expect(LockRelativePaths(base: out).relativePath(of: root.appendingPathComponent("linked/a.json")) == "../../captures/a.json")
+    }
+
     @Test("relative paths between folders")
     func relativePaths() {
         let out = URL(fileURLWithPath: "/tmp/project/out")

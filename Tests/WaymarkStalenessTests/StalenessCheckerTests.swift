@@ -42,6 +42,44 @@ struct StalenessCheckerTests {
             failOn: failOn, displayPath: { "out/" + $0 }))
     }
 
+    @Test("outputs compared up front give the findings the checker works out itself")
+    func comparedOutputsMatchTheView() {
+        // Three captures: intact, one output edited and one missing, all outputs missing.
+        var entries: [LockEntry] = []
+        for (id, capture) in [("a", "a"), ("b", "b"), ("c", "c")] {
+            entries.append(LockEntry(
+                id: id, title: id, source: "../captures/\(capture).json", sourceHash: "s", fingerprint: "f", steps: nil,
+                outputs: ["\(id)/guide.md": LockDigest.output(Fingerprint.hex(of: "\(id)-guide")),
+                          "\(id)/guide.html": LockDigest.output(Fingerprint.hex(of: "\(id)-html")),
+                          "\(id)/images/step-01.png": LockDigest.output(Fingerprint.hex(of: "\(id)-png"))],
+                templateHash: "t"))
+        }
+        var onDisk: [String: String] = [:]
+        for id in ["a", "b"] {
+            onDisk["\(id)/guide.md"] = Fingerprint.hex(of: "\(id)-guide")
+            onDisk["\(id)/images/step-01.png"] = Fingerprint.hex(of: "\(id)-png")
+        }
+        onDisk["a/guide.html"] = Fingerprint.hex(of: "a-html")
+        onDisk["b/images/step-01.png"] = Fingerprint.hex(of: "edited")
+        let view = InMemoryOutputFolder(onDisk)
+        let compared = ComparedOutputFolder(
+            entries: entries, hashes: entries.flatMap(\.outputs.keys).map { onDisk[$0] })
+        for entry in entries {
+            let expected = view.changedOutputs(of: entry)
+            #expect(compared.changedOutputs(of: entry).map(\.path) == expected.map(\.path))
+            #expect(compared.changedOutputs(of: entry).map(\.hash) == expected.map(\.hash))
+        }
+        #expect(view.changedOutputs(of: entries[0]).isEmpty)
+        #expect(view.changedOutputs(of: entries[1]).map(\.path) == ["b/guide.html", "b/images/step-01.png"])
+        #expect(view.changedOutputs(of: entries[2]).count == 3)
+        // An entry it was not given is compared through `hash(of:)`.
+        var other = entries[1]
+        other.id = "d"
+        #expect(compared.changedOutputs(of: other).map(\.path) == ["b/guide.html", "b/images/step-01.png"])
+        #expect(compared.hash(of: "a/guide.html") == onDisk["a/guide.html"])
+        #expect(compared.hash(of: "b/guide.html") == nil)
+    }
+
     @Test("unchanged source bytes take the fast path: fresh, never parsed")
     func fresh() {
         let counter = Counter()

@@ -20,12 +20,10 @@ public enum LastCheckScript {
             members.append(JSONMember(key: "date", value: .string(date.description)))
             node = JSONNode(.object(members))
         }
-        let json = HTMLEscaping.rawTextElementContent(JSONWriter.write(node))
-        return "/* Written by waymark check: the findings of the last check. */\nwindow.waymarkLastCheck = " + json
-            .trimmingSuffixNewline + ";\n"
+        // The document without its final newline (`append` writes none): the statement's `;` follows it.
+        var json = ""
+        JSONWriter.append(node, to: &json, indent: 0)
+        return "/* Written by waymark check: the findings of the last check. */\nwindow.waymarkLastCheck = "
+            + HTMLEscaping.rawTextElementContent(json) + ";\n"
     }
-}
-
-extension String {
-    fileprivate var trimmingSuffixNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }
