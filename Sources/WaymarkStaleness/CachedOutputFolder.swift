@@ -57,9 +57,15 @@ public final class CachedOutputFolder: OutputFolderView, @unchecked Sendable {
             return relativePaths[(number * chunk)..<min(relativePaths.count, (number + 1) * chunk)].map { path in
                 let (folder, name) = Self.split(path)
                 let descriptor: Int32
-                if let open = folders[folder] {
-                    descriptor = open
+                if let known = folders[folder] {
+                    descriptor = known
                 } else {
+                    // A few folders open at a time per worker (a capture has two), never one per path: a lock whose
+                    // outputs each sit in a folder of their own must not run the process out of descriptors.
+                    if folders.count >= 8 {
+                        for stale in folders.values where stale >= 0 { close(stale) }
+                        folders.removeAll(keepingCapacity: true)
+                    }
                     descriptor = open(rootPath + (folder.isEmpty ? "" : "/" + folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                     folders[folder] = descriptor
                 }

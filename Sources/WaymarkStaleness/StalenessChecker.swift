@@ -60,8 +60,9 @@ public struct ComparedOutputFolder: OutputFolderView {
     /// The changed outputs of every capture compared, by id.
     let changed: [String: [(path: String, hash: String?)]]
 
-    /// `hashes` are those of `entries.flatMap(\.outputs.keys)`, in that order (nil: the file is missing).
+    /// `hashes` are those of `entries.flatMap(\.outputs.keys)`, in that order and as many (nil: the file is missing).
     public init(entries: [LockEntry], hashes: [String?]) {
+        precondition(hashes.count == entries.reduce(0) { $0 + $1.outputs.count }, "one hash per output")
         var offsets: [Int] = []
         offsets.reserveCapacity(entries.count)
         var known: [String: String] = [:]
