@@ -85,6 +85,27 @@ struct CheckRunTests {
         #expect(stale.details == ["step 2 changed: 'Forgot my password' → 'Reset my password'"])
     }
 
+    @Test("captures named through a linked folder are the lock's sources, not second copies of them")
+    func namedThroughALinkedFolder() throws {
+        let project = try Self.project()
+        try FileManager.default.createSymbolicLink(
+            at: project.root.appendingPathComponent("linked"), withDestinationURL: project.captures)
+        let fresh = try project.run(inputs: ["linked"])
+        #expect(fresh.1.isEmpty, "\(fresh.1)")
+        #expect(fresh.0.findings.isEmpty)
+        #expect(fresh.0.materials.count == 2)
+        // A changed capture is one stale finding, not also a duplicate id (the lock's copy of the same file).
+        let reset = project.captures.appendingPathComponent("reset-password.json")
+        let text = try String(contentsOf: reset, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"label\": \"Forgot my password\"", with: "\"label\": \"Reset my password\"")
+            .write(to: reset, atomically: true, encoding: .utf8)
+        let (report, diagnostics) = try project.run(inputs: ["linked"])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(report.findings.map { "\($0.kind.rawValue) \($0.captureID) \($0.file)" } == [
+            "stale reset-password linked/reset-password.json",
+        ])
+    }
+
     @Test("a template folder recorded in the lock is re-hashed")
     func templates() throws {
         let project = try Self.project()
