@@ -2,6 +2,8 @@
 /// `-->` can never appear in a cue and no text becomes a styling tag.
 package enum WebVTTEscaping {
     package static func cueText(_ line: String) -> String {
+        // Without an `&`, `<` or `>` byte there is no such character: the line comes back as it is.
+        guard line.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return line }
         var out = ""
         for c in line {
             switch c {

@@ -41,6 +41,14 @@ package enum XMLEscaping {
     }
 
     private static func escape(_ value: String, quotes: Bool) -> String {
+        // Text with none of the bytes below comes back as it is (most labels and sentences).
+        guard value.utf8.contains(where: { byte in
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x0D: true
+            case 0x22, 0x27, 0x0A, 0x09: quotes
+            default: false
+            }
+        }) else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {

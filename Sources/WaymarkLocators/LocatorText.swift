@@ -8,7 +8,7 @@ public enum LocatorText {
     public static func looksLikeSelector(_ text: String) -> Bool {
         let t = text.trimming(.whitespaces)
         // Every rule below needs one of these characters; ordinary labels have none, so they skip the patterns.
-        guard t.utf8.contains(where: { selectorPunctuation.contains($0) }) else { return false }
+        guard t.utf8.contains(where: isSelectorPunctuation) else { return false }
         let lowered = t.lowercased()
         for prefix in ["//", "/html", "./", "xpath/", "xpath=", "css=", "id=", "name=", "pierce/", "aria/", "text/",
                        "linktext=", "partiallinktext=", "dom=", "identifier="] where lowered.hasPrefix(prefix) {
@@ -23,7 +23,14 @@ public enum LocatorText {
     }
 
     /// `/` (XPath, `aria/`), `=` (`id=`), `#`, `.`, `:`, `[`, `>`, `@`: a text without any of them matches no rule.
-    static let selectorPunctuation: Set<UInt8> = Set("/=#.:[>@".utf8)
+    /// (A switch, not a set: every byte of every label is asked.)
+    static func isSelectorPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "#"), UInt8(ascii: "."), UInt8(ascii: ":"),
+             UInt8(ascii: "["), UInt8(ascii: ">"), UInt8(ascii: "@"): true
+        default: false
+        }
+    }
 
     /// Whether free text (a writer's instruction, a recorder's comment) quotes a locator somewhere: `id=blue`,
     /// `css=…`, `//input[@id='x']`, `aria/Save`, `#email`, `[data-test=x]`. File names, addresses with `://`,

@@ -60,12 +60,45 @@ public struct Redactor: Sendable {
     /// Lowercased words of `text`, split at every non-letter-or-digit and at camelCase boundaries
     /// (`newPassword` → `new`, `password`; `cc-number` → `cc`, `number`).
     static func words(in text: String) -> [String] {
+        asciiWords(in: text) ?? characterWords(in: text)
+    }
+
+    /// `characterWords(in:)` on the bytes of ASCII text, where the letters and digits are `A`–`Z`, `a`–`z` and
+    /// `0`–`9` and each is one character; nil for text with other characters. Selectors are long and every
+    /// field's are read, so this is on the build's path.
+    static func asciiWords(in text: String) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousWasLower = false
+        func finishWord() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isUpper || isLower || isDigit {
+                if isUpper && previousWasLower { finishWord() }
+                current.append(isUpper ? byte | 0x20 : byte)
+                previousWasLower = isLower || isDigit
+            } else {
+                finishWord()
+                previousWasLower = false
+            }
+        }
+        finishWord()
+        return words
+    }
+
+    static func characterWords(in text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previousWasLower = false
         for character in text {
-            if character.isLetter || character.isNumber {
-                if character.isUppercase && previousWasLower && !current.isEmpty {
+            if character.isLetterQuick || character.isNumberQuick {
+                if character.isUppercaseQuick && previousWasLower && !current.isEmpty {
                     words.append(current)
                     current = ""
                 }
@@ -74,7 +107,7 @@ public struct Redactor: Sendable {
                 } else {
                     current += character.lowercased()
                 }
-                previousWasLower = character.isLowercase || character.isNumber
+                previousWasLower = character.isLowercaseQuick || character.isNumberQuick
             } else {
                 if !current.isEmpty { words.append(current) }
                 current = ""

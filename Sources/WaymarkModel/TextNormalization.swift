@@ -10,7 +10,7 @@ public enum TrimmedCharacters: Sendable {
         (.whitespaces, .newlines, .whitespacesAndNewlines)
 
     /// Whether `scalar` is in the set, asked of Foundation's set (no string is bridged to `NSString`).
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
+    @usableFromInline func contains(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return containsASCII(UInt8(scalar.value)) }
         switch self {
         case .whitespaces: return Self.foundationSets.whitespaces.contains(scalar)
@@ -20,7 +20,7 @@ public enum TrimmedCharacters: Sendable {
     }
 
     /// ASCII members (tab, space; line feed … carriage return); the other members are all outside ASCII.
-    func containsASCII(_ byte: UInt8) -> Bool {
+    @inlinable func containsASCII(_ byte: UInt8) -> Bool {
         switch self {
         case .whitespaces: byte == 0x20 || byte == 0x09
         case .newlines: byte >= 0x0A && byte <= 0x0D
@@ -33,7 +33,9 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
     /// `trimmingCharacters(in:)` answered in Swift: members of the set are skipped at both ends, on the bytes while
     /// they are ASCII and on Unicode scalars otherwise, as Foundation does. Phrasing trims every label and
     /// sentence, so this is on the build's hot path, and Foundation's call copies the string to UTF-16 each time.
-    public func trimming(_ characters: TrimmedCharacters) -> String {
+    /// Inlinable, so each caller gets a copy specialised for `String` or `Substring`: a generic call walks the
+    /// bytes through witness tables.
+    @inlinable public func trimming(_ characters: TrimmedCharacters) -> String {
         var start = utf8.startIndex, end = utf8.endIndex
         while start < end, utf8[start] < 0x80, characters.containsASCII(utf8[start]) { start = utf8.index(after: start) }
         while start < end {
@@ -100,7 +102,16 @@ extension String {
     /// For all-ASCII text: every run of whitespace (tab, line breaks, space) as one space, none at either end.
     /// Nil when the text has non-ASCII characters, whose Unicode spaces and normalisation the caller handles.
     public var collapsingASCIIWhitespace: String? {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // One pass answers both questions: is it ASCII, and is it already collapsed (most labels are)?
+        var collapsed = true
+        var previousIsSpace = true  // a space at the start is one too many
+        for byte in utf8 {
+            if byte >= 0x80 { return nil }
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if isSpace && (byte != 0x20 || previousIsSpace) { collapsed = false }
+            previousIsSpace = isSpace
+        }
+        if collapsed && !previousIsSpace { return self }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -114,6 +125,31 @@ extension String {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension StringProtocol where SubSequence == Substring {
+    /// `split(whereSeparator: \.isWhitespaceQuick)`, the words of a sentence, split on the bytes while they are
+    /// ASCII (where a byte is a character and the ASCII spaces are the only ones); text with other characters is
+    /// split by `Character` as before. Narration and captions split every sentence they time or break this way.
+    @inlinable public func splitAtWhitespaceQuick() -> [Substring] {
+        var words: [Substring] = []
+        var start: String.Index? = nil
+        var index = utf8.startIndex
+        let end = utf8.endIndex
+        while index < end {
+            let byte = utf8[index]
+            if byte >= 0x80 { return split(whereSeparator: { $0.isWhitespaceQuick }) }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if let wordStart = start { words.append(self[wordStart..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = utf8.index(after: index)
+        }
+        if let wordStart = start { words.append(self[wordStart..<end]) }
+        return words
     }
 }
 

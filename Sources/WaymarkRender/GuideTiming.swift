@@ -45,7 +45,17 @@ public struct GuideTiming: Sendable, Hashable {
     }
 
     public static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: { $0.isWhitespaceQuick }).count
+        // Counted on the bytes while they are ASCII (where the ASCII spaces are the only ones), without making the
+        // words; other text is split by Character.
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.split(whereSeparator: { $0.isWhitespaceQuick }).count }
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 
     /// "3 min".

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WaymarkModel
+@testable import WaymarkModel
 
 @Suite struct RedactorTests {
     static func typing(_ value: String, into target: Target) -> Step {
@@ -107,5 +107,23 @@ import WaymarkModel
         let redactor = Redactor(patterns: [#"\d{3}-\d{2}-\d{4}"#])
         let once = redactor.redact(capture)
         #expect(redactor.redact(once) == once)
+    }
+}
+
+/// The byte path of `Redactor.words(in:)` against the Character path it shortcuts for ASCII text.
+@Suite struct RedactorWordsTests {
+    @Test func asciiWordsMatchTheCharacterPath() {
+        var generator = SplitMix64(seed: 23)
+        let alphabet = Array("aBz09Z_-.#[]='\" \t\r\ncCpP")
+        let generated = (0..<2000).map { _ in
+            String((0..<Int(generator.next() % 16)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        }
+        let samples = ["", "newPassword", "cc-number", "input#user_password", "CVV2Code", "aB", "Ab", "ABc", "a1B",
+                       "1A", "x\r\ny", "[name='credit_card_number']", "SSN", "iban2"] + generated
+        for text in samples {
+            #expect(Redactor.asciiWords(in: text) == Redactor.characterWords(in: text), "\(text.debugDescription)")
+        }
+        #expect(Redactor.asciiWords(in: "passwörd") == nil)
+        #expect(Redactor.words(in: "passWörd") == Redactor.characterWords(in: "passWörd"))
     }
 }

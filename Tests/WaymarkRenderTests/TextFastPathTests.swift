@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import WaymarkEscaping
 @testable import WaymarkRender
+import WaymarkModel
 
 /// The byte-level rewrites of text helpers (done for build speed) must give what the Character-based originals
 /// gave; the originals are kept here as the reference.
@@ -34,9 +35,19 @@ import Testing
     ]
 
     @Test func normalizeBlankLinesMatchesTheReference() {
-        for sample in Self.samples where !sample.contains("\r\n") {
-            #expect(GuideRenderer.normalizeBlankLines(sample) == Self.referenceNormalize(sample), "\(sample.debugDescription)")
+        var generator = SplitMix64(seed: 5)
+        let pieces = [" ", "  ", "\n", "\n\n", "a", "é", "\t", "b c"]
+        let generated = (0..<3000).map { _ in
+            (0..<Int(generator.next() % 10)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
         }
+        for sample in Self.samples + generated where !sample.contains("\r\n") {
+            #expect(GuideRenderer.normalizeBlankLines(sample) == Self.referenceNormalize(sample), "\(sample.debugDescription)")
+            // The in-place path that texts over a megabyte take.
+            #expect(GuideRenderer.normalizedLines(sample.utf8) == Array(Self.referenceNormalize(sample).utf8))
+        }
+        let large = String(repeating: "row  \n  \n\n\nnext é\n   ", count: 60_000)
+        #expect(large.utf8.count > 1 << 20)
+        #expect(GuideRenderer.normalizeBlankLines(large) == Self.referenceNormalize(large))
     }
 
     @Test func collapseWhitespaceMatchesTheReference() {
@@ -109,6 +120,133 @@ import Testing
                      "über-straße", "Ⅻ", "½", "٣٤", "e\u{301}.com", "a/b/c", "v1.2.3", "$5", "(note)", "1,000", "日本語"]
         for word in words {
             #expect(SpeechTimingModel.units(ofWord: Substring(word)) == Self.referenceUnits(ofWord: Substring(word)), "\(word)")
+        }
+    }
+
+    /// Printable ASCII words and some with control bytes, from a fixed seed: the byte path of `units(ofWord:)`
+    /// against the Character path and against the reference above.
+    static let asciiWords: [String] = {
+        var generator = SplitMix64(seed: 17)
+        let alphabet = Array("aZ09.@/-_'!?,;:()$+<=>^`|~\"#%&*[]{}\u{01}\u{7F}")
+        return (0..<2000).map { _ in
+            String((0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        }
+    }()
+
+    @Test func asciiWordUnitsMatchTheCharacterPath() {
+        for word in Self.asciiWords {
+            let bytes = SpeechTimingModel.asciiUnits(ofWord: Substring(word).utf8)
+            #expect(bytes == SpeechTimingModel.characterUnits(ofWord: Substring(word)), "\(word.debugDescription)")
+            #expect(bytes == Self.referenceUnits(ofWord: Substring(word)), "\(word.debugDescription)")
+        }
+        #expect(SpeechTimingModel.asciiUnits(ofWord: Substring("café").utf8) == nil)
+    }
+
+    static let sentences = samples + markdownSamples + asciiWords.map { "Open the \($0), then; save: it,  now \($0)" } + [
+        "a, b; c: d", ",", ", ", "a ,b", "x,\r\ny", "x, \u{301}y", "x,\u{301} y", "café, crème", "1,000, 2", "a,\t b",
+    ]
+
+    @Test func clauseBreaksMatchTheCharacterPath() {
+        for sentence in Self.sentences {
+            #expect(SpeechTimingModel.clauseBreaks(sentence) == SpeechTimingModel.characterClauseBreaks(sentence),
+                    "\(sentence.debugDescription)")
+        }
+    }
+
+    @Test func splitAtWhitespaceMatchesSplittingByCharacter() {
+        for sentence in Self.sentences + ["one\r\ntwo\r\n", "\r\n", " \u{301}x y", "a\u{A0}b c", "日本 語"] {
+            #expect(sentence.splitAtWhitespaceQuick() == sentence.split(whereSeparator: \.isWhitespaceQuick),
+                    "\(sentence.debugDescription)")
+            let slice = Substring(sentence).dropFirst()
+            #expect(slice.splitAtWhitespaceQuick() == slice.split(whereSeparator: \.isWhitespaceQuick))
+        }
+    }
+
+    @Test func wordCountMatchesSplittingByCharacter() {
+        for sentence in Self.sentences {
+            #expect(GuideTiming.wordCount(sentence) == sentence.split(whereSeparator: \.isWhitespaceQuick).count,
+                    "\(sentence.debugDescription)")
+        }
+    }
+
+    @Test func collapsingASCIIWhitespaceReturnsCollapsedTextAsIs() {
+        for sample in Self.sentences where sample.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(sample.collapsingASCIIWhitespace == Self.referenceCollapse(sample), "\(sample.debugDescription)")
+        }
+    }
+
+    /// The escapers' early "nothing to escape" answers against their loops, which are the reference.
+    @Test func escapersMatchTheirScalarLoops() {
+        func referenceXML(_ value: String, quotes: Bool) -> String {
+            var out = ""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"" where quotes: out += "&quot;"
+                case "'" where quotes: out += "&apos;"
+                case "\n" where quotes: out += "&#10;"
+                case "\r": out += "&#13;"
+                case "\t" where quotes: out += "&#9;"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        func referenceCue(_ line: String) -> String {
+            var out = ""
+            for c in line {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+        func referenceProtect(_ line: String) -> String {
+            String(line.map { $0 == "<" ? "‹" : $0 == ">" ? "›" : $0 })
+        }
+        func referenceClean(_ text: String) -> String {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: text.unicodeScalars.filter { XMLEscaping.isXMLChar($0) && $0.value >= 0x20 })
+            return String(scalars)
+        }
+        let texts = Self.sentences + ["a\u{FFFE}b", "\u{FFFF}", "\u{EFFF}", "&\u{301}", "<\u{338}", "x\u{0}y", "it's \"so\""]
+        for text in texts {
+            #expect(XMLEscaping.text(text) == referenceXML(text, quotes: false), "\(text.debugDescription)")
+            #expect(XMLEscaping.attribute(text) == referenceXML(text, quotes: true), "\(text.debugDescription)")
+            #expect(WebVTTEscaping.cueText(text) == referenceCue(text), "\(text.debugDescription)")
+            #expect(SRTWriter.protect(text) == referenceProtect(text), "\(text.debugDescription)")
+            #expect(SSMLWriter.clean(text) == referenceClean(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func captionTimestampsMatchThePaddedFormula() {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        for ms in [0, 1, 9, 10, 999, 1000, 59_999, 60_000, 3_599_999, 3_600_000, 35_999_999, 360_000_000, 1_234_567_890, -5] {
+            let m = max(0, ms)
+            for separator: Character in [".", ","] {
+                let expected = pad(m / 3_600_000, 2) + ":" + pad(m / 60_000 % 60, 2) + ":" + pad(m / 1000 % 60, 2)
+                    + String(separator) + pad(m % 1000, 3)
+                #expect(CaptionTimestamp.format(ms, fractionSeparator: separator) == expected)
+            }
+        }
+    }
+
+    @Test func addressAndMarkupShortcutsMatchTheirOriginals() {
+        let words = Self.sentences + ["HTTP://x.y", "Https://a", "WWW.example.com", "www", "ftp://f", "FILE://x", "file:/x",
+                                      "İ", "fİle://x", "h\u{301}ttp://x", "Ctrl+S", "a+b", "+", "ctrl++", "x**y**", "[a](b)"]
+        for word in words {
+            let lower = word.lowercased()
+            let expected = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+                || lower.hasPrefix("ftp://") || lower.hasPrefix("file://")
+            #expect(SpokenPhrasing.looksLikeURL(word) == expected, "\(word.debugDescription)")
         }
     }
 

@@ -22,9 +22,14 @@ public struct CaptionLineBreaker: Sendable {
         var length: Int
 
         init(text: String, spaceBefore: Bool) {
+            self.init(text: text, spaceBefore: spaceBefore, length: text.count)
+        }
+
+        /// With the length already known (see `tokenize`).
+        init(text: String, spaceBefore: Bool, length: Int) {
             self.text = text
             self.spaceBefore = spaceBefore
-            self.length = text.count
+            self.length = length
         }
     }
 
@@ -38,6 +43,9 @@ public struct CaptionLineBreaker: Sendable {
         var best = [(count: Int, cost: Double, from: Int)](repeating: (Int.max, .infinity, -1), count: n + 1)
         best[0] = (0, 0, -1)
         for j in 1...n {
+            // A cue that ends the sentence or a clause costs nothing extra; the same for every start `i`.
+            let last = tokens[j - 1].text.last
+            let breakBonus: Double = (j == n || last.map { ",;:".contains($0) } == true) ? 0 : 200
             var length = 0
             var i = j
             while i > 0 {
@@ -45,8 +53,6 @@ public struct CaptionLineBreaker: Sendable {
                 length += tokens[i].length + (i < j - 1 && tokens[i + 1].spaceBefore ? 1 : 0)
                 if length > maximumLineLength * maximumLines + 1 { break }
                 guard best[i].count != Int.max, breakIndex(tokens[i..<j]) != nil else { continue }
-                let last = tokens[j - 1].text.last
-                let breakBonus: Double = (j == n || last.map { ",;:".contains($0) } == true) ? 0 : 200
                 let candidate = (best[i].count + 1, best[i].cost + Double(length * length) + breakBonus)
                 if candidate.0 < best[j].count || (candidate.0 == best[j].count && candidate.1 < best[j].cost) {
                     best[j] = (candidate.0, candidate.1, i)
@@ -110,9 +116,11 @@ public struct CaptionLineBreaker: Sendable {
 
     func tokenize(_ sentence: String) -> [Token] {
         var tokens: [Token] = []
-        for word in sentence.split(whereSeparator: \.isWhitespaceQuick) {
-            if word.count <= maximumLineLength {
-                tokens.append(Token(text: String(word), spaceBefore: true))
+        for word in sentence.splitAtWhitespaceQuick() {
+            // An ASCII word has one character per byte (it holds no line break, so no CR LF pair).
+            let length = word.utf8.allSatisfy({ $0 < 0x80 }) ? word.utf8.count : word.count
+            if length <= maximumLineLength {
+                tokens.append(Token(text: String(word), spaceBefore: true, length: length))
                 continue
             }
             var rest = Substring(word)

@@ -80,7 +80,32 @@ public enum CaptionTimestamp {
         let minutes = ms / 60_000 % 60
         let seconds = ms / 1000 % 60
         let fraction = ms % 1000
-        return pad(hours, 2) + ":" + pad(minutes, 2) + ":" + pad(seconds, 2) + String(fractionSeparator) + pad(fraction, 3)
+        // Written as bytes: every cue of every caption file has two of these.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        appendDigits(hours, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(minutes, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(seconds, width: 2, to: &bytes)
+        bytes.append(contentsOf: fractionSeparator.utf8)
+        appendDigits(fraction, width: 3, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The decimal digits of `n` (not negative), with zeros in front up to `width`.
+    private static func appendDigits(_ n: Int, width: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        var count = 1
+        while n / divisor >= 10 {
+            divisor *= 10
+            count += 1
+        }
+        if count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count)) }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// Seconds with exactly three decimals (`4.400`), for the shot list.

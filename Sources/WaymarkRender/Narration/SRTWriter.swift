@@ -14,6 +14,7 @@ public enum SRTWriter {
     }
 
     static func protect(_ line: String) -> String {
+        guard line.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E }) else { return line }
         var out = ""
         for c in line {
             switch c {

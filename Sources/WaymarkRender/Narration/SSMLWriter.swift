@@ -40,6 +40,9 @@ public struct SSMLWriter: Sendable {
 
     /// Drops characters that XML 1.0 cannot represent (control characters), which no speech engine could say.
     static func clean(_ text: String) -> String {
+        // The scalars dropped are the controls (bytes below 0x20) and U+FFFE, U+FFFF (which start with 0xEF):
+        // text with neither byte is kept as it is.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { XMLEscaping.isXMLChar($0) && $0.value >= 0x20 })
         return String(scalars)

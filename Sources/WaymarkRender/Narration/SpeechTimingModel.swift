@@ -46,10 +46,67 @@ public struct SpeechTimingModel: Sendable, Hashable {
     /// Spoken words in `text`: long words count for more, an address's dots and `@` are said ("dot", "at"),
     /// numbers take about one word per digit.
     public static func wordUnits(_ text: String) -> Double {
-        text.split(whereSeparator: \.isWhitespaceQuick).reduce(0.0) { sum, word in sum + units(ofWord: word) }
+        text.splitAtWhitespaceQuick().reduce(0.0) { sum, word in sum + units(ofWord: word) }
     }
 
     static func units(ofWord word: Substring) -> Double {
+        asciiUnits(ofWord: word.utf8) ?? characterUnits(ofWord: word)
+    }
+
+    /// `characterUnits(ofWord:)` on the bytes of an ASCII word, where each byte is one character (a word holds no
+    /// line break, so no CR LF pair); nil when the word has other characters. The reference test holds the two
+    /// equal.
+    static func asciiUnits(ofWord word: Substring.UTF8View) -> Double? {
+        var total = 0.0
+        var partCount = 0
+        var partIsNumeric = true
+        var lastIsNumber = false
+        var spokenSymbols = 0
+        func flush() {
+            guard partCount > 0 else { return }
+            total += partIsNumeric ? Double(partCount) : max(1.0, Double(partCount) / charactersPerLongWord)
+            partCount = 0
+            partIsNumeric = true
+        }
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
+        var previousIsAlphanumeric = false
+        var index = word.startIndex
+        while index < word.endIndex {
+            let byte = word[index]
+            guard byte < 0x80 else { return nil }
+            let nextIndex = word.index(after: index)
+            let next: UInt8? = nextIndex < word.endIndex ? word[nextIndex] : nil
+            let isNumber = byte >= 0x30 && byte <= 0x39
+            let byteIsAlphanumeric = isAlphanumeric(byte)
+            let inside = previousIsAlphanumeric && next.map(isAlphanumeric) == true
+            if inside, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "/") {
+                flush()
+                spokenSymbols += 1
+            } else if inside, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                flush()
+            } else if byteIsAlphanumeric || byte == UInt8(ascii: "'") {
+                let isApostrophe = !byteIsAlphanumeric
+                if partCount > 0, lastIsNumber != isNumber, !isApostrophe { flush() }
+                partCount += 1
+                partIsNumeric = partIsNumeric && isNumber
+                lastIsNumber = isNumber
+            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)), !asciiPunctuation[Int(byte)] {
+                flush()
+                total += 1
+            }
+            previousIsAlphanumeric = byteIsAlphanumeric
+            index = nextIndex
+        }
+        flush()
+        return max(total + Double(spokenSymbols), word.isEmpty ? 0 : 1)
+    }
+
+    /// `Character.isPunctuation` of each ASCII character, asked once.
+    private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
+
+    static func characterUnits(ofWord word: Substring) -> Double {
         var total = 0.0
         // The part being read: its length in characters, whether all of them are numbers, and the last one's kind.
         var partCount = 0
@@ -97,6 +154,22 @@ public struct SpeechTimingModel: Sendable, Hashable {
 
     /// Commas, colons and semicolons followed by a space: where a speaker takes a short breath.
     public static func clauseBreaks(_ text: String) -> Int {
+        // ASCII text on the bytes (a CR LF pair is one character, but neither byte is a space or a mark).
+        var previousByte: UInt8 = 0
+        var asciiCount = 0
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte == 0x20, previousByte == UInt8(ascii: ",") || previousByte == UInt8(ascii: ";") || previousByte == UInt8(ascii: ":") {
+                asciiCount += 1
+            }
+            previousByte = byte
+        }
+        return isASCII ? asciiCount : characterClauseBreaks(text)
+    }
+
+    /// `clauseBreaks` by `Character`, for text outside ASCII (and as the reference of the byte path).
+    static func characterClauseBreaks(_ text: String) -> Int {
         var count = 0
         var previous: Character? = nil
         for c in text {

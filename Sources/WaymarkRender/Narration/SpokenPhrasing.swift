@@ -55,7 +55,7 @@ public struct SpokenPhrasing: Sendable {
         } else {
             out.append(SpokenSentence(words: "This video walks you through the process step by step."))
         }
-        if let purpose = capture.purpose.map { Self.speakableProse($0) }, !purpose.isEmpty {
+        if let purpose = capture.purpose.map({ Self.speakableProse($0) }), !purpose.isEmpty {
             out += Self.splitSentences([.words(Self.endingSentence(purpose))])
         }
         return out
@@ -170,6 +170,9 @@ public struct SpokenPhrasing: Sendable {
     }
 
     static func looksLikeURL(_ text: String) -> Bool {
+        // Every prefix starts with f, h or w (either case), and no other character lowercases to one of those
+        // letters; most words are answered here without lowercasing a copy.
+        guard let first = text.utf8.first, first >= 0x80 || "fhwFHW".utf8.contains(first) else { return false }
         let lower = text.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
             || lower.hasPrefix("ftp://") || lower.hasPrefix("file://")
@@ -181,11 +184,11 @@ public struct SpokenPhrasing: Sendable {
         var tokens: [String] = []
         let leading = text.first?.isWhitespaceQuick == true
         let trailing = text.last?.isWhitespaceQuick == true
-        for raw in stripMarkdown(text).split(whereSeparator: \.isWhitespaceQuick) {
+        for raw in stripMarkdown(text).splitAtWhitespaceQuick() {
             var token = String(raw)
             // Keep sentence punctuation that follows an address: "Open https://x.com/a." → "Open x.com."
             var tail = ""
-            while let last = token.last, ".,;:!?)".contains(last), token.count > 1 {
+            while let last = token.last, ".,;:!?)".contains(last), !token.dropFirst().isEmpty {
                 tail = String(last) + tail
                 token.removeLast()
             }
@@ -219,6 +222,8 @@ public struct SpokenPhrasing: Sendable {
 
     /// A key combination written in prose (`Ctrl+Shift+S`, `Windows+L`) said as words, or nil when `token` is not one.
     static func spokenKeyCombination(_ token: String) -> String? {
+        // Most words have no `+` byte, so no `+` character either.
+        guard token.utf8.contains(UInt8(ascii: "+")) else { return nil }
         let parts = token.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, let last = parts.last, !last.isEmpty, last.count <= 12 else { return nil }
         let modifiers: Set<String> = ["ctrl", "control", "alt", "shift", "cmd", "command", "meta", "win", "windows", "option", "opt", "fn", "super"]
@@ -228,6 +233,8 @@ public struct SpokenPhrasing: Sendable {
 
     /// Removes Markdown emphasis and code markers and turns `[text](url)` into `text`.
     static func stripMarkdown(_ text: String) -> String {
+        // Without a `[`, `` ` ``, `*` or `_` byte there is no such character, and every character is kept.
+        guard text.utf8.contains(where: { $0 == 0x5B || $0 == 0x60 || $0 == 0x2A || $0 == 0x5F }) else { return text }
         var out = ""
         var index = text.startIndex
         while index < text.endIndex {
@@ -341,6 +348,10 @@ public struct SpokenPhrasing: Sendable {
         for part in parts {
             switch part {
             case .words(let w):
+                if let collapsed = collapsedASCIISpaces(w, lastWasSpace: &lastWasSpace) {
+                    if !collapsed.isEmpty { out.append(.words(collapsed)) }
+                    continue
+                }
                 var collapsed = ""
                 for c in w {
                     if c.isWhitespaceQuick {
@@ -375,6 +386,26 @@ public struct SpokenPhrasing: Sendable {
             }
         }
         return SpokenSentence(out)
+    }
+
+    /// `tidy`'s collapsing of spaces on the bytes of ASCII text (where the ASCII spaces are the only ones and a CR LF
+    /// pair, one character, is two spaces that collapse to one anyway); nil when `text` has other characters.
+    private static func collapsedASCIISpaces(_ text: String, lastWasSpace: inout Bool) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var last = lastWasSpace
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if !last { out.append(0x20) }
+                last = true
+            } else {
+                out.append(byte)
+                last = false
+            }
+        }
+        lastWasSpace = last
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` with C0/C1 control characters removed (line breaks and tabs become spaces) and ANSI escape
