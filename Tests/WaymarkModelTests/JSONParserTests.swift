@@ -48,6 +48,26 @@ import WaymarkJSON
         #expect(written == "{\n  \"a\": 2.50,\n  \"b\": [\n    1,\n    {\n      \"a\": \"q\\\"\\n\\u0001<&>é\",\n      \"z\": null\n    }\n  ]\n}\n")
         #expect(JSONWriter.write(try JSONParser.parse(written)) == written)
     }
+
+    /// Every escape the writer makes, non-ASCII text kept as UTF-8, and each of its three layouts, spelled out.
+    @Test func writerEscapesAndLayoutsAreExact() throws {
+        let tricky = "q\"\\\n\r\t\u{08}\u{0C}\u{01}\u{1F}\u{7F}\u{2028}\u{2029}é日本😀\u{E2}x e\u{301}"
+        #expect(JSONWriter.quoted(tricky)
+                == "\"q\\\"\\\\\\n\\r\\t\\b\\f\\u0001\\u001f\\u007f\\u2028\\u2029é日本😀\u{E2}x e\u{301}\"")
+        #expect(try JSONParser.parse(JSONWriter.quoted(tricky)).stringValue == tricky)
+        let node = JSONNode(.object([
+            JSONMember(key: "list", value: JSONNode(.array([JSONNode(.string("a")), JSONNode(.number("2")), JSONNode(.null)]))),
+            JSONMember(key: "empty", value: JSONNode(.object([]))),
+            JSONMember(key: "flag", value: JSONNode(.bool(false))),
+            JSONMember(key: "none", value: JSONNode(.array([]))),
+        ]))
+        #expect(JSONWriter.write(node, pretty: false) == "{\"empty\":{},\"flag\":false,\"list\":[\"a\",2,null],\"none\":[]}")
+        #expect(JSONWriter.write(node, inlineScalarArrays: true, indentation: "\t")
+                == "{\n\t\"empty\": {},\n\t\"flag\": false,\n\t\"list\": [\"a\", 2, null],\n\t\"none\": []\n}\n")
+        var appended = "x"
+        JSONWriter.append(node, to: &appended, indent: 1)
+        #expect(appended == "x{\n    \"empty\": {},\n    \"flag\": false,\n    \"list\": [\n      \"a\",\n      2,\n      null\n    ],\n    \"none\": []\n  }")
+    }
 }
 
 /// Keys are ordered by code point; the writer compares UTF-8 bytes, which must give the same order — also where
