@@ -15,7 +15,7 @@ captures=${PROFILE_CAPTURES:-100}
 dir=${BENCH_DIR:-.build/bench}/profile
 waymark=${WAYMARK:-.build/release/waymark}
 generator=${WAYMARK_BENCH:-.build/release/waymark-bench}
-./scripts/ensure-apt valgrind
+./scripts/ensure-apt valgrind binutils
 rm -rf "$dir" && mkdir -p "$dir"
 "$generator" corpus --captures "$captures" --steps 40 --format xml --out "$dir/captures" 2>/dev/null
 case "$what" in
@@ -28,14 +28,20 @@ case "$what" in
           cmd=("$waymark" import "$dir/recording.mht" --to json) ;;
   *) echo "usage: $0 build|noop|check|import" >&2; exit 2 ;;
 esac
-# callgrind first; valgrind 3.x cannot read the DWARF 5 debug info of Swift 6 release binaries ("Possibly corrupted
-# debuginfo file"), so fall back to perf (sampling, with call graphs), which reads it fine.
+# callgrind first. valgrind 3.x cannot read the DWARF 5 debug info of Swift 6 release binaries ("Possibly corrupted
+# debuginfo file"), so it runs a copy without debug info (`objcopy --strip-debug`): function names still come from
+# the symbol table, and instruction counts are repeatable whatever else the machine does (compare two binaries by
+# their totals, not by seconds). Without objcopy, or if valgrind still gives up, perf (sampling) reads it fine.
+if command -v objcopy >/dev/null && objcopy --strip-debug "${cmd[0]}" "$dir/waymark-nodebug"; then
+  cmd[0]="$dir/waymark-nodebug"
+fi
 if valgrind --tool=callgrind --callgrind-out-file="$dir/callgrind.out" "${cmd[@]}" >/dev/null 2>"$dir/valgrind.log" \
    && ! grep -q "Giving up" "$dir/valgrind.log"; then
+  echo "== instructions: $(grep -E 'refs:' "$dir/valgrind.log" | awk '{print $NF}')"
   echo "== callgrind, inclusive (top 30)"
-  callgrind_annotate --inclusive=yes "$dir/callgrind.out" 2>/dev/null | grep -E '^\s*[0-9,]+ ' | head -30 | cut -c1-200
+  callgrind_annotate --inclusive=yes "$dir/callgrind.out" 2>/dev/null | grep -E '^\s*[0-9,]+ ' | head -30 | "${SWIFT:-swift}" demangle --simplified | cut -c1-200
   echo "== callgrind, self (top 30)"
-  callgrind_annotate "$dir/callgrind.out" 2>/dev/null | grep -E '^\s*[0-9,]+ ' | head -30 | cut -c1-200
+  callgrind_annotate "$dir/callgrind.out" 2>/dev/null | grep -E '^\s*[0-9,]+ ' | head -30 | "${SWIFT:-swift}" demangle --simplified | cut -c1-200
   echo "(full data: $dir/callgrind.out)"
 else
   echo "(callgrind failed: $(grep -m1 -E 'corrupted|Giving up|error' "$dir/valgrind.log" || echo see $dir/valgrind.log); using perf)"

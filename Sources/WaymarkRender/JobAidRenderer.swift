@@ -44,7 +44,7 @@ public struct JobAidRenderer: MaterialRenderer {
     /// brackets); nil when they do not start with it.
     static func dropLeadingText(_ prefix: String, from inlines: [MarkdownNode]) -> [MarkdownNode]? {
         var remaining = Substring(prefix)
-        var index = 0
+        let index = 0
         var rest = inlines
         while !remaining.isEmpty {
             guard index < rest.count, case .text(let text) = rest[index] else { return nil }
