@@ -53,103 +53,103 @@ public struct SpeechTimingModel: Sendable, Hashable {
         asciiUnits(ofWord: word.utf8) ?? characterUnits(ofWord: word)
     }
 
-    /// `characterUnits(ofWord:)` on the bytes of an ASCII word, where each byte is one character (a word holds no
-    /// line break, so no CR LF pair); nil when the word has other characters. The reference test holds the two
-    /// equal.
-    static func asciiUnits(ofWord word: Substring.UTF8View) -> Double? {
-        var total = 0.0
-        var partCount = 0
-        var partIsNumeric = true
-        var lastIsNumber = false
-        var spokenSymbols = 0
-        func flush() {
-            guard partCount > 0 else { return }
-            total += partIsNumeric ? Double(partCount) : max(1.0, Double(partCount) / charactersPerLongWord)
-            partCount = 0
-            partIsNumeric = true
+    /// What counting a word's units needs to know of one of its characters.
+    enum WordCharacter: Equatable {
+        case digit, letter
+        /// `'` or `’`: part of the word, never a split.
+        case apostrophe
+        /// `.`, `@`, `/`: said ("dot", "at", "slash") between letters or numbers.
+        case spokenSeparator
+        /// `-`, `_`: split a word between letters or numbers.
+        case joiner
+        /// Any other punctuation, and spaces: not said.
+        case silent
+        /// Emoji and other symbols: said by name, one word each.
+        case symbol
+
+        var isAlphanumeric: Bool { self == .digit || self == .letter }
+
+        init(_ c: Character) {
+            if c.isNumberQuick { self = .digit }
+            else if c.isLetterQuick { self = .letter }
+            else if c == "'" || c == "’" { self = .apostrophe }
+            else if c == "." || c == "@" || c == "/" { self = .spokenSeparator }
+            else if c == "-" || c == "_" { self = .joiner }
+            else if c.isWhitespaceQuick || c.isPunctuation { self = .silent }
+            else { self = .symbol }
         }
-        func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-        }
-        var previousIsAlphanumeric = false
-        var index = word.startIndex
-        while index < word.endIndex {
-            let byte = word[index]
-            guard byte < 0x80 else { return nil }
-            let nextIndex = word.index(after: index)
-            let next: UInt8? = nextIndex < word.endIndex ? word[nextIndex] : nil
-            let isNumber = byte >= 0x30 && byte <= 0x39
-            let byteIsAlphanumeric = isAlphanumeric(byte)
-            let inside = previousIsAlphanumeric && next.map(isAlphanumeric) == true
-            if inside, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "/") {
-                flush()
-                spokenSymbols += 1
-            } else if inside, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
-                flush()
-            } else if byteIsAlphanumeric || byte == UInt8(ascii: "'") {
-                let isApostrophe = !byteIsAlphanumeric
-                if partCount > 0, lastIsNumber != isNumber, !isApostrophe { flush() }
-                partCount += 1
-                partIsNumeric = partIsNumeric && isNumber
-                lastIsNumber = isNumber
-            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)), !asciiPunctuation[Int(byte)] {
-                flush()
-                total += 1
+
+        /// The same for an ASCII byte (the caller has checked it is below 0x80).
+        init(ascii byte: UInt8) {
+            switch byte {
+            case 0x30...0x39: self = .digit
+            case 0x41...0x5A, 0x61...0x7A: self = .letter
+            case UInt8(ascii: "'"): self = .apostrophe
+            case UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "/"): self = .spokenSeparator
+            case UInt8(ascii: "-"), UInt8(ascii: "_"): self = .joiner
+            default: self = byte == 0x20 || (0x09...0x0D).contains(byte) || Self.asciiPunctuation[Int(byte)] ? .silent : .symbol
             }
-            previousIsAlphanumeric = byteIsAlphanumeric
-            index = nextIndex
         }
-        flush()
-        return max(total + Double(spokenSymbols), word.isEmpty ? 0 : 1)
+
+        /// `Character.isPunctuation` of each ASCII character, asked once.
+        private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
     }
 
-    /// `Character.isPunctuation` of each ASCII character, asked once.
-    private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
+    /// The units of an ASCII word from its bytes, each one character (a word holds no line break, so no CR LF
+    /// pair); nil when the word has other characters.
+    static func asciiUnits(ofWord word: Substring.UTF8View) -> Double? {
+        guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return units(of: word.lazy.map(WordCharacter.init(ascii:)))
+    }
 
     static func characterUnits(ofWord word: Substring) -> Double {
+        units(of: word.lazy.map(WordCharacter.init))
+    }
+
+    /// The counting rule (see the type's documentation), over a word's characters as `WordCharacter`s.
+    static func units(of characters: some Sequence<WordCharacter>) -> Double {
         var total = 0.0
         // The part being read: its length in characters, whether all of them are numbers, and the last one's kind.
         var partCount = 0
         var partIsNumeric = true
         var lastIsNumber = false
         var spokenSymbols = 0
+        var isEmpty = true
         func flush() {
             guard partCount > 0 else { return }
             total += partIsNumeric ? Double(partCount) : max(1.0, Double(partCount) / charactersPerLongWord)
             partCount = 0
             partIsNumeric = true
         }
-        // Each character with the ones before and after it: `.`, `@`, `/`, `-` and `_` split a word only between
+        // Each character with the ones before and after it: separators and joiners split a word only between
         // letters or numbers.
-        var iterator = word.makeIterator()
+        var iterator = characters.makeIterator()
         var previousIsAlphanumeric = false
         var current = iterator.next()
         while let c = current {
+            isEmpty = false
             let next = iterator.next()
-            let isNumber = c.isNumberQuick
-            let isAlphanumeric = isNumber || c.isLetterQuick
-            let inside = previousIsAlphanumeric && next.map { $0.isLetterQuick || $0.isNumberQuick } == true
-            if inside, c == "." || c == "@" || c == "/" {
+            let inside = previousIsAlphanumeric && next?.isAlphanumeric == true
+            if inside, c == .spokenSeparator {
                 flush()
                 spokenSymbols += 1
-            } else if inside, c == "-" || c == "_" {
+            } else if inside, c == .joiner {
                 flush()
-            } else if isAlphanumeric || c == "'" || c == "’" {
-                let isApostrophe = !isAlphanumeric
-                if partCount > 0, lastIsNumber != isNumber, !isApostrophe { flush() }
+            } else if c.isAlphanumeric || c == .apostrophe {
+                let isNumber = c == .digit
+                if partCount > 0, lastIsNumber != isNumber, c != .apostrophe { flush() }
                 partCount += 1
                 partIsNumeric = partIsNumeric && isNumber
                 lastIsNumber = isNumber
-            } else if !c.isWhitespaceQuick, !c.isPunctuation {
-                // Emoji and symbols are said by name by most engines: one word each.
+            } else if c == .symbol {
                 flush()
                 total += 1
             }
-            previousIsAlphanumeric = isAlphanumeric
+            previousIsAlphanumeric = c.isAlphanumeric
             current = next
         }
         flush()
-        return max(total + Double(spokenSymbols), word.isEmpty ? 0 : 1)
+        return max(total + Double(spokenSymbols), isEmpty ? 0 : 1)
     }
 
     /// Commas, colons and semicolons followed by a space: where a speaker takes a short breath.
