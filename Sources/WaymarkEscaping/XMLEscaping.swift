@@ -49,6 +49,11 @@ package enum XMLEscaping {
             default: false
             }
         }) else { return value }
+        return escapingEveryScalar(value, quotes: quotes)
+    }
+
+    /// The escape, every scalar looked at (what `escape` does once a byte says there is something to escape).
+    static func escapingEveryScalar(_ value: String, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
