@@ -32,7 +32,7 @@ public struct SeleneseHTMLImporter: CaptureImporter {
         guard let first = text.first(where: { !$0.isWhitespaceQuick }), first == "<" else { return false }
         guard text.utf8Contains("<html") || text.utf8Contains("<table") || text.utf8Contains("<!doctype html") else { return false }
         if Self.markers.contains(where: { text.utf8Contains($0) }) { return true }
-        let compact = String(decoding: text.utf8.filter { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }, as: UTF8.self)
+        let compact = String(decoding: text.utf8.filter { !$0.isASCIIWhitespace }, as: UTF8.self)
         return compact.utf8Contains("<table") && Self.commandCells.contains(where: { compact.utf8Contains($0) })
     }
 

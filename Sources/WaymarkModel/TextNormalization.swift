@@ -24,7 +24,7 @@ public enum TrimmedCharacters: Sendable {
         switch self {
         case .whitespaces: byte == 0x20 || byte == 0x09
         case .newlines: byte >= 0x0A && byte <= 0x0D
-        case .whitespacesAndNewlines: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        case .whitespacesAndNewlines: byte.isASCIIWhitespace
         }
     }
 }
@@ -59,11 +59,17 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
     }
 }
 
+extension UInt8 {
+    /// Whether this byte is an ASCII space: tab, line feed, vertical tab, form feed, carriage return or space — the
+    /// ASCII characters that are `isWhitespace`. The one statement of that rule for every byte-level text path.
+    @inlinable public var isASCIIWhitespace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+}
+
 extension Character {
     /// `isWhitespace` (or newline), answered without the Unicode property lookup for ASCII characters — the
     /// phrasing, timing and caption code asks it of every character of every sentence.
     @inlinable public var isWhitespaceQuick: Bool {
-        if let ascii = asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+        if let ascii = asciiValue { return ascii.isASCIIWhitespace }
         return isWhitespace
     }
 
@@ -107,7 +113,7 @@ extension String {
         var previousIsSpace = true  // a space at the start is one too many
         for byte in utf8 {
             if byte >= 0x80 { return nil }
-            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            let isSpace = byte.isASCIIWhitespace
             if isSpace && (byte != 0x20 || previousIsSpace) { collapsed = false }
             previousIsSpace = isSpace
         }
@@ -116,7 +122,7 @@ extension String {
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
         for byte in utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            if byte.isASCIIWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(0x20) }
@@ -140,7 +146,7 @@ extension StringProtocol where SubSequence == Substring {
         while index < end {
             let byte = utf8[index]
             if byte >= 0x80 { return split(whereSeparator: { $0.isWhitespaceQuick }) }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            if byte.isASCIIWhitespace {
                 if let wordStart = start { words.append(self[wordStart..<index]) }
                 start = nil
             } else if start == nil {

@@ -51,7 +51,7 @@ public struct GuideTiming: Sendable, Hashable {
         var inWord = false
         for byte in text.utf8 {
             if byte >= 0x80 { return text.split(whereSeparator: { $0.isWhitespaceQuick }).count }
-            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            let isSpace = byte.isASCIIWhitespace
             if !isSpace, !inWord { count += 1 }
             inWord = !isSpace
         }

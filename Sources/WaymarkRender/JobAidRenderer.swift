@@ -44,17 +44,16 @@ public struct JobAidRenderer: MaterialRenderer {
     /// brackets); nil when they do not start with it.
     static func dropLeadingText(_ prefix: String, from inlines: [MarkdownNode]) -> [MarkdownNode]? {
         var remaining = Substring(prefix)
-        let index = 0
         var rest = inlines
         while !remaining.isEmpty {
-            guard index < rest.count, case .text(let text) = rest[index] else { return nil }
+            guard case .text(let text)? = rest.first else { return nil }
             if text.count <= remaining.count {
                 guard remaining.hasPrefix(text) else { return nil }
                 remaining = remaining.dropFirst(text.count)
-                rest.remove(at: index)
+                rest.removeFirst()
             } else {
                 guard text.hasPrefix(remaining) else { return nil }
-                rest[index] = .text(String(text.dropFirst(remaining.count)))
+                rest[0] = .text(String(text.dropFirst(remaining.count)))
                 remaining = ""
             }
         }

@@ -87,7 +87,7 @@ public struct SpeechTimingModel: Sendable, Hashable {
             case UInt8(ascii: "'"): self = .apostrophe
             case UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "/"): self = .spokenSeparator
             case UInt8(ascii: "-"), UInt8(ascii: "_"): self = .joiner
-            default: self = byte == 0x20 || (0x09...0x0D).contains(byte) || Self.asciiPunctuation[Int(byte)] ? .silent : .symbol
+            default: self = byte.isASCIIWhitespace || Self.asciiPunctuation[Int(byte)] ? .silent : .symbol
             }
         }
 

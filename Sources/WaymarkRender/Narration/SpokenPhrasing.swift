@@ -74,7 +74,7 @@ public struct SpokenPhrasing: Sendable {
             let steps = stepCount == 1 ? "the one step" : "all \(stepCount) steps"
             out.append(SpokenSentence(words: "That's it: you've completed \(steps)."))
         }
-        if let owner = capture.owner.map { Self.speakableProse($0) }, !owner.isEmpty {
+        if let owner = capture.owner.map({ Self.speakableProse($0) }), !owner.isEmpty {
             out.append(SpokenSentence(words: "If you have questions, contact \(Self.trimmedClause(owner))."))
         }
         return out
@@ -396,7 +396,7 @@ public struct SpokenPhrasing: Sendable {
         var last = lastWasSpace
         for byte in text.utf8 {
             if byte >= 0x80 { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            if byte.isASCIIWhitespace {
                 if !last { out.append(0x20) }
                 last = true
             } else {
